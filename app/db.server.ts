@@ -1,0 +1,22 @@
+import { PrismaClient } from "@prisma/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (e.g. file:./prisma/dev.sqlite)");
+  return url;
+}
+
+function createPrismaClient(): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl() }) });
+}
+
+declare global {
+  // Vite's dev server re-imports modules on change; one client per process.
+  var prismaClient: PrismaClient | undefined;
+}
+
+const prisma: PrismaClient = globalThis.prismaClient ?? createPrismaClient();
+if (process.env.NODE_ENV !== "production") globalThis.prismaClient = prisma;
+
+export default prisma;

@@ -1,0 +1,40 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { authenticate } from "../shopify.server";
+import { strings } from "../i18n/strings";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return {
+    apiKey: process.env.SHOPIFY_API_KEY ?? "",
+    // Offline sandbox: App Bridge comes from the sandbox, not Shopify's CDN.
+    appBridgeUrl: process.env.APP_BRIDGE_URL,
+  };
+};
+
+export default function AppLayout() {
+  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+      <NavMenu>
+        <Link to="/app" rel="home">
+          {strings.nav.home}
+        </Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs the library's error boundary and headers to keep embedded auth working.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

@@ -1,0 +1,39 @@
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+
+/**
+ * Local development without Shopify: when SHOPIFY_SANDBOX_URL is set, every
+ * request the Shopify libraries send to `https://{shop}.myshopify.com/...`
+ * (Admin API, token exchange) goes over HTTP to the project's sandbox instead,
+ * same path, with the shop named in a header. Unset (real use), nothing changes.
+ */
+export function routeShopifyRequestsToSandbox(sandboxUrl = process.env.SHOPIFY_SANDBOX_URL): void {
+  if (!sandboxUrl) return;
+  const sandbox = new URL(sandboxUrl);
+  setAbstractFetchFunc((input, init) => {
+    const request = new Request(input, init);
+    const target = new URL(request.url);
+    if (!target.hostname.endsWith(".myshopify.com")) return fetch(request);
+    const headers = new Headers(request.headers);
+    headers.set("X-Sandbox-Shop", target.hostname);
+    const rerouted = new URL(target.pathname + target.search, sandbox);
+    return fetch(rerouted, {
+      method: request.method,
+      headers,
+      body: request.body,
+      signal: request.signal,
+      duplex: "half",
+    } as RequestInit);
+  });
+}
+
+/**
+ * Shopify admin frames the app from admin.shopify.com; the sandbox's admin
+ * shell frames it from the sandbox origin, which must be allowed too.
+ */
+export function allowSandboxFraming(headers: Headers, sandboxUrl = process.env.SHOPIFY_SANDBOX_URL): void {
+  if (!sandboxUrl) return;
+  const policy = headers.get("Content-Security-Policy");
+  if (!policy?.includes("frame-ancestors")) return;
+  const origin = new URL(sandboxUrl).origin;
+  headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${origin}`));
+}

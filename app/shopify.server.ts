@@ -1,0 +1,39 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { ADMIN_API_VERSION } from "./api-version";
+import prisma from "./db.server";
+import { routeShopifyRequestsToSandbox } from "./sandbox/route-to-sandbox.server";
+
+routeShopifyRequestsToSandbox();
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; see README "Configuration"`);
+  return value;
+}
+
+const shopify = shopifyApp({
+  apiKey: requiredEnv("SHOPIFY_API_KEY"),
+  apiSecretKey: requiredEnv("SHOPIFY_API_SECRET"),
+  apiVersion: ADMIN_API_VERSION as ApiVersion,
+  scopes: process.env.SCOPES?.split(","),
+  appUrl: requiredEnv("SHOPIFY_APP_URL"),
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(prisma),
+  distribution: AppDistribution.AppStore,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  ...(process.env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = ADMIN_API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

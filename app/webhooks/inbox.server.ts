@@ -1,0 +1,62 @@
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+
+export interface AuthenticatedDelivery {
+  webhookId: string;
+  shop: string;
+  topic: string;
+  eventId?: string;
+  apiVersion: string;
+  triggeredAt?: string;
+  payload: unknown;
+}
+
+/**
+ * Stores a delivery once. Shopify delivers at least once, so a second delivery
+ * with the same X-Shopify-Webhook-Id changes nothing. Returns whether it was new.
+ */
+export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<boolean> {
+  const existing = await prisma.webhookDelivery.findUnique({ where: { webhookId: delivery.webhookId } });
+  if (existing) return false;
+  try {
+    await prisma.webhookDelivery.create({
+      data: {
+        webhookId: delivery.webhookId,
+        shop: delivery.shop,
+        topic: delivery.topic,
+        eventId: delivery.eventId ?? null,
+        apiVersion: delivery.apiVersion,
+        triggeredAt: delivery.triggeredAt ? new Date(delivery.triggeredAt) : null,
+        payload: JSON.stringify(delivery.payload),
+      },
+    });
+    return true;
+  } catch (error) {
+    // Two copies racing: the loser hits the primary key, which is the dedupe we want.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+/**
+ * A webhook route's whole job: verify (the library answers 401 on a bad HMAC,
+ * 400 on missing headers, 405 on non-POST), store, answer 200. Work happens later,
+ * off the request, so Shopify's 5-second timeout is never at risk.
+ */
+export async function receiveWebhook(request: Request): Promise<Response> {
+  const webhook = await authenticate.webhook(request);
+  await recordDelivery({
+    webhookId: webhook.webhookId,
+    shop: webhook.shop,
+    topic: String(webhook.topic),
+    eventId: webhook.eventId,
+    apiVersion: webhook.apiVersion,
+    triggeredAt: webhook.triggeredAt,
+    payload: webhook.payload,
+  });
+  return new Response(null, { status: 200 });
+}
