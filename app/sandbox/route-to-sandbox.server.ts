@@ -7,9 +7,18 @@ import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
  * same path, with the shop named in a header. Unset (real use), nothing changes.
  */
 export function routeShopifyRequestsToSandbox(sandboxUrl = process.env.SHOPIFY_SANDBOX_URL): void {
-  if (!sandboxUrl) return;
+  if (sandboxUrl) setAbstractFetchFunc(sandboxFetch(sandboxUrl));
+}
+
+/** `fetch` for Shopify-bound requests: the sandbox in sandbox mode, the real thing otherwise. */
+export const shopifyFetch: typeof fetch = (input, init) => {
+  const sandboxUrl = process.env.SHOPIFY_SANDBOX_URL;
+  return sandboxUrl ? sandboxFetch(sandboxUrl)(input, init) : fetch(input, init);
+};
+
+function sandboxFetch(sandboxUrl: string): typeof fetch {
   const sandbox = new URL(sandboxUrl);
-  setAbstractFetchFunc((input, init) => {
+  return (input, init) => {
     const request = new Request(input, init);
     const target = new URL(request.url);
     if (!target.hostname.endsWith(".myshopify.com")) return fetch(request);
@@ -23,7 +32,7 @@ export function routeShopifyRequestsToSandbox(sandboxUrl = process.env.SHOPIFY_S
       signal: request.signal,
       duplex: "half",
     } as RequestInit);
-  });
+  };
 }
 
 /**

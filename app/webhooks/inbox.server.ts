@@ -1,4 +1,5 @@
 import prisma from "../db.server";
+import { isUniqueViolation } from "../db-errors.server";
 import { authenticate } from "../shopify.server";
 
 export interface AuthenticatedDelivery {
@@ -36,10 +37,6 @@ export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<b
     if (isUniqueViolation(error)) return false;
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }
 
 /**

@@ -1,0 +1,149 @@
+import { createAdminApiClient, type AdminOperations } from "@shopify/admin-api-client";
+import { ADMIN_API_VERSION } from "../api-version";
+import { shopifyFetch } from "../sandbox/route-to-sandbox.server";
+
+/**
+ * Admin GraphQL for background work, where nobody is waiting on a page:
+ * waits out Shopify's cost-based throttling (THROTTLED comes back as HTTP 200
+ * with an error code, which the Shopify libraries do not retry), retries 5xx
+ * and network failures with exponential backoff, and paces requests by the
+ * bucket Shopify reports instead of a hard-coded one.
+ */
+
+export interface ThrottleStatus {
+  maximumAvailable: number;
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface QueryCost {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+}
+
+export class AdminApiError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "graphql" | "http" | "throttled",
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "AdminApiError";
+  }
+}
+
+export interface AdminClientOptions {
+  shop: string;
+  accessToken: string;
+  fetchApi?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** Transient failures (5xx, network) tried again this many times. */
+  maxRetries?: number;
+  /** Longest total time to wait out throttling for one request. */
+  maxThrottleWaitMs?: number;
+  onCost?: (operation: string, cost: QueryCost) => void;
+}
+
+type Variables<Op extends keyof AdminOperations> = AdminOperations[Op]["variables"];
+type Result<Op extends keyof AdminOperations> = AdminOperations[Op]["return"];
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+
+export function createAdminClient(options: AdminClientOptions) {
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const maxRetries = options.maxRetries ?? 5;
+  const maxThrottleWaitMs = options.maxThrottleWaitMs ?? 120_000;
+  const client = createAdminApiClient({
+    storeDomain: options.shop,
+    apiVersion: ADMIN_API_VERSION,
+    accessToken: options.accessToken,
+    customFetchApi: options.fetchApi ?? shopifyFetch,
+    retries: 0,
+  });
+  let bucket: { status: ThrottleStatus; at: number } | null = null;
+  const lastCostByOperation = new Map<string, number>();
+
+  /** Shopify's bucket refills continuously; estimate it rather than ask. */
+  function waitBeforeSending(operation: string): number {
+    if (!bucket) return 0;
+    const expected = lastCostByOperation.get(operation) ?? 0;
+    const { currentlyAvailable, maximumAvailable, restoreRate } = bucket.status;
+    const refilled = Math.min(maximumAvailable, currentlyAvailable + ((now() - bucket.at) / 1000) * restoreRate);
+    return refilled >= expected ? 0 : Math.ceil(((expected - refilled) / restoreRate) * 1000);
+  }
+
+  async function request<Op extends keyof AdminOperations & string>(
+    operation: Op,
+    variables?: Variables<Op>,
+  ): Promise<Result<Op>> {
+    const name = operationName(operation);
+    let transientFailures = 0;
+    let throttledFor = 0;
+    for (;;) {
+      const pause = waitBeforeSending(name);
+      if (pause > 0) await sleep(pause);
+      // Typing comes from this function's signature; the client sees a plain document.
+      const response = await client.request<Result<Op>>(operation as string, { variables: variables as Record<string, unknown> });
+      const cost = (response.extensions as { cost?: QueryCost } | undefined)?.cost;
+      if (cost?.throttleStatus) {
+        bucket = { status: cost.throttleStatus, at: now() };
+        lastCostByOperation.set(name, cost.requestedQueryCost);
+        options.onCost?.(name, cost);
+      }
+      const errors = response.errors;
+      if (!errors) return response.data as Result<Op>;
+
+      if (isThrottled(errors.graphQLErrors)) {
+        const wait = throttleWaitMs(cost);
+        throttledFor += wait;
+        if (throttledFor > maxThrottleWaitMs) {
+          throw new AdminApiError(`${name}: still throttled after ${throttledFor} ms`, "throttled");
+        }
+        await sleep(wait);
+        continue;
+      }
+      const status = errors.networkStatusCode;
+      const transient = status === undefined || TRANSIENT_STATUS.has(status);
+      if (!errors.graphQLErrors?.length && transient && transientFailures < maxRetries) {
+        transientFailures++;
+        await sleep(backoffMs(transientFailures));
+        continue;
+      }
+      if (errors.graphQLErrors?.length) {
+        const messages = errors.graphQLErrors.map((error) => error.message).join("; ");
+        throw new AdminApiError(`${name}: ${messages}`, "graphql", status);
+      }
+      throw new AdminApiError(`${name}: ${errors.message ?? "request failed"}`, "http", status);
+    }
+  }
+
+  return { request };
+}
+
+export type AdminClient = ReturnType<typeof createAdminClient>;
+
+function operationName(document: string): string {
+  return /\b(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? "anonymous";
+}
+
+function isThrottled(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): boolean {
+  return errors?.some((error) => error.extensions?.code === "THROTTLED") ?? false;
+}
+
+/** Time for the bucket to hold the requested cost again, from Shopify's own figures. */
+function throttleWaitMs(cost: QueryCost | undefined): number {
+  if (!cost?.throttleStatus) return 1000;
+  const { currentlyAvailable, restoreRate } = cost.throttleStatus;
+  const deficit = Math.max(0, cost.requestedQueryCost - currentlyAvailable);
+  return Math.max(50, Math.ceil((deficit / Math.max(1, restoreRate)) * 1000));
+}
+
+/** 0.5 s, 1 s, 2 s, … capped at 30 s, with jitter so retries do not march in step. */
+function backoffMs(attempt: number): number {
+  const base = Math.min(30_000, 500 * 2 ** (attempt - 1));
+  return Math.round(base / 2 + Math.random() * (base / 2));
+}
