@@ -1,0 +1,132 @@
+/**
+ * Shopify's query cost: scalars and enums 0, objects 1, connections 2 + size × node cost
+ * (size from first/last), mutations 10 + their selection. `actual` walks the result instead.
+ */
+import {
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from "graphql";
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+/** Fields of a selection set, with fragments flattened (interfaces: every branch counts). */
+function fieldsOf(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType): { node: FieldNode; type: GraphQLCompositeType }[] {
+  const result: { node: FieldNode; type: GraphQLCompositeType }[] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) result.push({ node: selection, type: parent });
+    else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? (walk.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
+      result.push(...fieldsOf(walk, selection.selectionSet, type));
+    } else {
+      const fragment = walk.fragments[selection.name.value];
+      if (fragment) result.push(...fieldsOf(walk, fragment.selectionSet, walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType));
+    }
+  }
+  return result;
+}
+
+function fieldDef(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+}
+
+function intArg(walk: Walk, node: FieldNode, name: string): number | null {
+  const arg = node.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  const value: ValueNode = arg.value;
+  if (value.kind === Kind.INT) return Number(value.value);
+  if (value.kind === Kind.VARIABLE) {
+    const v = walk.variables[value.name.value];
+    return typeof v === "number" ? v : null;
+  }
+  return null;
+}
+
+const isConnection = (typeName: string) => typeName.endsWith("Connection");
+
+function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, data: unknown, actual: boolean): number {
+  if (!selectionSet) return 0;
+  let total = 0;
+  for (const { node, type } of fieldsOf(walk, selectionSet, parent)) {
+    const def = fieldDef(type, node.name.value);
+    if (!def) continue;
+    const named = getNamedType(def.type);
+    if (isLeafType(named)) continue;
+    const key = node.alias?.value ?? node.name.value;
+    const value = actual ? (data as Record<string, unknown> | null | undefined)?.[key] : undefined;
+    if (actual && (value === null || value === undefined)) continue;
+    const child = named as GraphQLCompositeType;
+    if (isConnection(named.name)) {
+      total += 2 + connectionNodesCost(walk, node, child, value, actual);
+    } else if (actual && Array.isArray(value)) {
+      total += value.reduce((sum: number, item) => sum + (item === null ? 0 : 1 + selectionCost(walk, node.selectionSet, child, item, true)), 0);
+    } else {
+      total += 1 + selectionCost(walk, node.selectionSet, child, value, actual);
+    }
+  }
+  return total;
+}
+
+function connectionNodesCost(walk: Walk, node: FieldNode, connection: GraphQLCompositeType, value: unknown, actual: boolean): number {
+  const size = intArg(walk, node, "first") ?? intArg(walk, node, "last") ?? 0;
+  let total = 0;
+  for (const { node: inner, type } of fieldsOf(walk, node.selectionSet!, connection)) {
+    const def = fieldDef(type, inner.name.value);
+    if (!def || (inner.name.value !== "nodes" && inner.name.value !== "edges")) continue;
+    const key = inner.alias?.value ?? inner.name.value;
+    const list = actual ? (((value as Record<string, unknown>)[key] as unknown[] | null) ?? []) : null;
+    let itemSelection = inner.selectionSet;
+    let itemType = getNamedType(def.type) as GraphQLCompositeType;
+    let unwrap = (item: unknown) => item;
+    if (inner.name.value === "edges") {
+      const nodeField = fieldsOf(walk, inner.selectionSet!, itemType).find((f) => f.node.name.value === "node");
+      if (!nodeField) continue;
+      const nodeKey = nodeField.node.alias?.value ?? "node";
+      itemType = getNamedType(fieldDef(itemType, "node")!.type) as GraphQLCompositeType;
+      itemSelection = nodeField.node.selectionSet;
+      unwrap = (item) => (item as Record<string, unknown>)[nodeKey];
+    }
+    if (list) total += list.reduce((sum: number, item) => sum + 1 + selectionCost(walk, itemSelection, itemType, unwrap(item), true), 0);
+    else total += size * (1 + selectionCost(walk, itemSelection, itemType, undefined, false));
+  }
+  return total;
+}
+
+export interface CostInput {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+function rootCost(input: CostInput, data: unknown, actual: boolean): number {
+  const walk: Walk = { schema: input.schema, fragments: input.fragments, variables: input.variables };
+  if (input.operation.operation === "mutation") {
+    const root = input.schema.getMutationType()!;
+    return fieldsOf(walk, input.operation.selectionSet, root).reduce((sum, { node }) => {
+      const def = root.getFields()[node.name.value];
+      if (!def) return sum;
+      const key = node.alias?.value ?? node.name.value;
+      const value = actual ? (data as Record<string, unknown> | null)?.[key] : undefined;
+      return sum + 10 + selectionCost(walk, node.selectionSet, getNamedType(def.type) as GraphQLCompositeType, value, actual);
+    }, 0);
+  }
+  return selectionCost(walk, input.operation.selectionSet, input.schema.getQueryType()!, data, actual);
+}
+
+export const requestedCost = (input: CostInput): number => rootCost(input, undefined, false);
+export const actualCost = (input: CostInput, data: unknown): number => (data ? rootCost(input, data, true) : 0);

@@ -1,0 +1,163 @@
+/** Order, LineItem, Customer and Fulfillment views, and the orders query. */
+import { gid } from "../state/ids";
+import type { FulfillmentRecord, LineItemRecord, OrderRecord } from "../state/model";
+import type { SandboxShop } from "../state/shop";
+import { connection, matches, parseSearch, type ConnectionArgs, type Fields } from "./connection";
+import { fulfillmentOrderView } from "./fulfillment-orders";
+import { metafieldFields } from "./metafields";
+import { sortBy, variantView } from "./products";
+import { locationView } from "./shop-locations";
+
+const money = (shop: SandboxShop, amount: number | string) => {
+  const value = { amount: typeof amount === "number" ? amount.toFixed(2) : amount, currencyCode: shop.currencyCode };
+  return { shopMoney: value, presentmentMoney: value };
+};
+
+function fulfilledOf(order: OrderRecord, lineItemId: number): number {
+  return order.fulfillments.reduce((sum, f) => sum + f.lineItems.filter((l) => l.lineItemId === lineItemId).reduce((s, l) => s + l.quantity, 0), 0);
+}
+
+export function displayFulfillmentStatus(shop: SandboxShop, order: OrderRecord): string {
+  const fos = shop.fulfillmentOrdersOf(order);
+  const ordered = order.lineItems.reduce((s, l) => s + l.currentQuantity, 0);
+  const fulfilled = order.lineItems.reduce((s, l) => s + fulfilledOf(order, l.id), 0);
+  if (ordered > 0 && fulfilled >= ordered) return "FULFILLED";
+  if (fulfilled > 0) return "PARTIALLY_FULFILLED";
+  if (fos.some((fo) => fo.status === "ON_HOLD")) return "ON_HOLD";
+  return "UNFULFILLED";
+}
+
+export function lineItemView(shop: SandboxShop, order: OrderRecord, line: LineItemRecord) {
+  const unfulfilled = () => {
+    const fulfillable = shop.fulfillableQuantities(order).get(line.id) ?? 0;
+    return order.cancelledAt ? 0 : fulfillable;
+  };
+  return {
+    __typename: "LineItem",
+    id: gid("LineItem", line.id),
+    title: line.title,
+    variantTitle: line.variantTitle,
+    name: line.variantTitle && line.variantTitle !== "Default Title" ? `${line.title} - ${line.variantTitle}` : line.title,
+    sku: line.sku,
+    vendor: () => (line.productId === null ? null : (shop.products.get(line.productId)?.vendor ?? null)),
+    quantity: line.quantity,
+    currentQuantity: line.currentQuantity,
+    unfulfilledQuantity: unfulfilled,
+    nonFulfillableQuantity: () => line.currentQuantity - unfulfilled() - fulfilledOf(order, line.id),
+    refundableQuantity: line.currentQuantity,
+    requiresShipping: true,
+    taxable: true,
+    isGiftCard: false,
+    merchantEditable: !order.cancelledAt,
+    restockable: true,
+    customAttributes: Object.entries(line.properties).map(([key, value]) => ({ key, value })),
+    originalUnitPriceSet: money(shop, line.price),
+    discountedUnitPriceSet: money(shop, line.price),
+    originalTotalSet: money(shop, Number(line.price) * line.quantity),
+    discountedTotalSet: () => money(shop, Number(line.price) * line.currentQuantity),
+    variant: () => {
+      const v = line.variantId === null ? undefined : shop.variants.get(line.variantId);
+      return v ? variantView(shop, v) : null;
+    },
+    product: () => null,
+  };
+}
+
+export function fulfillmentView(shop: SandboxShop, order: OrderRecord, f: FulfillmentRecord) {
+  return {
+    __typename: "Fulfillment",
+    id: gid("Fulfillment", f.id),
+    legacyResourceId: String(f.id),
+    name: `${order.name}-F${order.fulfillments.indexOf(f) + 1}`,
+    status: f.status,
+    displayStatus: "FULFILLED",
+    createdAt: f.createdAt,
+    updatedAt: f.updatedAt,
+    requiresShipping: true,
+    totalQuantity: f.lineItems.reduce((s, l) => s + l.quantity, 0),
+    trackingInfo: [],
+    order: () => orderView(shop, order),
+    location: () => locationView(shop, shop.locations.get(f.locationId)!),
+    fulfillmentLineItems: (args: ConnectionArgs) => connection(f.lineItems.map((l) => ({
+      __typename: "FulfillmentLineItem",
+      id: gid("FulfillmentLineItem", l.id),
+      quantity: l.quantity,
+      lineItem: () => lineItemView(shop, order, order.lineItems.find((x) => x.id === l.lineItemId)!),
+    })), args, (l) => l.id),
+    fulfillmentOrders: (args: ConnectionArgs) => connection(f.fulfillmentOrderIds.map((id) => fulfillmentOrderView(shop, shop.fulfillmentOrders.get(id)!)), args, (fo) => fo.id),
+  };
+}
+
+export function orderView(shop: SandboxShop, order: OrderRecord) {
+  const orderGid = gid("Order", order.id);
+  const total = () => order.lineItems.reduce((s, l) => s + Number(l.price) * l.currentQuantity, 0);
+  const customer = order.customer;
+  return {
+    __typename: "Order",
+    id: orderGid,
+    legacyResourceId: String(order.id),
+    name: order.name,
+    number: order.number,
+    createdAt: order.createdAt,
+    processedAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    cancelledAt: order.cancelledAt,
+    closedAt: order.closedAt,
+    closed: order.closedAt !== null,
+    confirmed: true,
+    edited: order.edited,
+    test: false,
+    tags: [...order.tags],
+    note: null,
+    email: customer.email,
+    phone: null,
+    currencyCode: shop.currencyCode,
+    presentmentCurrencyCode: shop.currencyCode,
+    displayFulfillmentStatus: () => displayFulfillmentStatus(shop, order),
+    displayFinancialStatus: order.cancelledAt ? "REFUNDED" : "PAID",
+    fullyPaid: true,
+    fulfillable: () => !order.cancelledAt && [...shop.fulfillableQuantities(order).values()].some((q) => q > 0),
+    customAttributes: [],
+    currentSubtotalLineItemsQuantity: () => order.lineItems.reduce((s, l) => s + l.currentQuantity, 0),
+    currentTotalPriceSet: () => money(shop, total()),
+    totalPriceSet: () => money(shop, total()),
+    subtotalPriceSet: () => money(shop, total()),
+    customer: {
+      __typename: "Customer",
+      id: gid("Customer", customer.id),
+      email: customer.email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      displayName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email,
+      tags: [],
+    },
+    lineItems: (args: ConnectionArgs) => connection(order.lineItems.map((l) => lineItemView(shop, order, l)), args, (l) => l.id),
+    fulfillmentOrders: (args: ConnectionArgs) => connection(shop.fulfillmentOrdersOf(order).map((fo) => fulfillmentOrderView(shop, fo)), args, (fo) => fo.id),
+    fulfillments: (args: { first?: number | null }) => order.fulfillments.slice(0, args.first ?? undefined).map((f) => fulfillmentView(shop, order, f)),
+    fulfillmentsCount: () => ({ count: order.fulfillments.length, precision: "EXACT" }),
+    ...metafieldFields(shop, orderGid),
+  };
+}
+
+export function ordersConnection(shop: SandboxShop, args: ConnectionArgs & { query?: string | null; sortKey?: string | null }) {
+  const terms = parseSearch(args.query);
+  const fields: Fields<OrderRecord> = {
+    status: (o) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open"),
+    created_at: (o) => o.createdAt,
+    updated_at: (o) => o.updatedAt,
+    tag: (o) => o.tags,
+    name: (o) => o.name,
+    id: (o) => o.id,
+    email: (o) => o.customer.email,
+    fulfillment_status: (o) => {
+      const status = displayFulfillmentStatus(shop, o);
+      // Shopify's filter values: unshipped / shipped / partial / unfulfilled / fulfilled / on_hold
+      return status === "FULFILLED" ? ["shipped", "fulfilled"] : status === "PARTIALLY_FULFILLED" ? ["partial", "unfulfilled"] : status === "ON_HOLD" ? ["on_hold", "unshipped", "unfulfilled"] : ["unshipped", "unfulfilled"];
+    },
+    sku: (o) => o.lineItems.map((l) => l.sku),
+  };
+  const list = [...shop.orders.values()].filter((o) => matches(o, terms, fields, (x) => `${x.name} ${x.customer.email}`));
+  const keyed: Record<string, (o: OrderRecord) => string | number> = { CREATED_AT: (o) => o.createdAt, UPDATED_AT: (o) => o.updatedAt, ORDER_NUMBER: (o) => o.number, PROCESSED_AT: (o) => o.createdAt };
+  sortBy(list, keyed[args.sortKey ?? "ID"], (o) => o.id);
+  return connection(list.map((o) => orderView(shop, o)), args, (o) => o.legacyResourceId);
+}

@@ -1,0 +1,213 @@
+/** Fulfillment order operations: holds, release, move, fulfil. Refusals are ShopUserErrors. */
+import type { Gid } from "./contract";
+import { ShopUserError } from "./errors";
+import { gid, parseGid } from "./ids";
+import type { FulfillmentOrderRecord, FulfillmentRecord, HoldRecord } from "./model";
+import type { SandboxShop } from "./shop";
+import { holdReleasedPayload, placedOnHoldPayload } from "./webhook-payloads";
+
+const MAX_HOLDS = 10;
+
+export function fulfillmentOrderOrError(shop: SandboxShop, foGid: Gid, field: string[] = ["id"]): FulfillmentOrderRecord {
+  const parsed = parseGid(foGid);
+  const fo = parsed?.type === "FulfillmentOrder" ? shop.fulfillmentOrders.get(parsed.id) : undefined;
+  if (!fo) throw new ShopUserError("Fulfillment order does not exist.", field, "FULFILLMENT_ORDER_NOT_FOUND");
+  return fo;
+}
+
+export interface LineQuantity {
+  id: Gid; // FulfillmentOrderLineItem GID
+  quantity: number;
+}
+
+/** Resolves requested quantities against a fulfillment order; throws on unknown lines or bad quantities. */
+function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], field: string): Map<number, number> {
+  const wanted = new Map<number, number>();
+  lines.forEach((entry, index) => {
+    const parsed = parseGid(entry.id);
+    const line = parsed?.type === "FulfillmentOrderLineItem" ? fo.lineItems.find((l) => l.id === parsed.id) : undefined;
+    if (!line) throw new ShopUserError(`Fulfillment order line item does not exist: ${entry.id}`, [field, String(index), "id"], "INVALID_LINE_ITEM_QUANTITY");
+    if (wanted.has(line.id)) throw new ShopUserError("Duplicated fulfillment order line items.", [field], "DUPLICATED_FULFILLMENT_ORDER_LINE_ITEMS");
+    if (entry.quantity <= 0) throw new ShopUserError("Quantity must be greater than 0.", [field, String(index), "quantity"], "GREATER_THAN_ZERO");
+    if (entry.quantity > line.remainingQuantity) {
+      throw new ShopUserError(`Quantity ${entry.quantity} exceeds the remaining quantity ${line.remainingQuantity}.`, [field, String(index), "quantity"], "INVALID_LINE_ITEM_QUANTITY");
+    }
+    wanted.set(line.id, entry.quantity);
+  });
+  return wanted;
+}
+
+/**
+ * Moves everything not in `keep` from `fo` into a new fulfillment order at `locationId`
+ * (same status unless given). Returns the new one, or null when nothing was left over.
+ */
+function splitOff(shop: SandboxShop, fo: FulfillmentOrderRecord, keep: Map<number, number>, locationId: number): FulfillmentOrderRecord | null {
+  const now = shop.nowIso();
+  const rest: FulfillmentOrderRecord = { id: shop.ids.take(), orderId: fo.orderId, locationId, status: "OPEN", holds: [], lineItems: [], createdAt: now, updatedAt: now };
+  for (const line of fo.lineItems) {
+    const kept = keep.get(line.id) ?? 0;
+    const moving = line.remainingQuantity - kept;
+    if (moving <= 0) continue;
+    rest.lineItems.push({ id: shop.ids.take(), lineItemId: line.lineItemId, totalQuantity: moving, remainingQuantity: moving });
+    line.remainingQuantity -= moving;
+    line.totalQuantity -= moving;
+  }
+  if (rest.lineItems.length === 0) return null;
+  fo.lineItems = fo.lineItems.filter((l) => l.totalQuantity > 0);
+  shop.fulfillmentOrders.set(rest.id, rest);
+  shop.orders.get(fo.orderId)?.fulfillmentOrderIds.push(rest.id);
+  return rest;
+}
+
+export interface HoldInput {
+  reason: string;
+  reasonNotes?: string | null;
+  handle?: string | null;
+  fulfillmentOrderLineItems?: LineQuantity[] | null;
+}
+
+export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldInput) {
+  const fo = fulfillmentOrderOrError(shop, foGid);
+  if (fo.status !== "OPEN" && fo.status !== "ON_HOLD" && fo.status !== "SCHEDULED") {
+    throw new ShopUserError(`The fulfillment order's status (${fo.status.toLowerCase()}) does not allow a hold.`, ["id"], null);
+  }
+  if (input.handle && fo.holds.some((h) => h.heldByApp && h.handle === input.handle)) {
+    throw new ShopUserError("The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.", ["fulfillmentHold", "handle"], "DUPLICATE_FULFILLMENT_HOLD_HANDLE");
+  }
+  if (fo.holds.filter((h) => h.heldByApp).length >= MAX_HOLDS) {
+    throw new ShopUserError("The maximum number of fulfillment holds for this fulfillment order has been reached for this app.", ["id"], "FULFILLMENT_ORDER_HOLD_LIMIT_REACHED");
+  }
+  let remaining: FulfillmentOrderRecord | null = null;
+  if (input.fulfillmentOrderLineItems && input.fulfillmentOrderLineItems.length > 0) {
+    if (fo.status === "ON_HOLD") throw new ShopUserError("A fulfillment order on hold cannot be split.", ["fulfillmentHold", "fulfillmentOrderLineItems"], "FULFILLMENT_ORDER_NOT_SPLITTABLE");
+    const keep = requestedQuantities(fo, input.fulfillmentOrderLineItems, "fulfillmentOrderLineItems");
+    remaining = splitOff(shop, fo, keep, fo.locationId);
+  }
+  const hold: HoldRecord = { id: shop.ids.take(), handle: input.handle ?? null, reason: input.reason, reasonNotes: input.reasonNotes ?? null, heldByApp: true };
+  fo.holds.push(hold);
+  fo.status = "ON_HOLD";
+  fo.updatedAt = shop.nowIso();
+  shop.emit("fulfillment_orders/placed_on_hold", placedOnHoldPayload(fo, hold, remaining));
+  return { fulfillmentHold: hold, fulfillmentOrder: fo, remainingFulfillmentOrder: remaining };
+}
+
+export function releaseHold(shop: SandboxShop, foGid: Gid, holdIds?: Gid[] | null) {
+  const fo = fulfillmentOrderOrError(shop, foGid);
+  if (fo.status !== "ON_HOLD") throw new ShopUserError("The fulfillment order is not on hold.", ["id"], null);
+  const ids = holdIds?.map((h) => parseGid(h)?.id);
+  for (const [index, id] of (ids ?? []).entries()) {
+    if (id === undefined || !fo.holds.some((h) => h.id === id)) throw new ShopUserError(`Fulfillment hold does not exist: ${holdIds?.[index]}`, ["holdIds", String(index)], null);
+  }
+  fo.holds = ids ? fo.holds.filter((h) => !ids.includes(h.id)) : [];
+  fo.updatedAt = shop.nowIso();
+  if (fo.holds.length === 0) {
+    const started = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
+    fo.status = started ? "IN_PROGRESS" : "OPEN";
+    shop.emit("fulfillment_orders/hold_released", holdReleasedPayload(fo));
+  }
+  return fo;
+}
+
+export function moveFulfillmentOrder(shop: SandboxShop, foGid: Gid, newLocationGid: Gid, lines?: LineQuantity[] | null) {
+  const fo = fulfillmentOrderOrError(shop, foGid);
+  const parsedLocation = parseGid(newLocationGid);
+  const location = parsedLocation?.type === "Location" ? shop.locations.get(parsedLocation.id) : undefined;
+  if (!location) throw new ShopUserError("Location does not exist.", ["newLocationId"], null);
+  if (fo.status !== "OPEN" && fo.status !== "SCHEDULED") {
+    throw new ShopUserError(`Cannot move a fulfillment order with status ${fo.status.toLowerCase()}.`, ["id"], null);
+  }
+  if (location.id === fo.locationId) throw new ShopUserError("Cannot move to the location the fulfillment order is already assigned to.", ["newLocationId"], null);
+  const order = shop.orders.get(fo.orderId)!;
+  const wanted = lines && lines.length > 0 ? requestedQuantities(fo, lines, "fulfillmentOrderLineItems") : new Map(fo.lineItems.map((l) => [l.id, l.remainingQuantity]));
+  for (const line of fo.lineItems) {
+    if (!wanted.get(line.id)) continue;
+    const variantId = order.lineItems.find((l) => l.id === line.lineItemId)?.variantId;
+    const itemId = variantId === null || variantId === undefined ? undefined : shop.variants.get(variantId)?.inventoryItemId;
+    if (itemId !== undefined && !shop.level(itemId, location.id)) {
+      throw new ShopUserError(`Cannot move the fulfillment order: ${location.name} does not stock the item.`, ["newLocationId"], null);
+    }
+  }
+  const movingAll = fo.lineItems.every((l) => (wanted.get(l.id) ?? 0) === l.remainingQuantity && l.remainingQuantity === l.totalQuantity);
+  let moved: FulfillmentOrderRecord;
+  let remaining: FulfillmentOrderRecord | null = null;
+  if (movingAll) {
+    moved = fo; // nothing fulfilled yet: Shopify moves the original in place
+    const oldLocation = fo.locationId;
+    fo.locationId = location.id;
+    shiftCommitted(shop, fo, order, oldLocation, location.id, wanted);
+  } else {
+    const keep = new Map(fo.lineItems.map((l) => [l.id, l.remainingQuantity - (wanted.get(l.id) ?? 0)]));
+    moved = splitOff(shop, fo, keep, location.id)!;
+    const movedQuantities = new Map(moved.lineItems.map((l) => [l.id, l.remainingQuantity]));
+    shiftCommitted(shop, moved, order, fo.locationId, location.id, movedQuantities);
+    remaining = fo.lineItems.some((l) => l.remainingQuantity > 0) ? fo : null;
+    if (!remaining) fo.status = "CLOSED";
+  }
+  fo.updatedAt = shop.nowIso();
+  shop.touchOrder(order);
+  return { movedFulfillmentOrder: moved, originalFulfillmentOrder: fo, remainingFulfillmentOrder: remaining };
+}
+
+function shiftCommitted(shop: SandboxShop, fo: FulfillmentOrderRecord, order: { lineItems: { id: number; variantId: number | null }[] }, from: number, to: number, quantities: Map<number, number>) {
+  for (const line of fo.lineItems) {
+    const quantity = quantities.get(line.id) ?? 0;
+    const variantId = order.lineItems.find((l) => l.id === line.lineItemId)?.variantId;
+    const variant = variantId === null || variantId === undefined ? undefined : shop.variants.get(variantId);
+    if (!variant || quantity === 0 || !shop.items.get(variant.inventoryItemId)?.tracked) continue;
+    shop.changeLevel(variant.inventoryItemId, from, { committed: -quantity });
+    shop.changeLevel(variant.inventoryItemId, to, { committed: quantity });
+  }
+}
+
+export interface FulfillmentInput {
+  lineItemsByFulfillmentOrder: { fulfillmentOrderId: Gid; fulfillmentOrderLineItems?: LineQuantity[] | null }[];
+}
+
+/** Ships units: remaining down, committed and on_hand down; closes finished fulfillment orders. */
+export function createFulfillment(shop: SandboxShop, input: FulfillmentInput): FulfillmentRecord {
+  const groups = input.lineItemsByFulfillmentOrder.map((group, index) => {
+    const fo = fulfillmentOrderOrError(shop, group.fulfillmentOrderId, ["fulfillment", "lineItemsByFulfillmentOrder", String(index), "fulfillmentOrderId"]);
+    if (fo.status !== "OPEN" && fo.status !== "IN_PROGRESS") {
+      throw new ShopUserError(`Fulfillment order ${gid("FulfillmentOrder", fo.id)} has an unfulfillable status= ${fo.status.toLowerCase()}.`, ["fulfillment"], null);
+    }
+    const lines = group.fulfillmentOrderLineItems;
+    const quantities = lines && lines.length > 0 ? requestedQuantities(fo, lines, "fulfillmentOrderLineItems") : new Map(fo.lineItems.map((l) => [l.id, l.remainingQuantity]));
+    return { fo, quantities };
+  });
+  const first = groups[0];
+  if (!first) throw new ShopUserError("lineItemsByFulfillmentOrder must not be empty.", ["fulfillment", "lineItemsByFulfillmentOrder"], null);
+  if (groups.some((g) => g.fo.orderId !== first.fo.orderId || g.fo.locationId !== first.fo.locationId)) {
+    throw new ShopUserError("All fulfillment orders must belong to the same order and location.", ["fulfillment"], null);
+  }
+  const order = shop.orders.get(first.fo.orderId)!;
+  const now = shop.nowIso();
+  const fulfillment: FulfillmentRecord = {
+    id: shop.ids.take(),
+    orderId: order.id,
+    locationId: first.fo.locationId,
+    status: "SUCCESS",
+    fulfillmentOrderIds: groups.map((g) => g.fo.id),
+    lineItems: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  for (const { fo, quantities } of groups) {
+    for (const line of fo.lineItems) {
+      const quantity = quantities.get(line.id) ?? 0;
+      if (quantity === 0) continue;
+      line.remainingQuantity -= quantity;
+      fulfillment.lineItems.push({ id: shop.ids.take(), lineItemId: line.lineItemId, quantity });
+      const variantId = order.lineItems.find((l) => l.id === line.lineItemId)?.variantId;
+      const variant = variantId === null || variantId === undefined ? undefined : shop.variants.get(variantId);
+      if (variant && shop.items.get(variant.inventoryItemId)?.tracked) {
+        shop.changeLevel(variant.inventoryItemId, fo.locationId, { committed: -quantity, onHand: -quantity });
+      }
+    }
+    fo.status = fo.lineItems.every((l) => l.remainingQuantity === 0) ? "CLOSED" : "IN_PROGRESS";
+    fo.updatedAt = now;
+  }
+  order.fulfillments.push(fulfillment);
+  if (shop.fulfillmentOrdersOf(order).every((fo) => fo.status === "CLOSED" || fo.status === "CANCELLED")) order.closedAt = now;
+  shop.touchOrder(order);
+  return fulfillment;
+}

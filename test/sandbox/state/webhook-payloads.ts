@@ -1,0 +1,183 @@
+/**
+ * Shopify REST-shaped webhook payloads (snake_case, numeric ids as JSON numbers,
+ * `admin_graphql_api_id` GIDs). Fulfillment order topics carry GIDs, as Shopify's do.
+ */
+import { gid, inventoryLevelGid } from "./ids";
+import type {
+  FulfillmentOrderRecord,
+  HoldRecord,
+  InventoryItemRecord,
+  OrderRecord,
+  ProductRecord,
+  VariantRecord,
+} from "./model";
+
+export interface PayloadLookups {
+  variant(id: number): VariantRecord | undefined;
+  item(id: number): InventoryItemRecord | undefined;
+  totalAvailable(variantId: number): number;
+  currency: string;
+}
+
+export function inventoryLevelPayload(itemId: number, locationId: number, available: number | null, updatedAt: string) {
+  return {
+    inventory_item_id: itemId,
+    location_id: locationId,
+    available,
+    updated_at: updatedAt,
+    admin_graphql_api_id: inventoryLevelGid(locationId, itemId),
+  };
+}
+
+export function variantPayload(variant: VariantRecord, lookups: PayloadLookups) {
+  return {
+    id: variant.id,
+    admin_graphql_api_id: gid("ProductVariant", variant.id),
+    product_id: variant.productId,
+    title: variant.title,
+    sku: variant.sku,
+    price: variant.price,
+    inventory_policy: variant.inventoryPolicy.toLowerCase(),
+    inventory_management: lookups.item(variant.inventoryItemId)?.tracked ? "shopify" : null,
+    inventory_item_id: variant.inventoryItemId,
+    inventory_quantity: lookups.totalAvailable(variant.id),
+    position: variant.position,
+    created_at: variant.createdAt,
+    updated_at: variant.updatedAt,
+  };
+}
+
+export function productPayload(product: ProductRecord, lookups: PayloadLookups) {
+  return {
+    id: product.id,
+    admin_graphql_api_id: gid("Product", product.id),
+    title: product.title,
+    handle: product.handle,
+    body_html: product.description,
+    vendor: product.vendor,
+    product_type: product.productType,
+    status: product.status.toLowerCase(),
+    tags: product.tags.join(", "),
+    created_at: product.createdAt,
+    updated_at: product.updatedAt,
+    variants: product.variantIds.flatMap((id) => {
+      const variant = lookups.variant(id);
+      return variant ? [variantPayload(variant, lookups)] : [];
+    }),
+  };
+}
+
+function fulfillmentStatus(order: OrderRecord): string | null {
+  const ordered = order.lineItems.reduce((sum, line) => sum + line.currentQuantity, 0);
+  const fulfilled = order.fulfillments.reduce(
+    (sum, f) => sum + f.lineItems.reduce((s, l) => s + l.quantity, 0),
+    0,
+  );
+  if (fulfilled === 0) return null;
+  return fulfilled >= ordered ? "fulfilled" : "partial";
+}
+
+export function orderPayload(order: OrderRecord, lookups: PayloadLookups, fulfillableByLine: Map<number, number>) {
+  const total = order.lineItems.reduce((sum, l) => sum + Number(l.price) * l.currentQuantity, 0).toFixed(2);
+  return {
+    id: order.id,
+    admin_graphql_api_id: gid("Order", order.id),
+    name: order.name,
+    order_number: order.number,
+    email: order.customer.email,
+    created_at: order.createdAt,
+    updated_at: order.updatedAt,
+    cancelled_at: order.cancelledAt,
+    closed_at: order.closedAt,
+    currency: lookups.currency,
+    financial_status: order.cancelledAt ? "refunded" : "paid",
+    fulfillment_status: fulfillmentStatus(order),
+    total_price: total,
+    subtotal_price: total,
+    tags: order.tags.join(", "),
+    customer: {
+      id: order.customer.id,
+      admin_graphql_api_id: gid("Customer", order.customer.id),
+      email: order.customer.email,
+      first_name: order.customer.firstName,
+      last_name: order.customer.lastName,
+    },
+    line_items: order.lineItems.map((line) => ({
+      id: line.id,
+      admin_graphql_api_id: gid("LineItem", line.id),
+      variant_id: line.variantId,
+      product_id: line.productId,
+      title: line.title,
+      variant_title: line.variantTitle,
+      name: line.variantTitle ? `${line.title} - ${line.variantTitle}` : line.title,
+      sku: line.sku,
+      price: line.price,
+      quantity: line.quantity,
+      current_quantity: line.currentQuantity,
+      fulfillable_quantity: fulfillableByLine.get(line.id) ?? 0,
+      properties: Object.entries(line.properties).map(([name, value]) => ({ name, value })),
+    })),
+  };
+}
+
+export function orderEditPayload(
+  order: OrderRecord,
+  editId: number,
+  change: { lineItemId: number; delta: number },
+  committedAt: string,
+) {
+  const entry = { id: change.lineItemId, delta: Math.abs(change.delta) };
+  return {
+    order_edit: {
+      id: editId,
+      app_id: null,
+      created_at: committedAt,
+      committed_at: committedAt,
+      notify_customer: false,
+      order_id: order.id,
+      staff_note: "",
+      user_id: null,
+      line_items: {
+        additions: change.delta > 0 ? [entry] : [],
+        removals: change.delta < 0 ? [entry] : [],
+      },
+    },
+  };
+}
+
+function holdPayload(hold: HoldRecord) {
+  return {
+    id: gid("FulfillmentHold", hold.id),
+    handle: hold.handle,
+    reason: hold.reason.toLowerCase(),
+    reason_notes: hold.reasonNotes,
+    held_by_requesting_app: hold.heldByApp,
+  };
+}
+
+export function fulfillmentOrderPayload(fo: FulfillmentOrderRecord) {
+  return {
+    id: gid("FulfillmentOrder", fo.id),
+    status: fo.status.toLowerCase(),
+    order_id: gid("Order", fo.orderId),
+    assigned_location_id: gid("Location", fo.locationId),
+    fulfillment_holds: fo.holds.map(holdPayload),
+  };
+}
+
+export function placedOnHoldPayload(fo: FulfillmentOrderRecord, hold: HoldRecord, remaining: FulfillmentOrderRecord | null) {
+  return {
+    fulfillment_order: fulfillmentOrderPayload(fo),
+    remaining_fulfillment_order: remaining ? fulfillmentOrderPayload(remaining) : null,
+    fulfillment_hold: holdPayload(hold),
+    created_at: fo.updatedAt,
+  };
+}
+
+export function holdReleasedPayload(fo: FulfillmentOrderRecord) {
+  return { fulfillment_order: fulfillmentOrderPayload(fo), released_at: fo.updatedAt };
+}
+
+export function routingCompletePayload(fo: FulfillmentOrderRecord) {
+  return { fulfillment_order: fulfillmentOrderPayload(fo) };
+}
