@@ -1,0 +1,178 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { startSandbox, type Sandbox } from "../server";
+import { verifySessionToken } from "../auth/session-token";
+import { signQuery } from "./embed-url";
+
+const KEY = "shell-test-key";
+const SECRET = "shell-test-secret";
+
+let sandbox: Sandbox;
+let fakeApp: http.Server;
+let appUrl: string;
+let browser: Browser;
+const appRequests: { url: string; authorization: string | undefined }[] = [];
+
+/** A tiny embedded "app": uses window.shopify the way the real app's libraries do. */
+function fakeAppPage(sandboxUrl: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Fake app</title></head><body>
+<script src="${sandboxUrl}/cdn/app-bridge.js" data-api-key="${KEY}"></script>
+<ui-title-bar title="Fake Backorders"><button variant="primary" onclick="document.getElementById('out').textContent='primary clicked'">Recalculate</button></ui-title-bar>
+<ui-nav-menu><a href="/app" rel="home">Home</a><a href="/app/settings">Settings</a></ui-nav-menu>
+<p id="path"></p><p id="out"></p>
+<script>
+  const show = (text) => { document.getElementById("out").textContent = text; };
+  const renderPath = () => { document.getElementById("path").textContent = location.pathname; };
+  renderPath();
+  // What shopify-app-remix's AppProvider does: route on shopify:navigate from the anchor's href.
+  addEventListener("shopify:navigate", (event) => { history.pushState(null, "", event.target.getAttribute("href")); renderPath(); });
+  window.getToken = () => shopify.idToken();
+  window.callApi = () => fetch("/api/echo").then((r) => r.json());
+  window.toast = () => shopify.toast.show("Saved!", { duration: 10000 });
+  window.errorToast = () => shopify.toast.show("Broke", { isError: true });
+</script></body></html>`;
+}
+
+beforeAll(async () => {
+  fakeApp = http.createServer((req, res) => {
+    appRequests.push({ url: req.url ?? "", authorization: req.headers.authorization });
+    if (req.url?.startsWith("/api/echo")) {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ authorization: req.headers.authorization ?? null }));
+      return;
+    }
+    res.writeHead(200, { "Content-Type": "text/html" });
+    // The library's bounce page is only the App Bridge script tag.
+    if (req.url?.startsWith("/auth/session-token")) res.end(`<script data-api-key="${KEY}" src="${sandbox.url}/cdn/app-bridge.js"></script>`);
+    else res.end(fakeAppPage(sandbox.url));
+  });
+  await new Promise<void>((resolve) => fakeApp.listen(0, "127.0.0.1", () => resolve()));
+  appUrl = `http://127.0.0.1:${(fakeApp.address() as AddressInfo).port}`;
+  sandbox = await startSandbox({ app: { apiKey: KEY, apiSecret: SECRET, appUrl, tomlPath: path.resolve("shopify.app.toml") } });
+  // Playwright gives every launch a fresh profile directory of its own.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    env: { ...process.env, HOME: fs.mkdtempSync(path.join(os.tmpdir(), "shell-test-home-")) },
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+  await new Promise((resolve) => fakeApp?.close(resolve));
+});
+
+async function openShell(appPath = ""): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(sandbox.adminShellUrl(appPath));
+  await page.frameLocator("iframe").locator("#path").waitFor();
+  (page as Page & { errors?: string[] }).errors = errors;
+  return page;
+}
+
+function appFrame(page: Page) {
+  const frame = page.frames().find((f) => f.url().startsWith(appUrl));
+  if (!frame) throw new Error("app frame not found");
+  return frame;
+}
+
+describe("admin shell with the App Bridge stand-in", () => {
+  it("frames the app at /app with Shopify's embedded query, signed with the app secret", async () => {
+    const page = await openShell();
+    const src = new URL((await page.locator("iframe").getAttribute("src"))!);
+    expect(src.origin + src.pathname).toBe(`${appUrl}/app`);
+    expect(src.searchParams.get("embedded")).toBe("1");
+    expect(src.searchParams.get("shop")).toBe("backorder-demo.myshopify.com");
+    expect(Buffer.from(src.searchParams.get("host")!, "base64").toString()).toBe("admin.shopify.com/store/backorder-demo");
+    expect(src.searchParams.get("hmac")).toBe(signQuery(src.searchParams, SECRET));
+    await verifySessionToken(src.searchParams.get("id_token")!, { apiKey: KEY, apiSecret: SECRET, shop: "backorder-demo.myshopify.com" });
+    await page.close();
+  });
+
+  it("idToken() returns a session token that verifies, and same-origin fetch carries it", async () => {
+    const page = await openShell();
+    const frame = appFrame(page);
+    const token = await frame.evaluate(() => (window as unknown as { getToken(): Promise<string> }).getToken());
+    const claims = await verifySessionToken(token, { apiKey: KEY, apiSecret: SECRET, shop: "backorder-demo.myshopify.com" });
+    expect(claims.aud).toBe(KEY);
+
+    const echoed = await frame.evaluate(() => (window as unknown as { callApi(): Promise<{ authorization: string }> }).callApi());
+    expect(echoed.authorization).toMatch(/^Bearer /);
+    await verifySessionToken(echoed.authorization.slice("Bearer ".length), { apiKey: KEY, apiSecret: SECRET });
+    await expect(frame.evaluate(() => [window.shopify.config.apiKey, window.shopify.config.shop, window.shopify.environment.embedded])).resolves.toEqual([KEY, "backorder-demo.myshopify.com", true]);
+    await page.close();
+  });
+
+  it("shows the app's title bar and toasts in the shell, and runs title bar actions in the app", async () => {
+    const page = await openShell();
+    await expect.poll(() => page.locator("#app-title").textContent()).toBe("Fake Backorders");
+    await page.locator("#title-actions button", { hasText: "Recalculate" }).click();
+    await expect.poll(() => appFrame(page).locator("#out").textContent()).toBe("primary clicked");
+
+    await appFrame(page).evaluate(() => (window as unknown as { toast(): string }).toast());
+    await page.locator("#toasts .toast", { hasText: "Saved!" }).waitFor();
+    await appFrame(page).evaluate(() => (window as unknown as { errorToast(): string }).errorToast());
+    await page.locator("#toasts .toast.error", { hasText: "Broke" }).waitFor();
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fills the nav from ui-nav-menu; a click routes the app through shopify:navigate and updates the browser URL", async () => {
+    const page = await openShell();
+    const settings = page.locator("#app-nav a", { hasText: "Settings" });
+    await settings.waitFor();
+    const loadsBefore = appRequests.filter((r) => !r.url.startsWith("/api")).length;
+    await settings.click();
+    await expect.poll(() => appFrame(page).locator("#path").textContent()).toBe("/app/settings");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/store/backorder-demo/apps/backorder-manager/app/settings");
+    // Client-side routing: no new document request.
+    expect(appRequests.filter((r) => !r.url.startsWith("/api")).length).toBe(loadsBefore);
+    await expect.poll(() => settings.getAttribute("aria-current")).toBe("page");
+
+    await page.locator("#app-home-link").click();
+    await expect.poll(() => appFrame(page).locator("#path").textContent()).toBe("/app");
+    await page.close();
+  });
+
+  it("opens a deep link at the app path under the shell path", async () => {
+    const page = await openShell("/app/settings");
+    expect(await appFrame(page).locator("#path").textContent()).toBe("/app/settings");
+    await page.close();
+  });
+
+  it("ignores messages that do not come from the app frame", async () => {
+    const page = await openShell();
+    await expect.poll(() => page.locator("#app-title").textContent()).toBe("Fake Backorders");
+    await page.evaluate(() => window.postMessage({ channel: "sandbox-app-bridge", type: "titleBar", title: "Forged" }, "*"));
+    await page.waitForTimeout(200);
+    expect(await page.locator("#app-title").textContent()).toBe("Fake Backorders");
+    await page.close();
+  });
+
+  it("follows the library's bounce page back to the app with a fresh id_token", async () => {
+    const page = await openShell();
+    const reload = `${appUrl}/app/reloaded?shop=backorder-demo.myshopify.com&embedded=1`;
+    await appFrame(page).evaluate((target) => {
+      location.href = target;
+    }, `${appUrl}/auth/session-token?shopify-reload=${encodeURIComponent(reload)}`);
+    await expect.poll(() => appRequests.some((r) => r.url.startsWith("/app/reloaded?") && r.url.includes("id_token="))).toBe(true);
+    const landed = new URL(appRequests.find((r) => r.url.startsWith("/app/reloaded?"))!.url, appUrl);
+    await verifySessionToken(landed.searchParams.get("id_token")!, { apiKey: KEY, apiSecret: SECRET });
+    await page.close();
+  });
+
+  it("serves the stand-in as JavaScript", async () => {
+    const response = await fetch(`${sandbox.url}/cdn/app-bridge.js`);
+    expect(response.headers.get("content-type")).toContain("javascript");
+    expect(await response.text()).toContain("shopify:navigate");
+  });
+});

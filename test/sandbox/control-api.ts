@@ -1,0 +1,199 @@
+/**
+ * The sandbox control API (`/sandbox/*`): tests and people drive the shop
+ * (stock, incoming stock, orders), read state and logs, and inject faults.
+ * JSON in, JSON out; `GET /sandbox` lists every endpoint.
+ */
+import type { SandboxShopApi, ShopSnapshot } from "./state/contract";
+import {
+  dateField,
+  gidField,
+  intField,
+  objectField,
+  optionalGidField,
+  optionalIntField,
+  optionalStringField,
+  stringField,
+  stringRecordField,
+  toGid,
+  type Body,
+} from "./http/input";
+import { HttpError, readJsonObject, sendJson, type Router } from "./http/router";
+
+export interface AdminApiRequestRecord {
+  at: string;
+  shop: string;
+  operationName: string | null;
+  status: number;
+  /** `extensions.cost.actualQueryCost` (or requested) when the response had one. */
+  cost: number | null;
+  throttled: boolean;
+  durationMs: number;
+}
+
+/** What the control API needs of the webhook dispatcher. */
+export interface WebhookControl {
+  deliveries(): unknown[];
+  setFaults(faults: never): void;
+}
+
+export interface AdminApiControl {
+  setThrottle(options: { maximumAvailable?: number; restoreRate?: number }): void;
+  failNext(count: number, status?: number): void;
+}
+
+export interface ControlApiDeps {
+  shop: SandboxShopApi;
+  adminApi: AdminApiControl;
+  webhooks: WebhookControl;
+  adminApiRequests(): AdminApiRequestRecord[];
+  mintSessionToken(options?: { userId?: string }): Promise<string>;
+  grantedScopes(): string[];
+}
+
+export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; description: string }[] = [
+  { method: "GET", path: "/sandbox", description: "This index" },
+  { method: "GET", path: "/sandbox/state", description: "Snapshot of the shop: locations, variants with stock levels, orders" },
+  { method: "POST", path: "/sandbox/stock", body: "{ variantId | sku, locationId?, available }", description: "Set available stock (a count); default location: the variant's first" },
+  { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
+  { method: "POST", path: "/sandbox/receive", body: "{ variantId | sku, locationId, quantity }", description: "Incoming stock arrives" },
+  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }] }", description: "Place an order as checkout does" },
+  { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
+  { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
+  { method: "GET", path: "/sandbox/webhooks", description: "Webhook delivery log" },
+  { method: "POST", path: "/sandbox/webhooks/faults", body: "dispatcher fault settings", description: "Make webhook deliveries fail, delay or duplicate" },
+  { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } }", description: "Admin API failures and throttling" },
+  { method: "GET", path: "/sandbox/admin-api/requests", description: "Admin API request log (operation, cost, status)" },
+  { method: "GET", path: "/sandbox/scopes", description: "Scopes granted to the app" },
+  { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
+];
+
+/** Ids may be GIDs or numbers; a variant may be named by SKU instead. */
+function variantOf(body: Body, snapshot: () => ShopSnapshot): string {
+  if (body.variantId !== undefined) return gidField(body, "variantId", "ProductVariant");
+  const sku = optionalStringField(body, "sku");
+  if (!sku) throw new HttpError(400, "variantId or sku is required");
+  const variant = snapshot().variants.find((v) => v.sku === sku);
+  if (!variant) throw new HttpError(404, `No variant with SKU ${sku}`);
+  return variant.id;
+}
+
+function levelsOf(snapshot: ShopSnapshot, variantId: string) {
+  const variant = snapshot.variants.find((v) => v.id === variantId);
+  if (!variant) throw new HttpError(404, `Variant not found: ${variantId}`);
+  return variant.levels;
+}
+
+export function registerControlApi(router: Router, deps: ControlApiDeps): void {
+  const { shop } = deps;
+  const snapshot = () => shop.snapshot();
+
+  router.on("GET", "/sandbox", ({ res }) => sendJson(res, 200, { shop: shop.domain, endpoints: CONTROL_ENDPOINTS }));
+  router.on("GET", "/sandbox/state", ({ res }) => sendJson(res, 200, snapshot()));
+  router.on("GET", "/sandbox/scopes", ({ res }) => sendJson(res, 200, { granted: deps.grantedScopes() }));
+
+  router.on("POST", "/sandbox/stock", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const variantId = variantOf(body, snapshot);
+    const available = intField(body, "available");
+    const before = snapshot();
+    const levels = levelsOf(before, variantId);
+    const locationId = optionalGidField(body, "locationId", "Location") ?? levels[0]?.locationId ?? before.locations[0]?.id;
+    if (!locationId) throw new HttpError(409, "The shop has no locations");
+    shop.setAvailable(variantId, locationId, available);
+    sendJson(res, 200, { variantId, locationId, levels: levelsOf(snapshot(), variantId) });
+  });
+
+  router.on("POST", "/sandbox/incoming", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const variantId = variantOf(body, snapshot);
+    const input = {
+      variantId,
+      locationId: gidField(body, "locationId", "Location"),
+      quantity: intField(body, "quantity", { min: 1 }),
+      arrivesAt: dateField(body, "arrivesAt"),
+    };
+    const { shipmentId } = shop.receiveIncoming(input);
+    sendJson(res, 201, { shipmentId, variantId, levels: levelsOf(snapshot(), variantId) });
+  });
+
+  router.on("POST", "/sandbox/receive", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const variantId = variantOf(body, snapshot);
+    const locationId = gidField(body, "locationId", "Location");
+    shop.receiveStock(variantId, locationId, intField(body, "quantity", { min: 1 }));
+    sendJson(res, 200, { variantId, locationId, levels: levelsOf(snapshot(), variantId) });
+  });
+
+  router.on("POST", "/sandbox/orders", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const customerBody = objectField(body, "customer");
+    const customer = {
+      email: stringField(customerBody, "email"),
+      ...(customerBody.firstName === undefined ? {} : { firstName: stringField(customerBody, "firstName") }),
+      ...(customerBody.lastName === undefined ? {} : { lastName: stringField(customerBody, "lastName") }),
+    };
+    if (!Array.isArray(body.lines) || body.lines.length === 0) throw new HttpError(400, "lines must be a non-empty array");
+    const lines = body.lines.map((line: unknown, index) => {
+      if (!line || typeof line !== "object" || Array.isArray(line)) throw new HttpError(400, `lines[${index}] must be an object`);
+      const lineBody = line as Body;
+      const properties = stringRecordField(lineBody, "properties");
+      return {
+        variantId: variantOf(lineBody, snapshot),
+        quantity: intField(lineBody, "quantity", { min: 1 }),
+        ...(properties ? { properties } : {}),
+      };
+    });
+    const created = shop.placeOrder({ customer, lines });
+    sendJson(res, 201, created);
+  });
+
+  router.on("POST", "/sandbox/orders/:id/cancel", ({ res, params }) => {
+    const orderId = toGid(params.id, "Order", "order id");
+    shop.cancelOrder(orderId);
+    sendJson(res, 200, { orderId, cancelled: true });
+  });
+
+  router.on("POST", "/sandbox/orders/:id/edit", async ({ req, res, params }) => {
+    const orderId = toGid(params.id, "Order", "order id");
+    const body = await readJsonObject(req);
+    const lineItemId = gidField(body, "lineItemId", "LineItem");
+    const quantity = intField(body, "quantity", { min: 0 });
+    shop.editOrderLine(orderId, lineItemId, quantity);
+    sendJson(res, 200, { orderId, lineItemId, quantity });
+  });
+
+  router.on("GET", "/sandbox/webhooks", ({ res }) => sendJson(res, 200, { deliveries: deps.webhooks.deliveries() }));
+  router.on("POST", "/sandbox/webhooks/faults", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    deps.webhooks.setFaults(body as never);
+    sendJson(res, 200, { ok: true, faults: body });
+  });
+
+  router.on("POST", "/sandbox/admin-api/faults", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    if (body.failNext === undefined && body.throttle === undefined) throw new HttpError(400, "Give failNext (with status?) or throttle");
+    const failNext = optionalIntField(body, "failNext", { min: 0 });
+    if (failNext !== undefined) {
+      const status = optionalIntField(body, "status", { min: 400 });
+      if (status !== undefined && status > 599) throw new HttpError(400, "status must be an HTTP error status (400-599)");
+      deps.adminApi.failNext(failNext, status);
+    }
+    if (body.throttle !== undefined) {
+      const throttle = objectField(body, "throttle");
+      const maximumAvailable = optionalIntField(throttle, "maximumAvailable", { min: 1 });
+      const restoreRate = optionalIntField(throttle, "restoreRate", { min: 0 });
+      deps.adminApi.setThrottle({
+        ...(maximumAvailable === undefined ? {} : { maximumAvailable }),
+        ...(restoreRate === undefined ? {} : { restoreRate }),
+      });
+    }
+    sendJson(res, 200, { ok: true });
+  });
+  router.on("GET", "/sandbox/admin-api/requests", ({ res }) => sendJson(res, 200, { requests: deps.adminApiRequests() }));
+
+  router.on("POST", "/sandbox/session-token", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const userId = body.userId === undefined ? undefined : String(body.userId);
+    sendJson(res, 200, { token: await deps.mintSessionToken(userId === undefined ? {} : { userId }) });
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The Shopify sandbox on one node:http server: Admin API, OAuth token
+ * endpoint, admin shell + App Bridge stand-in, control API and storefront,
+ * around one SandboxShop whose events are delivered to the app as webhooks.
+ */
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { parse as parseToml } from "smol-toml";
+import { ADMIN_API_VERSION } from "../../app/api-version";
+import { createAdminApi, type AdminApi } from "./admin-api/execute";
+import { buildEmbedUrl, storeHandleOf } from "./admin-shell/embed-url";
+import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
+import { AccessTokenService } from "./auth/access-tokens";
+import { mintSessionToken } from "./auth/session-token";
+import { registerControlApi, type AdminApiRequestRecord } from "./control-api";
+import { HttpError, Router, sendJson, sendText } from "./http/router";
+import { registerShopifyRoutes } from "./http/shopify-routes";
+import { SandboxError } from "./state/contract";
+import { seedDemoShop } from "./state/seed";
+import { SandboxShop } from "./state/shop";
+import { createStorefront, type Storefront } from "./storefront";
+import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, type WebhookDispatcherOptions } from "./webhooks";
+
+export const DEFAULT_SHOP_DOMAIN = "backorder-demo.myshopify.com";
+export const DEFAULT_APP_ID = "4242424242";
+const SESSION_TOKEN_PATH = "/sandbox/session-token";
+
+export interface SandboxAppConfig {
+  apiKey: string;
+  apiSecret: string;
+  appUrl: string;
+  tomlPath: string;
+  /** Comma-separated or a list; defaults to the toml's access_scopes. */
+  scopes?: string | string[];
+  /** Defaults to the toml's name / handle. */
+  name?: string;
+  handle?: string;
+  /** Theme app extensions for the storefront; defaults to `extensions/` beside the toml. */
+  extensionsDir?: string;
+  appId?: string;
+}
+
+export interface StartSandboxOptions {
+  port?: number;
+  host?: string;
+  app: SandboxAppConfig;
+  shop?: SandboxShop;
+  seed?: boolean;
+  /** The shop's clock (epoch ms). Session and access tokens always use the real clock: the app checks them against it. */
+  now?: () => number;
+  /** Overrides for the webhook dispatcher (retry schedule, timeouts, faults). */
+  webhooks?: Partial<Omit<WebhookDispatcherOptions, "appUrl" | "apiSecret" | "shopDomain">>;
+}
+
+export interface Sandbox {
+  url: string;
+  shop: SandboxShop;
+  adminApi: AdminApi;
+  webhooks: WebhookDispatcher;
+  storefront: Storefront;
+  tokens: AccessTokenService;
+  /** The scopes the app asks for (granted on token exchange). */
+  scopes: string[];
+  /** The admin shell page for an app path ("/app/settings"); the app root by default. */
+  adminShellUrl(appPath?: string): string;
+  mintSessionToken(options?: { userId?: string }): Promise<string>;
+  adminApiRequests(): AdminApiRequestRecord[];
+  close(): Promise<void>;
+}
+
+interface TomlAppInfo {
+  name?: string;
+  handle?: string;
+  scopes?: string;
+}
+
+function readTomlAppInfo(tomlPath: string): TomlAppInfo {
+  const doc = parseToml(fs.readFileSync(tomlPath, "utf8")) as { name?: unknown; handle?: unknown; access_scopes?: { scopes?: unknown } };
+  return {
+    ...(typeof doc.name === "string" ? { name: doc.name } : {}),
+    ...(typeof doc.handle === "string" ? { handle: doc.handle } : {}),
+    ...(typeof doc.access_scopes?.scopes === "string" ? { scopes: doc.access_scopes.scopes } : {}),
+  };
+}
+
+function scopeList(scopes: string | string[] | undefined): string[] {
+  const list = Array.isArray(scopes) ? scopes : (scopes ?? "").split(",");
+  return list.map((s) => s.trim()).filter(Boolean);
+}
+
+export async function startSandbox(options: StartSandboxOptions): Promise<Sandbox> {
+  const { app } = options;
+  const toml = readTomlAppInfo(app.tomlPath);
+  const appName = app.name ?? toml.name ?? "App";
+  const appHandle = app.handle ?? toml.handle ?? "app";
+  const scopes = scopeList(app.scopes ?? toml.scopes);
+  const shop = options.shop ?? new SandboxShop({ domain: DEFAULT_SHOP_DOMAIN, name: "Backorder Demo", ...(options.now ? { now: options.now } : {}) });
+  if (options.seed) seedDemoShop(shop, { now: shop.now() });
+
+  const adminApi = createAdminApi(shop);
+  const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
+  const requestLog: AdminApiRequestRecord[] = [];
+  const webhooks = createWebhookDispatcher({
+    appUrl: app.appUrl,
+    apiSecret: app.apiSecret,
+    apiVersion: ADMIN_API_VERSION,
+    shopDomain: shop.domain,
+    subscriptions: readSubscriptions(app.tomlPath),
+    ...options.webhooks,
+  });
+  // Seeding happened above, before this: only changes made while the app runs become webhooks.
+  const unsubscribe = shop.onEvent((event) => webhooks.deliver(event));
+  const storefront = createStorefront({
+    shop,
+    extensionsDir: app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"),
+    appId: app.appId ?? DEFAULT_APP_ID,
+  });
+
+  const shellPathPrefix = `/store/${storeHandleOf(shop.domain)}/apps/${appHandle}`;
+  const mint = (mintOptions: { userId?: string } = {}) =>
+    mintSessionToken({ apiKey: app.apiKey, apiSecret: app.apiSecret, shop: shop.domain, userId: mintOptions.userId ?? "1" });
+
+  const router = new Router();
+  registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog });
+  registerControlApi(router, {
+    shop,
+    adminApi,
+    webhooks,
+    adminApiRequests: () => [...requestLog],
+    mintSessionToken: mint,
+    grantedScopes: () => tokens.grantedScopes(shop.domain),
+  });
+  router.on("GET", "/cdn/app-bridge.js", ({ res }) =>
+    sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
+  );
+  router.on("GET", "/store/:store/apps/:app/*", async ({ res, url, params }) => {
+    if (params.store !== storeHandleOf(shop.domain) || params.app !== appHandle) throw new HttpError(404, "No such store or app in the sandbox");
+    const subpath = params["*"] ?? "";
+    const appPath = subpath ? `/${subpath}${url.search}` : "/app";
+    const iframeSrc = buildEmbedUrl({ appUrl: app.appUrl, appPath, apiSecret: app.apiSecret, shop: shop.domain, idToken: await mint() });
+    const page = renderShellPage({
+      shopName: shop.snapshot().shop.name,
+      shopDomain: shop.domain,
+      appName,
+      shellPathPrefix,
+      iframeSrc,
+      appOrigin: new URL(app.appUrl).origin,
+      sessionTokenPath: SESSION_TOKEN_PATH,
+    });
+    sendText(res, 200, page, "text/html; charset=utf-8");
+  });
+
+  const server = http.createServer((req, res) => {
+    void handleRequest(req, res);
+  });
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    try {
+      const url = new URL(req.url ?? "/", "http://sandbox.local");
+      if (await router.handle(req, res, url)) return;
+      if (await storefront.handle(req, res)) return;
+      sendJson(res, 404, { error: `Nothing at ${req.method} ${url.pathname}; see GET /sandbox` });
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) sendJson(res, error.status, error.body ?? { error: error.message });
+      else if (error instanceof SandboxError) sendJson(res, error.status, { error: error.message });
+      else {
+        console.error("[sandbox]", error);
+        sendJson(res, 500, { error: (error as Error).message ?? String(error) });
+      }
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+
+  return {
+    url,
+    shop,
+    adminApi,
+    webhooks,
+    storefront,
+    tokens,
+    scopes,
+    adminShellUrl: (appPath = "") => `${url}${shellPathPrefix}${appPath === "/" ? "" : appPath}`,
+    mintSessionToken: mint,
+    adminApiRequests: () => [...requestLog],
+    async close() {
+      unsubscribe();
+      webhooks.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The whole system for end-to-end tests: the Shopify sandbox in this process
+ * and the built app (remix-serve) as a child process pointed at it, on a fresh
+ * SQLite database. The child's output goes to test/.artifacts/ for debugging.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { startSandbox, type Sandbox } from "../sandbox/server";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const ARTIFACTS_DIR = path.join(ROOT, "test/.artifacts");
+export const TOML_PATH = path.join(ROOT, "shopify.app.toml");
+
+/** Fixed credentials the sandbox and the app under test share. */
+export const TEST_APP = {
+  apiKey: "backorder-manager-sandbox-key",
+  apiSecret: "backorder-manager-sandbox-secret",
+} as const;
+
+export interface Stack {
+  sandbox: Sandbox;
+  appUrl: string;
+  adminShellUrl: string;
+  dbFile: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export interface StartStackOptions {
+  seed?: boolean;
+  dbFile?: string;
+  /** Extra environment for the app process. */
+  env?: Record<string, string>;
+}
+
+export async function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Applies the app's migrations to a (new) SQLite file. */
+export function migrateDatabase(dbFile: string): void {
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+/** The environment the app reads in sandbox mode. */
+export function appEnvironment(sandbox: Sandbox, appUrl: string, dbFile: string, scopes: string): Record<string, string> {
+  return {
+    SHOPIFY_API_KEY: TEST_APP.apiKey,
+    SHOPIFY_API_SECRET: TEST_APP.apiSecret,
+    SHOPIFY_APP_URL: appUrl,
+    SCOPES: scopes,
+    DATABASE_URL: `file:${dbFile}`,
+    SHOPIFY_SANDBOX_URL: sandbox.url,
+    APP_BRIDGE_URL: `${sandbox.url}/cdn/app-bridge.js`,
+  };
+}
+
+/** Polls `url` until it answers (any status below 500), the child dies, or time runs out. */
+export async function waitForHttp(url: string, options: { timeoutMs?: number; child?: ChildProcess; logFile?: string } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let lastError = "";
+  while (Date.now() < deadline) {
+    if (options.child && options.child.exitCode !== null) {
+      throw new Error(`The app exited with code ${options.child.exitCode} before answering ${url}.${logTail(options.logFile)}`);
+    }
+    try {
+      const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2000) });
+      if (response.status < 500) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer in time (${lastError}).${logTail(options.logFile)}`);
+}
+
+function logTail(logFile: string | undefined): string {
+  if (!logFile || !fs.existsSync(logFile)) return "";
+  return `\n--- ${logFile} (tail) ---\n${fs.readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n")}`;
+}
+
+/** Ends a child process (and its group), escalating to SIGKILL. */
+export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, name);
+    } catch {
+      child.kill(name);
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Kills the child if this process exits without calling stop(). */
+export function killOnExit(child: ChildProcess): () => void {
+  const kill = () => {
+    try {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", kill);
+  return () => process.removeListener("exit", kill);
+}
+
+export async function startStack(options: StartStackOptions = {}): Promise<Stack> {
+  const runId = `stack-${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomBytes(3).toString("hex")}`;
+  const runDir = path.join(ARTIFACTS_DIR, runId);
+  fs.mkdirSync(runDir, { recursive: true });
+  const dbFile = path.resolve(options.dbFile ?? path.join(runDir, "app.sqlite"));
+  const logFile = path.join(runDir, "app.log");
+
+  const port = await freePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const sandbox = await startSandbox({
+    port: 0,
+    app: { ...TEST_APP, appUrl, tomlPath: TOML_PATH },
+    seed: options.seed ?? true,
+  });
+  let child: ChildProcess | undefined;
+  try {
+    migrateDatabase(dbFile);
+    const log = fs.openSync(logFile, "a");
+    child = spawn(process.execPath, [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(ROOT, "build/server/index.js")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        ...appEnvironment(sandbox, appUrl, dbFile, sandbox.scopes.join(",")),
+        ...options.env,
+      },
+      stdio: ["ignore", log, log],
+      // Its own process group, so stop() ends anything it spawns too.
+      detached: true,
+    });
+    fs.closeSync(log);
+    const forget = killOnExit(child);
+    child.once("exit", forget);
+    await waitForHttp(`${appUrl}/healthz`, { child, logFile, timeoutMs: 60_000 });
+  } catch (error) {
+    if (child) await stopChild(child);
+    await sandbox.close();
+    throw error;
+  }
+  const running = child;
+  return {
+    sandbox,
+    appUrl,
+    adminShellUrl: sandbox.adminShellUrl(),
+    dbFile,
+    logFile,
+    async stop() {
+      await stopChild(running);
+      await sandbox.close();
+    },
+  };
+}
