@@ -49,11 +49,16 @@ export async function receiveWebhook(request: Request): Promise<Response> {
   await recordDelivery({
     webhookId: webhook.webhookId,
     shop: webhook.shop,
-    topic: String(webhook.topic),
+    topic: topicOf(request, webhook.topic),
     eventId: webhook.eventId,
     apiVersion: webhook.apiVersion,
     triggeredAt: webhook.triggeredAt,
     payload: webhook.payload,
   });
   return new Response(null, { status: 200 });
+}
+
+/** Shopify's own spelling ("orders/create"), not the library's enum form ("ORDERS_CREATE"). */
+export function topicOf(request: Request, libraryTopic: unknown): string {
+  return request.headers.get("X-Shopify-Topic") ?? String(libraryTopic);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { startStack, type Stack } from "../support/stack";
-import { launchChromium } from "../support/browser";
+import { launchChromium, openPage } from "../support/browser";
 
 let stack: Stack;
 let browser: Browser;
@@ -21,7 +21,7 @@ describe("the embedded app in the sandbox admin shell", () => {
     const outOfStock = snapshot.variants.find((v) => v.tracked && v.levels.reduce((sum, l) => sum + l.available, 0) < 1);
     expect(outOfStock).toBeDefined();
 
-    const page = await browser.newPage();
+    const page = await openPage(browser);
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(stack.adminShellUrl);

@@ -18,7 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function signed(body: string, secret = TEST_APP.apiSecret): string {
+function signed(body: string, secret: string = TEST_APP.apiSecret): string {
   return crypto.createHmac("sha256", secret).update(body, "utf8").digest("base64");
 }
 

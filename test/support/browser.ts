@@ -1,16 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /**
  * Debian's Chromium, headless, with every background service off: this machine
- * has no network beyond loopback, and a fresh profile keeps runs independent.
+ * has no network beyond loopback; Playwright gives each launch a fresh profile.
  */
 export async function launchChromium(): Promise<Browser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "bm-chromium-"));
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -22,7 +18,18 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
+}
+
+/**
+ * shopify-app-remix answers bots with 410 and isbot counts "HeadlessChrome" as
+ * one, so pages open with the user agent of the Chromium a merchant would use.
+ */
+export async function openPage(browser: Browser): Promise<Page> {
+  const version = browser.version();
+  const context = await browser.newContext({
+    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version} Safari/537.36`,
+  });
+  return context.newPage();
 }
