@@ -4,6 +4,8 @@
  * Every random choice comes from one seeded generator, so a run can be replayed.
  */
 
+import { seededRandom } from "../support/seeded-random";
+
 export interface WebhookFaults {
   /** Below 1: probability that a delivery is sent twice. 1 or more: the next N deliveries are. */
   duplicate?: number;
@@ -20,17 +22,6 @@ export interface WebhookFaults {
   seed?: number;
 }
 
-/** A small deterministic generator (32-bit state, mulberry-style mixing). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fisher–Yates with the given generator; a window of two or more never comes out unchanged. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
