@@ -1,5 +1,6 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { configureSqlite } from "./db-sqlite.server";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -8,7 +9,11 @@ function databaseUrl(): string {
 }
 
 function createPrismaClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl() }) });
+  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl() }) });
+  if (databaseUrl().startsWith("file:")) {
+    configureSqlite(client).catch((error: unknown) => console.error("[db] could not configure SQLite:", error));
+  }
+  return client;
 }
 
 declare global {

@@ -5,6 +5,9 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { allowSandboxFraming } from "./sandbox/route-to-sandbox.server";
+import { startWorkerInAppProcess } from "./jobs/app-worker.server";
+
+startWorkerInAppProcess();
 
 export const streamTimeout = 5000;
 

@@ -3,6 +3,7 @@ import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-re
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { ADMIN_API_VERSION } from "./api-version";
 import prisma from "./db.server";
+import { markInstalled } from "./engine/settings.server";
 import { routeShopifyRequestsToSandbox } from "./sandbox/route-to-sandbox.server";
 
 routeShopifyRequestsToSandbox();
@@ -22,6 +23,10 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  hooks: {
+    // Runs whenever Shopify hands the app a new offline token: install, reinstall, scope change.
+    afterAuth: async ({ session }) => markInstalled(prisma, session.shop),
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -144,3 +144,12 @@ export async function retryDeadJob(db: PrismaClient, id: string): Promise<boolea
   });
   return count === 1;
 }
+
+/** Keeps a long job's claim alive, so no other worker takes it while it still runs. */
+export async function renewLease(db: PrismaClient, job: Job, workerId: string, leaseMs: number): Promise<boolean> {
+  const { count } = await db.job.updateMany({
+    where: { id: job.id, status: "running", lockedBy: workerId },
+    data: { lockedUntil: new Date(Date.now() + leaseMs) },
+  });
+  return count === 1;
+}

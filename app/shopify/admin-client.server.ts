@@ -70,9 +70,12 @@ export function createAdminClient(options: AdminClientOptions) {
   /** Shopify's bucket refills continuously; estimate it rather than ask. */
   function waitBeforeSending(operation: string): number {
     if (!bucket) return 0;
-    const expected = lastCostByOperation.get(operation) ?? 0;
-    const { currentlyAvailable, maximumAvailable, restoreRate } = bucket.status;
+    const expected = Math.min(lastCostByOperation.get(operation) ?? 0, bucket.status.maximumAvailable);
+    const { currentlyAvailable, maximumAvailable } = bucket.status;
+    const restoreRate = Math.max(1, bucket.status.restoreRate);
     const refilled = Math.min(maximumAvailable, currentlyAvailable + ((now() - bucket.at) / 1000) * restoreRate);
+    // Reserve the points, so requests sent together queue up instead of all being throttled.
+    bucket = { status: { ...bucket.status, currentlyAvailable: refilled - expected }, at: now() };
     return refilled >= expected ? 0 : Math.ceil(((expected - refilled) / restoreRate) * 1000);
   }
 
@@ -85,7 +88,11 @@ export function createAdminClient(options: AdminClientOptions) {
     let throttledFor = 0;
     for (;;) {
       const pause = waitBeforeSending(name);
-      if (pause > 0) await sleep(pause);
+      if (pause > 0) {
+        throttledFor += pause;
+        if (throttledFor > maxThrottleWaitMs) throw new AdminApiError(`${name}: would wait ${throttledFor} ms for throttling`, "throttled");
+        await sleep(pause);
+      }
       // Typing comes from this function's signature; the client sees a plain document.
       const response = await client.request<Result<Op>>(operation as string, { variables: variables as Record<string, unknown> });
       const cost = (response.extensions as { cost?: QueryCost } | undefined)?.cost;

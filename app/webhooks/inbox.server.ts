@@ -1,6 +1,7 @@
 import prisma from "../db.server";
 import { isUniqueViolation } from "../db-errors.server";
 import { authenticate } from "../shopify.server";
+import { wakeWorker } from "../jobs/app-worker.server";
 
 export interface AuthenticatedDelivery {
   webhookId: string;
@@ -55,6 +56,7 @@ export async function receiveWebhook(request: Request): Promise<Response> {
     triggeredAt: webhook.triggeredAt,
     payload: webhook.payload,
   });
+  wakeWorker();
   return new Response(null, { status: 200 });
 }
 

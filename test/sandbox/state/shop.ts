@@ -175,6 +175,7 @@ export class SandboxShop implements SandboxShopApi {
       }
       product.variantIds.push(variantId);
     });
+    this.emit("products/create", payloads.productPayload(product, this.lookups));
     return { productId: gid("Product", productId), variantIds: product.variantIds.map((id) => gid("ProductVariant", id)) };
   }
 

@@ -1,0 +1,126 @@
+/**
+ * Everything the app concludes about one variant from a fresh read of Shopify:
+ * its status and policy, which open lines wait (per location, the newest
+ * orders), their places in the queue and when each can ship.
+ */
+import { addDays, estimateShipDates } from "./restock-eta";
+import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
+import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine } from "./waiting-queue";
+
+export interface LocationStock {
+  locationId: string;
+  available: number;
+  incoming: number;
+}
+
+/** Open demand for the variant on one fulfillment order line at one location. */
+export interface LocatedDemand extends DemandLine {
+  locationId: string;
+}
+
+export interface VariantPlanInput {
+  rules: BackorderRules;
+  productId: string;
+  productTags: readonly string[];
+  tracked: boolean;
+  override: VariantOverride;
+  merchantPolicy: InventoryPolicy;
+  levels: readonly LocationStock[];
+  /** Open lines read newest first until they hold every waiting unit (see `demandWindowIsEnough`). */
+  demand: readonly LocatedDemand[];
+  /** The merchant's expected restock date for incoming stock, if any. */
+  restockDate: string | null;
+  defaultLeadTimeDays: number | null;
+  handlingDays: number;
+  today: string;
+}
+
+export interface PlannedLine extends LocatedDemand {
+  waitingUnits: number;
+  queuePosition: number;
+  shipsOn: string | null;
+}
+
+export interface VariantPlan {
+  decision: VariantDecision;
+  sellable: number;
+  waitingUnits: number;
+  /** Lines with units waiting, in queue order. Lines not listed wait for nothing. */
+  waitingLines: PlannedLine[];
+  /** When one more unit sold now would ship: what the storefront promises. */
+  nextShipsOn: string | null;
+}
+
+export const waitingAt = (levels: readonly LocationStock[], locationId: string): number =>
+  waitingUnitsFromAvailable(levels.find((level) => level.locationId === locationId)?.available ?? 0);
+
+/**
+ * Waiting units the lines read so far cannot yet account for. Everything older
+ * than the window is ahead in the queue, so the window is complete once, at each
+ * location, the lines without merchant priority (which could be overtaken)
+ * cover the waiting units.
+ */
+export function missingDemand(levels: readonly LocationStock[], demand: readonly LocatedDemand[]): number {
+  return levels.reduce((missing, level) => {
+    const waiting = waitingUnitsFromAvailable(level.available);
+    if (waiting === 0) return missing;
+    const overtakeable = demand
+      .filter((line) => line.locationId === level.locationId && !(line.priority && line.priority > 0))
+      .reduce((sum, line) => sum + line.openQuantity, 0);
+    return missing + Math.max(0, waiting - overtakeable);
+  }, 0);
+}
+
+export const demandWindowIsEnough = (levels: readonly LocationStock[], demand: readonly LocatedDemand[]): boolean => missingDemand(levels, demand) === 0;
+
+export function planVariant(input: VariantPlanInput): VariantPlan {
+  const sellable = input.levels.reduce((sum, level) => sum + level.available, 0);
+  const located = input.levels.flatMap((level) => {
+    const lines = input.demand.filter((line) => line.locationId === level.locationId);
+    return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
+  });
+  const waiting = located.filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
+  const waitingUnits = waiting.reduce((sum, line) => sum + line.waitingUnits, 0);
+  const decision = decideVariantPolicy(input.rules, {
+    productId: input.productId,
+    productTags: input.productTags,
+    tracked: input.tracked,
+    override: input.override,
+    merchantPolicy: input.merchantPolicy,
+    sellableQuantity: sellable,
+    // Shopify's own count, so a line the window missed still counts against the cap.
+    waitingUnits: input.levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
+  });
+
+  const incomingUnits = input.levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
+  const arrivesAt = input.restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
+  const etas = estimateShipDates({
+    waitingLines: [...waiting.map((line) => ({ lineItemId: line.lineItemId, waitingUnits: line.waitingUnits })), { lineItemId: "", waitingUnits: 1 }],
+    incoming: arrivesAt && incomingUnits > 0 ? [{ arrivesAt, quantity: incomingUnits }] : [],
+    defaultLeadTimeDays: input.restockDate ? Math.max(0, daysBetween(input.today, input.restockDate)) : input.defaultLeadTimeDays,
+    handlingDays: input.handlingDays,
+    today: input.today,
+  });
+
+  return {
+    decision,
+    sellable,
+    waitingUnits,
+    waitingLines: waiting.map((line, index) => ({
+      lineItemId: line.lineItemId,
+      orderId: line.orderId,
+      orderedAt: line.orderedAt,
+      openQuantity: line.openQuantity,
+      ...(line.priority === undefined ? {} : { priority: line.priority }),
+      locationId: line.locationId,
+      waitingUnits: line.waitingUnits,
+      queuePosition: index + 1,
+      shipsOn: etas[index]?.shipsOn ?? null,
+    })),
+    nextShipsOn: decision.status === "backorder" ? (etas.at(-1)?.shipsOn ?? null) : null,
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,22 @@
+import type { PrismaClient, ShopSettings } from "@prisma/client";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { logActivity, type ActivityEntry } from "./activity.server";
+import type { JobKey } from "../jobs/job-queue.server";
+
+/** What one unit of engine work needs: the database, the shop's Admin API, its settings. */
+export interface EngineContext {
+  db: PrismaClient;
+  shop: string;
+  admin: AdminClient;
+  settings: ShopSettings;
+  /** What caused this work (a webhook id, "reconcile", "merchant"), for the activity log. */
+  source: string | null;
+  today: string;
+  log(entry: ActivityEntry): Promise<void>;
+  /** Asks for more work, caused by this work. */
+  enqueue(key: Omit<JobKey, "shop">): Promise<void>;
+}
+
+export function activityLogger(db: PrismaClient, shop: string, source: string | null) {
+  return (entry: ActivityEntry) => logActivity(db, shop, source, entry);
+}

@@ -1,0 +1,63 @@
+/**
+ * What a webhook asks the engine to look at again. Deliveries are triggers,
+ * not facts: the work they cause re-reads Shopify, so a stale, repeated or
+ * out-of-order delivery costs a read and changes nothing.
+ */
+
+export interface DeliveryRoute {
+  /** Variants to sync. */
+  variants: string[];
+  /** Variants to sync only if the app is already managing them (routine order updates). */
+  variantsIfManaged: string[];
+  /** Inventory items whose variant must be looked up, then synced. */
+  inventoryItems: string[];
+  /** Orders whose variants must be looked up (the payload does not list them). */
+  orders: string[];
+  /** Product deleted in Shopify. */
+  deletedProduct: string | null;
+}
+
+const gid = (type: string, id: unknown): string | null => {
+  if (typeof id === "string" && id.startsWith("gid://")) return id;
+  if (typeof id === "number" || (typeof id === "string" && /^\d+$/.test(id))) return `gid://shopify/${type}/${id}`;
+  return null;
+};
+
+const present = (values: (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null))];
+
+type Payload = Record<string, unknown>;
+const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
+
+export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], deletedProduct: null };
+  switch (topic) {
+    case "inventory_levels/update":
+      route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
+      break;
+    case "orders/create":
+      route.variants = lineVariants(payload);
+      break;
+    case "orders/updated":
+    case "orders/cancelled":
+      route.variantsIfManaged = lineVariants(payload);
+      break;
+    case "orders/edited": {
+      const edit = (payload.order_edit ?? {}) as Payload;
+      route.orders = present([gid("Order", edit.order_id)]);
+      break;
+    }
+    case "fulfillment_orders/order_routing_complete": {
+      const fo = (payload.fulfillment_order ?? {}) as Payload;
+      route.orders = present([gid("Order", fo.order_id)]);
+      break;
+    }
+    case "products/create":
+    case "products/update":
+      route.variants = present(((payload.variants as Payload[] | undefined) ?? []).map((variant) => gid("ProductVariant", variant.admin_graphql_api_id ?? variant.id)));
+      break;
+    case "products/delete":
+      route.deletedProduct = gid("Product", payload.id);
+      break;
+  }
+  return route;
+}

@@ -1,0 +1,74 @@
+/** Turns a page of open orders into the variant's demand lines, per location. */
+import type { LocatedDemand } from "../domain/backorder-plan";
+import type { OpenOrdersQuery } from "../types/admin.generated";
+
+export interface OrderFacts {
+  name: string;
+  email: string | null;
+  customerName: string | null;
+  /** Fulfillment order per `lineItemId@locationId`. */
+  fulfillmentOrderOf: Map<string, string>;
+}
+
+type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
+
+/** Page sizes that keep `OpenOrders` under Shopify's 1,000-point query limit. */
+export const ORDERS_PAGE = { first: 10, fulfillmentOrders: 3, lines: 8 } as const;
+/** One order read on its own when it did not fit in a page. */
+export const LARGE_ORDER = { first: 1, fulfillmentOrders: 5, lines: 50 } as const;
+
+/** Whether a page cut off some of this order's fulfillment orders or lines. */
+export function isTruncated(order: OrderNode): boolean {
+  return order.fulfillmentOrders.pageInfo.hasNextPage || order.fulfillmentOrders.nodes.some((fo) => fo.lineItems.pageInfo.hasNextPage);
+}
+
+/** Fulfillment orders that still owe the customer goods from their location. */
+const OPEN_STATUSES = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
+
+export function readDemandPage(
+  nodes: readonly OrderNode[],
+  variantId: string,
+  priorities: ReadonlyMap<string, number>,
+  demand: LocatedDemand[],
+  orders: Map<string, OrderFacts>,
+): void {
+  const byKey = new Map(demand.map((line) => [`${line.lineItemId}@${line.locationId}`, line]));
+  for (const order of nodes) {
+    if (order.cancelledAt) continue;
+    const facts: OrderFacts = {
+      name: order.name,
+      email: order.email ?? null,
+      customerName: order.customer?.displayName ?? null,
+      fulfillmentOrderOf: new Map(),
+    };
+    for (const fo of order.fulfillmentOrders.nodes) {
+      if (!OPEN_STATUSES.has(fo.status)) continue;
+      const locationId = fo.assignedLocation.location?.id;
+      if (!locationId) continue;
+      for (const foLine of fo.lineItems.nodes) {
+        if (foLine.variant?.id !== variantId || foLine.remainingQuantity <= 0) continue;
+        const lineItemId = foLine.lineItem.id;
+        const key = `${lineItemId}@${locationId}`;
+        if (!facts.fulfillmentOrderOf.has(key)) facts.fulfillmentOrderOf.set(key, fo.id);
+        // A line split over two fulfillment orders at one location (a partial hold) is one line.
+        const same = byKey.get(key);
+        if (same) {
+          same.openQuantity += foLine.remainingQuantity;
+          continue;
+        }
+        const priority = priorities.get(lineItemId);
+        const line: LocatedDemand = {
+          lineItemId,
+          orderId: order.id,
+          orderedAt: order.createdAt,
+          openQuantity: foLine.remainingQuantity,
+          locationId,
+          ...(priority ? { priority } : {}),
+        };
+        demand.push(line);
+        byKey.set(key, line);
+      }
+    }
+    if (facts.fulfillmentOrderOf.size > 0) orders.set(order.id, facts);
+  }
+}

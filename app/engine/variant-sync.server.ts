@@ -1,0 +1,176 @@
+/**
+ * Brings one variant in line with Shopify's current counts: its policy and
+ * storefront metafields, and which open lines wait for it. Reads everything
+ * fresh, so a stale, duplicate or reordered webhook only causes a recompute
+ * that lands on the same answer.
+ */
+import type { BackorderLine, TrackedVariant } from "@prisma/client";
+import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
+import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
+import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
+import { OPEN_ORDERS_QUERY } from "../graphql/orders";
+import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
+import type { EngineContext } from "./context.server";
+import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type OrderFacts } from "./open-orders.server";
+import { rulesOf } from "./settings.server";
+import { applyVariantDecision } from "./variant-writes.server";
+
+export type VariantNode = NonNullable<VariantStockQuery["productVariant"]>;
+
+const lineKey = (line: { lineItemId: string; locationId: string }) => `${line.lineItemId}@${line.locationId}`;
+
+/**
+ * The merchant's own policy. The app writes its intent before each change, so
+ * a policy that is neither the app's intent nor the remembered one can only be
+ * the merchant's new choice.
+ */
+export function merchantPolicyOf(tracked: Pick<TrackedVariant, "merchantPolicy" | "appliedPolicy"> | null, current: InventoryPolicy): InventoryPolicy {
+  if (!tracked || tracked.appliedPolicy === null) return current;
+  if (current === tracked.appliedPolicy || current === tracked.merchantPolicy) return tracked.merchantPolicy as InventoryPolicy;
+  return current;
+}
+
+export async function syncVariant(ctx: EngineContext, variantId: string): Promise<void> {
+  const { db, shop } = ctx;
+  const { productVariant: variant } = await ctx.admin.request(VARIANT_STOCK_QUERY, { id: variantId });
+  const known = await db.backorderLine.findMany({ where: { shop, variantId, state: "waiting" } });
+  if (!variant) {
+    // Deleted in Shopify: nothing left to sell; the orders' own syncs settle their lines.
+    await db.trackedVariant.deleteMany({ where: { shop, variantId } });
+    await enqueueOrders(ctx, known.map((line) => line.orderId));
+    return;
+  }
+  const [rule, tracked] = await Promise.all([
+    db.variantRule.findUnique({ where: { shop_variantId: { shop, variantId } } }),
+    db.trackedVariant.findUnique({ where: { shop_variantId: { shop, variantId } } }),
+  ]);
+  const merchantPolicy = merchantPolicyOf(tracked, variant.inventoryPolicy);
+  const levels: LocationStock[] = variant.inventoryItem.inventoryLevels.nodes.map((level) => ({
+    locationId: level.location.id,
+    available: quantityOf(level.quantities, "available"),
+    incoming: quantityOf(level.quantities, "incoming"),
+  }));
+  // Priority outlives the wait: a released priority line must not fall back into the queue.
+  const prioritised = await db.backorderLine.findMany({ where: { shop, variantId, priority: { gt: 0 } }, select: { lineItemId: true, priority: true } });
+  const priorities = new Map(prioritised.map((line) => [line.lineItemId, line.priority]));
+  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, priorities) : { demand: [], orders: new Map() };
+
+  const plan = planVariant({
+    rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
+    productId: variant.product.id,
+    productTags: variant.product.tags,
+    tracked: variant.inventoryItem.tracked,
+    override: (rule?.override ?? null) as VariantOverride,
+    merchantPolicy,
+    levels,
+    demand,
+    restockDate: rule?.restockDate ?? null,
+    defaultLeadTimeDays: ctx.settings.defaultLeadTimeDays,
+    handlingDays: ctx.settings.handlingDays,
+    today: ctx.today,
+  });
+
+  await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
+  const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
+  await enqueueOrders(ctx, touchedOrders);
+}
+
+function quantityOf(quantities: readonly { name: string; quantity: number }[], name: string): number {
+  return quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
+}
+
+/** Newest open orders for the variant, read until they hold every waiting unit (none when nothing waits). */
+async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], priorities: Map<string, number>) {
+  const demand: LocatedDemand[] = [];
+  const orders = new Map<string, OrderFacts>();
+  const sku = variant.sku?.trim();
+  const query = sku ? `status:open sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : "status:open";
+  let after: string | null = null;
+  while (!demandWindowIsEnough(levels, demand)) {
+    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
+    const nodes = [];
+    for (const order of page.orders.nodes) {
+      if (!isTruncated(order)) {
+        nodes.push(order);
+        continue;
+      }
+      const whole: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query: `id:${order.id.split("/").pop()}`, after: null, ...LARGE_ORDER });
+      nodes.push(...whole.orders.nodes);
+    }
+    readDemandPage(nodes, variant.id, priorities, demand, orders);
+    if (!page.orders.pageInfo.hasNextPage) break;
+    after = page.orders.pageInfo.endCursor ?? null;
+  }
+  return { demand, orders };
+}
+
+/**
+ * Every order found holds at least one unit, so asking for one more order than
+ * units still unaccounted for usually ends the read in one page; a page of
+ * orders costs Shopify points for its full requested size.
+ */
+function pageSizeFor(levels: LocationStock[], demand: LocatedDemand[]): number {
+  return Math.min(ORDERS_PAGE.first, Math.max(2, missingDemand(levels, demand) + 1));
+}
+
+/** Stores the waiting lines; returns the orders whose holds, tags or dates must follow. */
+async function recordLines(
+  ctx: EngineContext,
+  variantId: string,
+  variantPrice: string,
+  plan: VariantPlan,
+  orders: Map<string, OrderFacts>,
+  known: BackorderLine[],
+): Promise<string[]> {
+  const { db, shop } = ctx;
+  const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
+  const touched = new Set<string>();
+  const writes = [];
+  for (const line of plan.waitingLines) {
+    const existing = knownByKey.get(lineKey(line));
+    knownByKey.delete(lineKey(line));
+    const changes = { waitingUnits: line.waitingUnits, queuePosition: line.queuePosition, shipsOn: line.shipsOn, quantity: line.openQuantity };
+    if (existing) {
+      if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
+      if (existing.waitingUnits === line.waitingUnits && existing.queuePosition === line.queuePosition && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity) continue;
+      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: changes }));
+      continue;
+    }
+    const order = orders.get(line.orderId);
+    touched.add(line.orderId);
+    const data = {
+      ...changes,
+      orderName: order?.name ?? line.orderId,
+      orderedAt: new Date(line.orderedAt),
+      orderId: line.orderId,
+      variantId,
+      fulfillmentOrderId: order?.fulfillmentOrderOf.get(lineKey(line)) ?? null,
+      unitPrice: variantPrice,
+      customerEmail: order?.email ?? null,
+      customerName: order?.customerName ?? null,
+      state: "waiting",
+    };
+    // A line that waited before (released, then oversold again) waits again.
+    writes.push(db.backorderLine.upsert({
+      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
+      create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
+      update: { ...data, releasedAt: null },
+    }));
+  }
+  // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
+  for (const line of knownByKey.values()) {
+    touched.add(line.orderId);
+    if (line.waitingUnits === 0 && line.queuePosition === null) continue;
+    writes.push(db.backorderLine.update({
+      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
+      data: { waitingUnits: 0, queuePosition: null },
+    }));
+  }
+  // One transaction: a big restock rewrites thousands of positions in one commit.
+  if (writes.length > 0) await db.$transaction(writes);
+  return [...touched];
+}
+
+async function enqueueOrders(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {
+  for (const orderId of new Set(orderIds)) await ctx.enqueue({ kind: "sync-order", subject: orderId });
+}

@@ -1,0 +1,76 @@
+/** Reads of a variant's stock picture: the facts every back-order decision starts from. */
+
+export const VARIANT_STOCK_QUERY = `#graphql
+  query VariantStock($id: ID!) {
+    productVariant(id: $id) {
+      id
+      title
+      sku
+      price
+      inventoryPolicy
+      product {
+        id
+        title
+        tags
+      }
+      inventoryItem {
+        id
+        tracked
+        inventoryLevels(first: 50) {
+          nodes {
+            location {
+              id
+            }
+            quantities(names: ["available", "incoming"]) {
+              name
+              quantity
+            }
+          }
+        }
+      }
+      metafields(namespace: "$app:backorder", first: 10) {
+        nodes {
+          key
+          value
+        }
+      }
+    }
+  }
+`;
+
+export const INVENTORY_ITEM_VARIANT_QUERY = `#graphql
+  query InventoryItemVariant($id: ID!) {
+    inventoryItem(id: $id) {
+      variant {
+        id
+      }
+    }
+  }
+`;
+
+/** Every variant, a page at a time, for reconciliation. */
+export const VARIANTS_PAGE_QUERY = `#graphql
+  query VariantsPage($after: String) {
+    productVariants(first: 100, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        inventoryQuantity
+        inventoryItem {
+          tracked
+        }
+      }
+    }
+  }
+`;
+
+export const SHOP_CLOCK_QUERY = `#graphql
+  query ShopClock {
+    shop {
+      ianaTimezone
+    }
+  }
+`;

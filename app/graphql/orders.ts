@@ -1,0 +1,112 @@
+/** Open orders and their fulfillment orders: who took stock and who waits. */
+
+/**
+ * Newest open orders first: the back of the queue is where the waiting units
+ * are. Page sizes are variables so a page stays under Shopify's 1,000-point
+ * limit per query, and an order too big for a page is read again on its own
+ * (`id:` query, one order, larger nested pages).
+ */
+export const OPEN_ORDERS_QUERY = `#graphql
+  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {
+    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        name
+        createdAt
+        cancelledAt
+        email
+        customer {
+          displayName
+        }
+        fulfillmentOrders(first: $fulfillmentOrders) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            status
+            assignedLocation {
+              location {
+                id
+              }
+            }
+            lineItems(first: $lines) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                id
+                remainingQuantity
+                variant {
+                  id
+                }
+                lineItem {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** One order's fulfillment orders and holds, read before any hold is placed or released. */
+export const ORDER_HOLDS_QUERY = `#graphql
+  query OrderHolds($id: ID!) {
+    order(id: $id) {
+      id
+      name
+      tags
+      cancelledAt
+      shipsOn: metafield(namespace: "$app:backorder", key: "ships_on") {
+        value
+      }
+      fulfillmentOrders(first: 5) {
+        nodes {
+          id
+          status
+          assignedLocation {
+            location {
+              id
+            }
+          }
+          fulfillmentHolds {
+            id
+            handle
+            heldByRequestingApp
+          }
+          lineItems(first: 20) {
+            nodes {
+              id
+              remainingQuantity
+              lineItem {
+                id
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** Which variants an order touches, when a webhook names the order but not its lines. */
+export const ORDER_VARIANTS_QUERY = `#graphql
+  query OrderVariants($id: ID!) {
+    order(id: $id) {
+      lineItems(first: 100) {
+        nodes {
+          variant {
+            id
+          }
+        }
+      }
+    }
+  }
+`;

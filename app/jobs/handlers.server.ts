@@ -1,0 +1,90 @@
+/** What each kind of job does. Every handler is safe to run again. */
+import type { Job } from "@prisma/client";
+import type { EngineContext } from "../engine/context.server";
+import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
+import { routeDelivery } from "../engine/delivery-routing";
+import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
+import { ORDER_VARIANTS_QUERY } from "../graphql/orders";
+import { syncOrder } from "../engine/order-sync.server";
+import { reconcileShop } from "../engine/reconcile.server";
+import { syncVariant } from "../engine/variant-sync.server";
+
+export const JOB_KINDS = ["delivery", "sync-variant", "sync-order", "expand-order", "reconcile"] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** Jobs that need no Admin API access, so they run for uninstalled shops too. */
+export const OFFLINE_JOB_KINDS: ReadonlySet<string> = new Set(["delivery"]);
+
+export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
+  switch (job.kind as JobKind) {
+    case "delivery":
+      return handleDelivery(ctx, job.subject);
+    case "sync-variant":
+      return syncVariant(ctx, job.subject);
+    case "sync-order":
+      return syncOrder(ctx, job.subject);
+    case "expand-order":
+      return expandOrder(ctx, job.subject);
+    case "reconcile":
+      return reconcileShop(ctx);
+    default:
+      throw new Error(`Unknown job kind ${job.kind}`);
+  }
+}
+
+async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<void> {
+  const { db, shop } = ctx;
+  const delivery = await db.webhookDelivery.findUnique({ where: { webhookId } });
+  if (!delivery || delivery.status === "processed") return;
+  const payload = JSON.parse(delivery.payload) as Record<string, unknown>;
+  switch (delivery.topic) {
+    case "app/uninstalled":
+      await db.shopSettings.updateMany({ where: { shop }, data: { uninstalledAt: delivery.triggeredAt ?? new Date() } });
+      await db.job.deleteMany({ where: { shop, status: "pending", kind: { not: "delivery" } } });
+      break;
+    case "shop/redact":
+      await redactShop(db, shop);
+      return;
+    case "customers/redact":
+      await redactCustomer(db, shop, payload, webhookId);
+      break;
+    case "customers/data_request":
+      await answerDataRequest(db, shop, payload, webhookId);
+      break;
+    default:
+      await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
+  }
+  await db.webhookDelivery.updateMany({ where: { webhookId }, data: { status: "processed", processedAt: new Date() } });
+}
+
+async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDelivery>): Promise<void> {
+  const { db, shop } = ctx;
+  const variants = new Set(route.variants);
+  for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) variants.add(variantId);
+  for (const itemId of route.inventoryItems) {
+    const tracked = await db.trackedVariant.findFirst({ where: { shop, inventoryItemId: itemId } });
+    const variantId = tracked?.variantId ?? (await ctx.admin.request(INVENTORY_ITEM_VARIANT_QUERY, { id: itemId })).inventoryItem?.variant.id;
+    if (variantId) variants.add(variantId);
+  }
+  for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+  for (const orderId of route.orders) await ctx.enqueue({ kind: "expand-order", subject: orderId });
+  if (route.deletedProduct) await db.trackedVariant.deleteMany({ where: { shop, productId: route.deletedProduct } });
+}
+
+/** Variants the app is acting on: out of stock in scope, or with someone waiting. */
+async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): Promise<string[]> {
+  if (variantIds.length === 0) return [];
+  const { db, shop } = ctx;
+  const [tracked, waiting] = await Promise.all([
+    db.trackedVariant.findMany({ where: { shop, variantId: { in: [...variantIds] }, status: { in: ["backorder", "sold_out"] } }, select: { variantId: true } }),
+    db.backorderLine.findMany({ where: { shop, variantId: { in: [...variantIds] }, state: "waiting" }, select: { variantId: true } }),
+  ]);
+  return [...new Set([...tracked, ...waiting].map((row) => row.variantId))];
+}
+
+/** A webhook named an order but not its lines (an edit, a routing): sync the managed variants it holds. */
+async function expandOrder(ctx: EngineContext, orderId: string): Promise<void> {
+  const { order } = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId });
+  const variantIds = (order?.lineItems.nodes ?? []).flatMap((line) => (line.variant ? [line.variant.id] : []));
+  for (const variantId of await managedAmong(ctx, variantIds)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+}

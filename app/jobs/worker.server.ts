@@ -1,0 +1,161 @@
+/**
+ * The background worker: turns stored webhook deliveries into jobs and runs
+ * jobs, a few at a time, with retries, backoff, dead letters and leases that
+ * it keeps alive while a job runs. Runs inside the app process by default and
+ * as its own process with `npm run worker`.
+ */
+import crypto from "node:crypto";
+import type { Job, PrismaClient } from "@prisma/client";
+import { activityLogger, type EngineContext } from "../engine/context.server";
+import { loadSettings, todayIn } from "../engine/settings.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { claimNextJob, completeJob, enqueueJob, failJob, renewLease } from "./job-queue.server";
+import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
+
+export class NoSessionError extends Error {
+  constructor(readonly shop: string) {
+    super(`No offline session for ${shop}: the app is not installed there (or was uninstalled)`);
+    this.name = "NoSessionError";
+  }
+}
+
+export interface WorkerOptions {
+  db: PrismaClient;
+  /** The shop's Admin API client, or null when the app has no session for it. */
+  adminFor: (shop: string) => Promise<AdminClient | null>;
+  workerId?: string;
+  concurrency?: number;
+  pollMs?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** How often each installed shop gets a full reconciliation. */
+  reconcileEveryMs?: number;
+  onError?: (error: unknown, job: Job) => void;
+}
+
+export interface Worker {
+  /** Look for work now (a webhook just arrived). */
+  wake(): void;
+  stop(): Promise<void>;
+}
+
+export function startWorker(options: WorkerOptions): Worker {
+  const { db } = options;
+  const workerId = options.workerId ?? `worker-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+  const pollMs = options.pollMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const reconcileEveryMs = options.reconcileEveryMs ?? 6 * 3_600_000;
+  let running = true;
+  let wakeUp: (() => void) | null = null;
+  let lastScheduleCheck = 0;
+
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, pollMs);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  async function runOne(job: Job): Promise<void> {
+    const heartbeat = setInterval(() => void renewLease(db, job, workerId, leaseMs).catch(() => undefined), Math.max(250, leaseMs / 3));
+    try {
+      const ctx = await contextFor(db, job, options.adminFor);
+      await runJob(ctx, job);
+      await completeJob(db, job, workerId);
+    } catch (error) {
+      const settings = await db.shopSettings.findUnique({ where: { shop: job.shop } });
+      if (error instanceof NoSessionError && settings?.uninstalledAt) {
+        // Uninstalled: the work has nobody to do it for.
+        await completeJob(db, job, workerId);
+        return;
+      }
+      options.onError?.(error, job);
+      const status = await failJob(db, job, workerId, error, { maxAttempts: options.maxAttempts ?? 8 });
+      if (status === "dead") {
+        await activityLogger(db, job.shop, job.source)({ kind: "job.dead", subject: job.subject, message: `Gave up on ${job.kind} after ${job.attempts} attempts: ${String((error as Error)?.message ?? error)}` });
+      }
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function loop(lane: number): Promise<void> {
+    while (running) {
+      try {
+        if (lane === 0) {
+          await promoteDeliveries(db);
+          if (Date.now() - lastScheduleCheck > 60_000) {
+            lastScheduleCheck = Date.now();
+            await scheduleReconciliation(db, reconcileEveryMs);
+          }
+        }
+        const job = await claimNextJob(db, workerId, { leaseMs });
+        if (job) {
+          await runOne(job);
+          continue;
+        }
+      } catch (error) {
+        // The database itself failed (locked, gone): wait and try again rather than die.
+        console.error(`[worker ${workerId}]`, error);
+      }
+      await idle();
+    }
+  }
+
+  const lanes = Array.from({ length: options.concurrency ?? 4 }, (_, lane) => loop(lane));
+  return {
+    wake: () => wakeUp?.(),
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await Promise.all(lanes);
+    },
+  };
+}
+
+/** Stored deliveries become jobs; a crash between the two steps only re-queues a no-op. */
+export async function promoteDeliveries(db: PrismaClient): Promise<number> {
+  const pending = await db.webhookDelivery.findMany({ where: { status: "pending" }, orderBy: { receivedAt: "asc" }, take: 200 });
+  for (const delivery of pending) {
+    await enqueueJob(db, { shop: delivery.shop, kind: "delivery", subject: delivery.webhookId }, { source: delivery.webhookId });
+    await db.webhookDelivery.updateMany({ where: { webhookId: delivery.webhookId, status: "pending" }, data: { status: "queued" } });
+  }
+  return pending.length;
+}
+
+async function scheduleReconciliation(db: PrismaClient, everyMs: number): Promise<void> {
+  const due = await db.shopSettings.findMany({
+    where: { uninstalledAt: null, OR: [{ lastReconciledAt: null }, { lastReconciledAt: { lt: new Date(Date.now() - everyMs) } }] },
+    select: { shop: true },
+  });
+  for (const { shop } of due) {
+    if ((await db.session.count({ where: { shop } })) > 0) await enqueueJob(db, { shop, kind: "reconcile", subject: shop }, { source: "schedule" });
+  }
+}
+
+async function contextFor(db: PrismaClient, job: Job, adminFor: WorkerOptions["adminFor"]): Promise<EngineContext> {
+  const settings = await loadSettings(db, job.shop);
+  const source = job.source ?? job.id;
+  let client: Promise<AdminClient> | null = null;
+  const admin: AdminClient = {
+    request: (operation, variables) => {
+      client ??= adminFor(job.shop).then((found) => found ?? Promise.reject(new NoSessionError(job.shop)));
+      return client.then((ready) => ready.request(operation, variables));
+    },
+  };
+  if (!OFFLINE_JOB_KINDS.has(job.kind) && settings.uninstalledAt) throw new NoSessionError(job.shop);
+  return {
+    db,
+    shop: job.shop,
+    admin,
+    settings,
+    source,
+    today: todayIn(settings.timezone),
+    log: activityLogger(db, job.shop, source),
+    enqueue: (key) => enqueueJob(db, { shop: job.shop, ...key }, { source }),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Helpers for tests of the back-order engine running inside the app process:
+ * install the app the way Shopify admin does (token exchange on an embedded
+ * load), and wait until webhooks, the inbox and the job queue are all quiet.
+ */
+import type { PrismaClient } from "@prisma/client";
+import { buildEmbedUrl } from "../sandbox/admin-shell/embed-url";
+import { TEST_APP, type Stack } from "./stack";
+
+/** Worker settings that keep tests quick: short polls, short leases (so a killed worker's jobs come back fast). */
+export const FAST_WORKER_ENV = {
+  BACKORDER_WORKER_POLL_MS: "50",
+  BACKORDER_WORKER_LEASE_MS: "3000",
+} as const;
+
+/** Opens the app once as the merchant would; the token exchange stores the offline session and runs afterAuth. */
+export async function installApp(stack: Stack): Promise<void> {
+  const url = buildEmbedUrl({ appUrl: stack.appUrl, apiSecret: TEST_APP.apiSecret, shop: stack.sandbox.shop.domain, idToken: await stack.sandbox.mintSessionToken() });
+  const response = await fetch(url, { headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36" } });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`Installing the app: HTTP ${response.status}`);
+}
+
+/** Work not yet done: deliveries not turned into jobs, jobs waiting or running. Dead letters count as done. */
+export async function outstandingWork(db: PrismaClient): Promise<{ deliveries: number; jobs: { kind: string; subject: string; status: string; lastError: string | null }[] }> {
+  const [deliveries, jobs] = await Promise.all([
+    db.webhookDelivery.count({ where: { status: "pending" } }),
+    db.job.findMany({ where: { status: { in: ["pending", "running"] } }, select: { kind: true, subject: true, status: true, lastError: true } }),
+  ]);
+  return { deliveries, jobs };
+}
+
+/** Waits until the sandbox has delivered every webhook and the app has done all the work they caused. */
+export async function settle(stack: Stack, db: PrismaClient, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietChecks = 0;
+  let last: Awaited<ReturnType<typeof outstandingWork>> | null = null;
+  while (Date.now() < deadline) {
+    await stack.sandbox.webhooks.idle();
+    last = await outstandingWork(db);
+    quietChecks = last.deliveries === 0 && last.jobs.length === 0 ? quietChecks + 1 : 0;
+    // Twice in a row: work done in between may have caused more webhooks.
+    if (quietChecks >= 2) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The app did not settle in ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}
