@@ -46,19 +46,20 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const reconcileEveryMs = options.reconcileEveryMs ?? 6 * 3_600_000;
   let running = true;
-  let wakeUp: (() => void) | null = null;
+  const sleepers = new Set<() => void>();
   let lastScheduleCheck = 0;
 
   const idle = () =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, pollMs);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        wakeUp = null;
+        sleepers.delete(done);
         resolve();
-      }
-      wakeUp = done;
+      };
+      const timer = setTimeout(done, pollMs);
+      sleepers.add(done);
     });
+  const wakeAll = () => [...sleepers].forEach((wake) => wake());
 
   async function runOne(job: Job): Promise<void> {
     const heartbeat = setInterval(() => void renewLease(db, job, workerId, leaseMs).catch(() => undefined), Math.max(250, leaseMs / 3));
@@ -83,21 +84,11 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  async function loop(lane: number): Promise<void> {
+  /** Runs `step` until stopped; `step` says whether it found work (then it runs again at once). */
+  async function loop(step: () => Promise<boolean>): Promise<void> {
     while (running) {
       try {
-        if (lane === 0) {
-          await promoteDeliveries(db);
-          if (Date.now() - lastScheduleCheck > 60_000) {
-            lastScheduleCheck = Date.now();
-            await scheduleReconciliation(db, reconcileEveryMs);
-          }
-        }
-        const job = await claimNextJob(db, workerId, { leaseMs });
-        if (job) {
-          await runOne(job);
-          continue;
-        }
+        if (await step()) continue;
       } catch (error) {
         // The database itself failed (locked, gone): wait and try again rather than die.
         console.error(`[worker ${workerId}]`, error);
@@ -106,12 +97,25 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  const lanes = Array.from({ length: options.concurrency ?? 4 }, (_, lane) => loop(lane));
+  const runNextJob = async () => {
+    const job = await claimNextJob(db, workerId, { leaseMs });
+    if (job) await runOne(job);
+    return job !== null;
+  };
+  // Its own lane, so deliveries become jobs even while every job lane is busy with a long job.
+  const intake = async () => {
+    if (Date.now() - lastScheduleCheck > 60_000) {
+      lastScheduleCheck = Date.now();
+      await scheduleReconciliation(db, reconcileEveryMs);
+    }
+    return (await promoteDeliveries(db)) > 0;
+  };
+  const lanes = [loop(intake), ...Array.from({ length: options.concurrency ?? 4 }, () => loop(runNextJob))];
   return {
-    wake: () => wakeUp?.(),
+    wake: wakeAll,
     async stop() {
       running = false;
-      wakeUp?.();
+      wakeAll();
       await Promise.all(lanes);
     },
   };

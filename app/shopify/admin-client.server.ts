@@ -51,6 +51,8 @@ type Result<Op extends keyof AdminOperations> = AdminOperations[Op]["return"];
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
+/** How long a paced request sleeps before looking at the bucket again. */
+const RECHECK_MS = 250;
 
 export function createAdminClient(options: AdminClientOptions) {
   const sleep = options.sleep ?? defaultSleep;
@@ -67,16 +69,34 @@ export function createAdminClient(options: AdminClientOptions) {
   let bucket: { status: ThrottleStatus; at: number } | null = null;
   const lastCostByOperation = new Map<string, number>();
 
-  /** Shopify's bucket refills continuously; estimate it rather than ask. */
-  function waitBeforeSending(operation: string): number {
-    if (!bucket) return 0;
-    const expected = Math.min(lastCostByOperation.get(operation) ?? 0, bucket.status.maximumAvailable);
-    const { currentlyAvailable, maximumAvailable } = bucket.status;
-    const restoreRate = Math.max(1, bucket.status.restoreRate);
-    const refilled = Math.min(maximumAvailable, currentlyAvailable + ((now() - bucket.at) / 1000) * restoreRate);
-    // Reserve the points, so requests sent together queue up instead of all being throttled.
-    bucket = { status: { ...bucket.status, currentlyAvailable: refilled - expected }, at: now() };
-    return refilled >= expected ? 0 : Math.ceil(((expected - refilled) / restoreRate) * 1000);
+  /** Shopify's bucket refills continuously; estimate it from the last report rather than ask. */
+  function estimatedAvailable(status: ThrottleStatus, at: number): number {
+    return Math.min(status.maximumAvailable, status.currentlyAvailable + ((now() - at) / 1000) * Math.max(1, status.restoreRate));
+  }
+
+  /**
+   * Waits until the bucket should hold this operation's cost, then reserves it,
+   * so requests sent together queue up instead of all being throttled. Waits in
+   * short steps: replies to other requests correct the estimate meanwhile.
+   * Returns the time waited; throws when the wait cannot end within `allowanceMs`.
+   */
+  async function waitForBudget(operation: string, allowanceMs: number): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      if (!bucket) return waited;
+      const { status } = bucket;
+      const expected = Math.min(lastCostByOperation.get(operation) ?? 0, status.maximumAvailable);
+      const available = estimatedAvailable(status, bucket.at);
+      if (available >= expected) {
+        bucket = { status: { ...status, currentlyAvailable: available - expected }, at: now() };
+        return waited;
+      }
+      const needed = Math.ceil(((expected - available) / Math.max(1, status.restoreRate)) * 1000);
+      if (waited + needed > allowanceMs) throw new AdminApiError(`${operation}: would wait ${waited + needed} ms for throttling`, "throttled");
+      const pause = Math.min(needed, RECHECK_MS);
+      await sleep(pause);
+      waited += pause;
+    }
   }
 
   async function request<Op extends keyof AdminOperations & string>(
@@ -87,12 +107,7 @@ export function createAdminClient(options: AdminClientOptions) {
     let transientFailures = 0;
     let throttledFor = 0;
     for (;;) {
-      const pause = waitBeforeSending(name);
-      if (pause > 0) {
-        throttledFor += pause;
-        if (throttledFor > maxThrottleWaitMs) throw new AdminApiError(`${name}: would wait ${throttledFor} ms for throttling`, "throttled");
-        await sleep(pause);
-      }
+      throttledFor += await waitForBudget(name, maxThrottleWaitMs - throttledFor);
       // Typing comes from this function's signature; the client sees a plain document.
       const response = await client.request<Result<Op>>(operation as string, { variables: variables as Record<string, unknown> });
       const cost = (response.extensions as { cost?: QueryCost } | undefined)?.cost;

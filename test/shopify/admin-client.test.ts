@@ -190,13 +190,14 @@ describe("createAdminClient against the sandbox Admin API", () => {
     expect(after!.throttleStatus.currentlyAvailable).toBeLessThan(STOCK_OVERVIEW_COST);
 
     await client.request(STOCK_OVERVIEW_QUERY);
+    // Paced in short steps (a reply to another request may correct the estimate meanwhile) adding up to the shortfall.
     const sleeps = log.sleeps();
-    expect(sleeps).toHaveLength(1);
+    const paused = sleeps.reduce((sum, ms) => sum + ms, 0);
+    expect(sleeps.every((ms) => ms > 0 && ms <= 250)).toBe(true);
     // The time to restore the shortfall at the reported rate (less what restored while the response travelled).
     const shortfallMs = ((STOCK_OVERVIEW_COST - after!.throttleStatus.currentlyAvailable) / 100) * 1000;
-    expect(sleeps[0]).toBeGreaterThan(0);
-    expect(sleeps[0]).toBeLessThanOrEqual(Math.ceil(shortfallMs));
-    expect(sleeps[0]).toBeGreaterThan(shortfallMs - 200);
+    expect(paused).toBeLessThanOrEqual(Math.ceil(shortfallMs));
+    expect(paused).toBeGreaterThan(shortfallMs - 200);
     expect(sandboxRequests().map((r) => [r.status, r.throttled])).toEqual([
       [200, false],
       [200, false],
@@ -260,10 +261,12 @@ describe("createAdminClient against the sandbox Admin API", () => {
     const log = recorder();
     const error = await rejection(adminClient({ sleep: log.instantSleep, onCost: log.onCost, maxThrottleWaitMs: 2500 }).request(STOCK_OVERVIEW_QUERY));
     expect(error.kind).toBe("throttled");
-    expect(error.message).toBe("StockOverview: still throttled after 3000 ms");
-    // The instant sleep lets no time pass, so the pacing before the retry waits again; both waits count.
-    expect(sandboxRequests().map((r) => r.throttled)).toEqual([true, true]);
-    expect(log.sleeps()).toEqual([1000, 1000]);
+    // The instant sleep lets no time pass: after the THROTTLED wait, pacing sees the same shortfall and gives up
+    // as soon as waiting longer would break the allowance.
+    expect(error.message).toMatch(/^StockOverview: would wait \d+ ms for throttling$/);
+    expect(sandboxRequests().map((r) => r.throttled)).toEqual([true]);
+    expect(log.sleeps()[0]).toBe(1000);
+    expect(log.sleeps().reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(2500);
   });
 
   it("counts the pacing pause against maxThrottleWaitMs too, so no request waits longer than allowed", async () => {

@@ -18,6 +18,7 @@ import {
 import { loadAdminSchema } from "../../support/admin-schema";
 import type { SandboxShop } from "../state/shop";
 import { actualCost, requestedCost, type CostInput } from "./cost";
+import { seededRandom } from "../support/seeded-random";
 import { mutationRoot, queryRoot } from "./root";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
@@ -31,6 +32,15 @@ export interface ThrottleOptions {
 export interface AdminApiOptions extends ThrottleOptions {
   /** Clock for the bucket in epoch ms (defaults to Date.now). */
   now?: () => number;
+}
+
+export interface RandomFailures {
+  /** Probability (0..1) that a call fails. */
+  rate: number;
+  /** Share (0..1) of failures that happen after the call ran; the rest fail before it. */
+  lostReplies?: number;
+  status?: number;
+  seed?: number;
 }
 
 export interface AdminApiRequest {
@@ -49,6 +59,12 @@ export interface AdminApi {
   setThrottle(options: ThrottleOptions): void;
   /** The next `count` calls answer HTTP `status` (default 503) without touching the shop. */
   failNext(count: number, status?: number): void;
+  /**
+   * Random 5xx, replayable by seed. `lostReplies` of them happen after the shop
+   * changed (a gateway timing out on a mutation that went through), which is
+   * what makes retries dangerous for code that is not idempotent.
+   */
+  setRandomFailures(options: RandomFailures | null): void;
   /** Points in the bucket right now (after restore). */
   currentlyAvailable(): number;
 }
@@ -91,6 +107,7 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
   let available = maximumAvailable;
   let lastRefill = now();
   let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
+  let randomFailures: (RandomFailures & { random: () => number }) | null = null;
   const rootValue = { ...queryRoot(shop), ...mutationRoot(shop) };
 
   const refill = () => {
@@ -105,6 +122,16 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
       failures.remaining -= 1;
       return { status: failures.status, body: { errors: "Service Unavailable" } };
     }
+    if (randomFailures && randomFailures.random() < randomFailures.rate) {
+      const unavailable = { status: randomFailures.status ?? 503, body: { errors: "Service Unavailable" } };
+      if (randomFailures.random() >= (randomFailures.lostReplies ?? 0)) return unavailable;
+      await respond(body);
+      return unavailable;
+    }
+    return respond(body);
+  }
+
+  async function respond(body: AdminApiRequest): Promise<AdminApiResponse> {
     if (!body || typeof body.query !== "string") return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
     let document: DocumentNode;
     try {
@@ -190,6 +217,9 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
     },
     failNext(count, status = 503) {
       failures = { remaining: count, status };
+    },
+    setRandomFailures(options) {
+      randomFailures = options ? { ...options, random: seededRandom(options.seed ?? 1) } : null;
     },
     currentlyAvailable() {
       refill();

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
+
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], deletedProduct: null };
+const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
+
+describe("routeDelivery", () => {
+  describe("inventory_levels/update", () => {
+    it("looks up the inventory item, as a GID", () => {
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: 271878346596, location_id: 48752903, available: -2 })).toEqual(
+        route({ inventoryItems: ["gid://shopify/InventoryItem/271878346596"] }),
+      );
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: "271878346596" }).inventoryItems).toEqual(["gid://shopify/InventoryItem/271878346596"]);
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: "gid://shopify/InventoryItem/9" }).inventoryItems).toEqual(["gid://shopify/InventoryItem/9"]);
+    });
+
+    it("routes nothing without a usable id", () => {
+      expect(routeDelivery("inventory_levels/update", {})).toEqual(nothing);
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: null })).toEqual(nothing);
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: "abc" })).toEqual(nothing);
+    });
+  });
+
+  describe("orders/create", () => {
+    it("syncs every variant on the order, deduplicated, skipping custom lines", () => {
+      const payload = {
+        id: 820982911946154500,
+        line_items: [
+          { id: 1, variant_id: 39072856 },
+          { id: 2, variant_id: 39072856 },
+          { id: 3, variant_id: null, title: "Custom engraving" },
+          { id: 4, variant_id: "808950810" },
+          { id: 5, variant_id: "gid://shopify/ProductVariant/457924702" },
+          { id: 6 },
+        ],
+      };
+      expect(routeDelivery("orders/create", payload)).toEqual(
+        route({
+          variants: ["gid://shopify/ProductVariant/39072856", "gid://shopify/ProductVariant/808950810", "gid://shopify/ProductVariant/457924702"],
+        }),
+      );
+    });
+
+    it("treats a numeric id and its GID as the same variant", () => {
+      const payload = { line_items: [{ variant_id: 7 }, { variant_id: "gid://shopify/ProductVariant/7" }, { variant_id: "7" }] };
+      expect(routeDelivery("orders/create", payload).variants).toEqual(["gid://shopify/ProductVariant/7"]);
+    });
+
+    it("routes nothing for an order without lines", () => {
+      expect(routeDelivery("orders/create", {})).toEqual(nothing);
+      expect(routeDelivery("orders/create", { line_items: [] })).toEqual(nothing);
+    });
+  });
+
+  describe.each(["orders/updated", "orders/cancelled"])("%s", (topic) => {
+    it("syncs the order's variants only if the app already manages them", () => {
+      const payload = { id: 1, cancelled_at: null, line_items: [{ variant_id: 11 }, { variant_id: 12 }, { variant_id: 11 }, { variant_id: null }] };
+      expect(routeDelivery(topic, payload)).toEqual(route({ variantsIfManaged: ["gid://shopify/ProductVariant/11", "gid://shopify/ProductVariant/12"] }));
+      expect(routeDelivery(topic, {})).toEqual(nothing);
+    });
+  });
+
+  describe("orders/edited", () => {
+    it("expands the edited order, whose lines the payload does not list", () => {
+      const payload = { order_edit: { id: 78912328, order_id: 450789469, line_items: { additions: [{ id: 466157049, delta: 1 }], removals: [] } } };
+      expect(routeDelivery("orders/edited", payload)).toEqual(route({ orders: ["gid://shopify/Order/450789469"] }));
+      expect(routeDelivery("orders/edited", { order_edit: { order_id: "gid://shopify/Order/5" } }).orders).toEqual(["gid://shopify/Order/5"]);
+    });
+
+    it("routes nothing without an order id", () => {
+      expect(routeDelivery("orders/edited", {})).toEqual(nothing);
+      expect(routeDelivery("orders/edited", { order_edit: {} })).toEqual(nothing);
+      // The top-level id is the edit's, not the order's.
+      expect(routeDelivery("orders/edited", { id: 3 })).toEqual(nothing);
+    });
+  });
+
+  describe("fulfillment_orders/order_routing_complete", () => {
+    it("expands the routed order", () => {
+      const payload = { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open", order_id: "gid://shopify/Order/42" } };
+      expect(routeDelivery("fulfillment_orders/order_routing_complete", payload)).toEqual(route({ orders: ["gid://shopify/Order/42"] }));
+      expect(routeDelivery("fulfillment_orders/order_routing_complete", { fulfillment_order: { order_id: 42 } }).orders).toEqual(["gid://shopify/Order/42"]);
+    });
+
+    it("never takes the fulfillment order's own id for an order", () => {
+      expect(routeDelivery("fulfillment_orders/order_routing_complete", { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open" } })).toEqual(nothing);
+      expect(routeDelivery("fulfillment_orders/order_routing_complete", {})).toEqual(nothing);
+    });
+  });
+
+  describe.each(["products/create", "products/update"])("%s", (topic) => {
+    it("syncs the product's variants, preferring their GIDs", () => {
+      const payload = {
+        id: 632910392,
+        admin_graphql_api_id: "gid://shopify/Product/632910392",
+        variants: [
+          { id: 808950810, admin_graphql_api_id: "gid://shopify/ProductVariant/808950810" },
+          { id: 49148385 },
+          { id: 39072856, admin_graphql_api_id: null },
+          { id: 808950810, admin_graphql_api_id: "gid://shopify/ProductVariant/808950810" },
+          { id: "457924702" },
+          {},
+        ],
+      };
+      expect(routeDelivery(topic, payload)).toEqual(
+        route({
+          variants: [
+            "gid://shopify/ProductVariant/808950810",
+            "gid://shopify/ProductVariant/49148385",
+            "gid://shopify/ProductVariant/39072856",
+            "gid://shopify/ProductVariant/457924702",
+          ],
+        }),
+      );
+    });
+
+    it("routes nothing for a product without variants", () => {
+      expect(routeDelivery(topic, { id: 1 })).toEqual(nothing);
+    });
+  });
+
+  describe("products/delete", () => {
+    it("names the deleted product as a GID", () => {
+      expect(routeDelivery("products/delete", { id: 632910392 })).toEqual(route({ deletedProduct: "gid://shopify/Product/632910392" }));
+      expect(routeDelivery("products/delete", { id: "632910392" }).deletedProduct).toBe("gid://shopify/Product/632910392");
+      expect(routeDelivery("products/delete", { id: "gid://shopify/Product/1" }).deletedProduct).toBe("gid://shopify/Product/1");
+    });
+
+    it("routes nothing without an id", () => {
+      expect(routeDelivery("products/delete", {})).toEqual(nothing);
+      expect(routeDelivery("products/delete", { id: "not-an-id" })).toEqual(nothing);
+    });
+  });
+
+  it("routes nothing for topics it does not handle", () => {
+    const busy = {
+      id: 1,
+      inventory_item_id: 2,
+      line_items: [{ variant_id: 3 }],
+      variants: [{ id: 4 }],
+      order_edit: { order_id: 5 },
+      fulfillment_order: { order_id: 6 },
+    };
+    for (const topic of ["app/uninstalled", "app/scopes_update", "variants/out_of_stock", "orders/paid", "orders/fulfilled", "inventory_items/update", "ORDERS/CREATE", "orders/create/", ""]) {
+      expect(routeDelivery(topic, busy)).toEqual(nothing);
+    }
+  });
+
+  it("only ever routes distinct GIDs, whatever the ids look like", () => {
+    const id = fc.oneof(
+      fc.nat(),
+      fc.nat().map(String),
+      fc.nat({ max: 20 }).map((n) => `gid://shopify/ProductVariant/${n}`),
+      fc.constantFrom(null, undefined, "", "abc", " 12", "1e3", "-4", true, {}),
+    );
+    const topics = [
+      "inventory_levels/update",
+      "orders/create",
+      "orders/updated",
+      "orders/cancelled",
+      "orders/edited",
+      "fulfillment_orders/order_routing_complete",
+      "products/create",
+      "products/update",
+      "products/delete",
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...topics), fc.array(id, { maxLength: 8 }), id, (topic, ids, single) => {
+        const payload = {
+          id: single,
+          inventory_item_id: single,
+          line_items: ids.map((variant_id) => ({ variant_id })),
+          variants: ids.map((variantId) => ({ id: variantId })),
+          order_edit: { order_id: single },
+          fulfillment_order: { order_id: single },
+        };
+        const result = routeDelivery(topic, payload);
+        const numeric = (value: unknown) => (typeof value === "number" || (typeof value === "string" && /^\d+$/.test(value)) ? String(value) : null);
+        const lists = [result.variants, result.variantsIfManaged, result.inventoryItems, result.orders];
+        for (const list of lists) {
+          expect(new Set(list).size).toBe(list.length);
+          expect(list.every((value) => /^gid:\/\/shopify\/\w+\/\d+$/.test(value))).toBe(true);
+        }
+        // A GID passes through as given (the generator's GIDs are variant GIDs); numbers become Product GIDs.
+        if (result.deletedProduct !== null) expect(result.deletedProduct).toMatch(/^gid:\/\/shopify\/\w+\/\d+$/);
+        if (topic === "products/delete" && numeric(single) !== null) expect(result.deletedProduct).toBe(`gid://shopify/Product/${numeric(single)}`);
+        // One topic, one kind of work.
+        expect(lists.filter((list) => list.length > 0).length + (result.deletedProduct === null ? 0 : 1)).toBeLessThanOrEqual(1);
+        // Nothing is lost: every numeric-looking id comes out once.
+        if (topic === "orders/create") {
+          const expected = new Set(ids.map((v) => (typeof v === "string" && v.startsWith("gid://") ? v : numeric(v) === null ? null : `gid://shopify/ProductVariant/${numeric(v)}`)).filter((v) => v !== null));
+          expect(new Set(result.variants)).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
