@@ -102,11 +102,13 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     today: input.today,
   });
 
+  // Outside the rules the app holds nothing: the merchant's own overselling is theirs to manage.
+  const managed = decision.status !== "not_managed";
   return {
     decision,
     sellable,
-    waitingUnits,
-    waitingLines: waiting.map((line, index) => ({
+    waitingUnits: managed ? waitingUnits : 0,
+    waitingLines: (managed ? waiting : []).map((line, index) => ({
       lineItemId: line.lineItemId,
       orderId: line.orderId,
       orderedAt: line.orderedAt,

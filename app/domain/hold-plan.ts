@@ -26,7 +26,11 @@ export interface TrackedLineState {
   /** "waiting" until the app has released or fulfilled it in Shopify. */
   state: string;
   shipsOn: string | null;
+  /** The fulfillment order the app last held for this line, so a fulfil interrupted by a crash can be finished. */
+  heldIn: string | null;
 }
+
+export const lineKey = (line: { lineItemId: string; locationId: string }): string => `${line.lineItemId}@${line.locationId}`;
 
 export type HoldAction =
   | { kind: "hold"; fulfillmentOrderId: string; lines: { id: string; quantity: number }[] | null; notes: string }
@@ -35,8 +39,10 @@ export type HoldAction =
 
 export interface OrderPlan {
   actions: HoldAction[];
-  /** Line items whose wait is over once the actions land. */
-  finishedLineItemIds: string[];
+  /** Lines (`lineKey`) whose wait is over once the actions land. */
+  finished: string[];
+  /** For lines still waiting (`lineKey`): the fulfillment order that holds them once the actions land. */
+  heldIn: Map<string, string>;
   tagged: boolean;
   /** Latest date any waiting line can ship (stored on the order), null when nothing waits. */
   shipsOn: string | null;
@@ -46,6 +52,17 @@ const HOLDABLE = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
 const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 
 const ourHold = (fo: FulfillmentOrderState) => fo.holds.find((hold) => hold.heldByRequestingApp && hold.handle === HOLD_HANDLE);
+const holdAge = (fo: FulfillmentOrderState) => Number(/(\d+)$/.exec(ourHold(fo)?.id ?? "")?.[1] ?? Number.MAX_SAFE_INTEGER);
+
+/**
+ * Where waiting units are counted: on what we already hold (oldest hold first),
+ * then on what we could hold, then the rest. The order depends only on our own
+ * holds, so the plan after our actions land is the same plan: nothing flips.
+ */
+function placementOrder(fulfillmentOrders: readonly FulfillmentOrderState[]): FulfillmentOrderState[] {
+  const rank = (fo: FulfillmentOrderState) => (ourHold(fo) ? 0 : HOLDABLE.has(fo.status) ? 1 : 2);
+  return [...fulfillmentOrders].sort((a, b) => rank(a) - rank(b) || holdAge(a) - holdAge(b));
+}
 
 export function planOrderHolds(input: {
   mode: FulfilmentMode;
@@ -55,59 +72,53 @@ export function planOrderHolds(input: {
   /** Merchant-managed locations; the app may create fulfillments only there. */
   canFulfilAt: (locationId: string) => boolean;
 }): OrderPlan {
-  const waitingAt = (lineItemId: string, locationId: string) =>
-    input.lines.find((line) => line.lineItemId === lineItemId && line.locationId === locationId && line.state === "waiting")?.waitingUnits ?? 0;
   const pending = input.lines.filter((line) => line.state === "waiting");
-  if (input.cancelled) {
-    return { actions: [], finishedLineItemIds: pending.map((line) => line.lineItemId), tagged: false, shipsOn: null };
-  }
+  if (input.cancelled) return { actions: [], finished: pending.map(lineKey), heldIn: new Map(), tagged: false, shipsOn: null };
 
+  const unplaced = new Map(pending.map((line) => [lineKey(line), line.waitingUnits]));
   const actions: HoldAction[] = [];
-  const staysHeld = new Set<string>();
-  // Waiting units are placed on fulfillment orders we already hold first, so the
-  // open remainder of a partially held line is never held again.
-  const unplaced = new Map<string, number>();
-  const takeWaiting = (lineItemId: string, locationId: string, remaining: number) => {
-    const key = `${lineItemId}@${locationId}`;
-    const left = unplaced.get(key) ?? waitingAt(lineItemId, locationId);
-    const taken = Math.min(remaining, left);
-    unplaced.set(key, left - taken);
-    return taken;
-  };
-  const heldFirst = [...input.fulfillmentOrders].sort((a, b) => Number(Boolean(ourHold(b))) - Number(Boolean(ourHold(a))));
-  for (const fo of heldFirst) {
-    const waitingLines = fo.lines
-      .map((line) => ({ id: line.id, remaining: line.remainingQuantity, waiting: takeWaiting(line.lineItemId, fo.locationId, line.remainingQuantity) }))
-      .filter((line) => line.waiting > 0);
+  const heldIn = new Map<string, string>();
+  const onceHeld = new Set(pending.map((line) => line.heldIn).filter((id): id is string => id !== null));
+  for (const fo of placementOrder(input.fulfillmentOrders)) {
+    const waitingLines = fo.lines.flatMap((line) => {
+      const key = lineKey({ lineItemId: line.lineItemId, locationId: fo.locationId });
+      const waiting = Math.min(line.remainingQuantity, unplaced.get(key) ?? 0);
+      if (waiting === 0) return [];
+      unplaced.set(key, (unplaced.get(key) ?? 0) - waiting);
+      return [{ id: line.id, key, waiting, whole: waiting === line.remainingQuantity }];
+    });
     const hold = ourHold(fo);
     if (waitingLines.length > 0) {
-      staysHeld.add(fo.id);
-      if (hold || !HOLDABLE.has(fo.status)) continue;
-      const wholeOrder = input.mode !== "ship_available_first" || fo.lines.every((line) => line.remainingQuantity === 0 || waitingLines.some((w) => w.id === line.id && w.waiting === line.remainingQuantity));
+      if (!hold && !HOLDABLE.has(fo.status)) continue;
+      waitingLines.forEach((line) => heldIn.set(line.key, fo.id));
+      if (hold) continue;
+      const partial = input.mode === "ship_available_first" && fo.status !== "ON_HOLD" &&
+        fo.lines.some((line) => line.remainingQuantity > 0 && !waitingLines.some((w) => w.id === line.id && w.whole));
       actions.push({
         kind: "hold",
         fulfillmentOrderId: fo.id,
         // Shopify cannot split a fulfillment order someone else already holds.
-        lines: wholeOrder || fo.status === "ON_HOLD" ? null : waitingLines.map((line) => ({ id: line.id, quantity: line.waiting })),
+        lines: partial ? waitingLines.map((line) => ({ id: line.id, quantity: line.waiting })) : null,
         notes: `${waitingLines.reduce((sum, line) => sum + line.waiting, 0)} unit(s) waiting for stock`,
       });
       continue;
     }
     if (hold) actions.push({ kind: "release", fulfillmentOrderId: fo.id, holdId: hold.id });
-    const hadBackorders = fo.lines.some((line) => pending.some((p) => p.lineItemId === line.lineItemId && p.locationId === fo.locationId));
-    const otherHolds = fo.holds.some((other) => other !== hold);
-    const fulfillable = hold ? !otherHolds : FULFILLABLE.has(fo.status);
-    if (input.mode === "hold_fulfil" && hadBackorders && fulfillable && input.canFulfilAt(fo.locationId)) {
+    // Fulfil only what the app held: right after releasing it, or on a rerun after a crash in between.
+    const othersHold = fo.holds.some((other) => other !== hold);
+    const fulfillable = hold ? !othersHold : FULFILLABLE.has(fo.status) && !othersHold;
+    if (input.mode === "hold_fulfil" && (hold || onceHeld.has(fo.id)) && fulfillable && input.canFulfilAt(fo.locationId)) {
       const lines = fo.lines.filter((line) => line.remainingQuantity > 0).map((line) => ({ id: line.id, quantity: line.remainingQuantity }));
       if (lines.length > 0) actions.push({ kind: "fulfil", fulfillmentOrderId: fo.id, lines });
     }
   }
 
   const stillWaiting = pending.filter((line) => line.waitingUnits > 0);
-  // A covered line still shares a held fulfillment order with a waiting one: it waits with it.
+  // A covered line that shares a held fulfillment order with a waiting one waits with it.
+  const heldFulfillmentOrders = new Set(heldIn.values());
   const heldWithOthers = (line: TrackedLineState) =>
-    input.fulfillmentOrders.some((fo) => staysHeld.has(fo.id) && fo.locationId === line.locationId && fo.lines.some((l) => l.lineItemId === line.lineItemId && l.remainingQuantity > 0));
-  const finished = pending.filter((line) => line.waitingUnits === 0 && !heldWithOthers(line)).map((line) => line.lineItemId);
+    input.fulfillmentOrders.some((fo) => heldFulfillmentOrders.has(fo.id) && fo.locationId === line.locationId && fo.lines.some((l) => l.lineItemId === line.lineItemId && l.remainingQuantity > 0));
+  const finished = pending.filter((line) => line.waitingUnits === 0 && !heldWithOthers(line)).map(lineKey);
   const dates = stillWaiting.map((line) => line.shipsOn).filter((date): date is string => date !== null).sort();
-  return { actions, finishedLineItemIds: finished, tagged: stillWaiting.length > 0, shipsOn: dates.at(-1) ?? null };
+  return { actions, finished, heldIn, tagged: stillWaiting.length > 0, shipsOn: dates.at(-1) ?? null };
 }

@@ -13,6 +13,8 @@ export interface DeliveryRoute {
   inventoryItems: string[];
   /** Orders whose variants must be looked up (the payload does not list them). */
   orders: string[];
+  /** Fulfillment orders whose variants must be looked up. */
+  fulfillmentOrders: string[];
   /** Product deleted in Shopify. */
   deletedProduct: string | null;
 }
@@ -29,7 +31,7 @@ type Payload = Record<string, unknown>;
 const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], fulfillmentOrders: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
@@ -47,8 +49,9 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
       break;
     }
     case "fulfillment_orders/order_routing_complete": {
+      // Shopify sends only the fulfillment order's id and status.
       const fo = (payload.fulfillment_order ?? {}) as Payload;
-      route.orders = present([gid("Order", fo.order_id)]);
+      route.fulfillmentOrders = present([gid("FulfillmentOrder", fo.id)]);
       break;
     }
     case "products/create":

@@ -5,7 +5,7 @@
  * time, after reading the order's holds: a rerun after a crash finds the work
  * done in Shopify and only records it.
  */
-import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON, planOrderHolds, type FulfillmentOrderState, type HoldAction } from "../domain/hold-plan";
+import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON, lineKey, planOrderHolds, type FulfillmentOrderState, type HoldAction } from "../domain/hold-plan";
 import { ORDER_HOLDS_QUERY } from "../graphql/orders";
 import { ADD_TAGS, CREATE_FULFILLMENT, DELETE_METAFIELDS, HOLD_FULFILLMENT_ORDER, RELEASE_FULFILLMENT_HOLD, REMOVE_TAGS, SET_METAFIELDS } from "../graphql/mutations";
 import type { EngineContext } from "./context.server";
@@ -48,16 +48,22 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     }
   }
 
-  const finished = new Set(plan.finishedLineItemIds);
+  const finished = new Set(plan.finished);
   const now = new Date();
-  const settle = pending.filter((line) => finished.has(line.lineItemId));
-  if (settle.length > 0) {
-    const state = (lineItemId: string) => (order.cancelledAt ? "cancelled" : fulfilled.has(lineItemId) ? "fulfilled" : "released");
-    await db.$transaction(settle.map((line) => db.backorderLine.update({
-      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
-      data: { state: state(line.lineItemId), waitingUnits: 0, queuePosition: null, releasedAt: now },
-    })));
-  }
+  // Nothing left to ship (we fulfilled it now, or before a crash, or the merchant did): fulfilled.
+  const nothingLeft = (lineItemId: string, locationId: string) =>
+    fulfillmentOrders.filter((fo) => fo.locationId === locationId).flatMap((fo) => fo.lines).filter((l) => l.lineItemId === lineItemId).every((l) => l.remainingQuantity === 0);
+  const state = (line: { lineItemId: string; locationId: string }) =>
+    order.cancelledAt ? "cancelled" : fulfilled.has(line.lineItemId) || nothingLeft(line.lineItemId, line.locationId) ? "fulfilled" : "released";
+  const writes = pending.flatMap((line) => {
+    const where = { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } };
+    if (finished.has(lineKey(line))) {
+      return [db.backorderLine.update({ where, data: { state: state(line), waitingUnits: 0, queuePosition: null, releasedAt: now } })];
+    }
+    const heldIn = plan.heldIn.get(lineKey(line));
+    return heldIn && heldIn !== line.heldIn ? [db.backorderLine.update({ where, data: { heldIn } })] : [];
+  });
+  if (writes.length > 0) await db.$transaction(writes);
   await syncOrderLabels(ctx, order, plan.tagged, plan.shipsOn);
 }
 

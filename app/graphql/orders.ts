@@ -110,3 +110,17 @@ export const ORDER_VARIANTS_QUERY = `#graphql
     }
   }
 `;
+
+export const FULFILLMENT_ORDER_VARIANTS_QUERY = `#graphql
+  query FulfillmentOrderVariants($id: ID!) {
+    fulfillmentOrder(id: $id) {
+      lineItems(first: 50) {
+        nodes {
+          variant {
+            id
+          }
+        }
+      }
+    }
+  }
+`;

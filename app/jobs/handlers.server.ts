@@ -4,7 +4,7 @@ import type { EngineContext } from "../engine/context.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
 import { routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
-import { ORDER_VARIANTS_QUERY } from "../graphql/orders";
+import { FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { syncVariant } from "../engine/variant-sync.server";
@@ -67,7 +67,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
     if (variantId) variants.add(variantId);
   }
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
-  for (const orderId of route.orders) await ctx.enqueue({ kind: "expand-order", subject: orderId });
+  for (const id of [...route.orders, ...route.fulfillmentOrders]) await ctx.enqueue({ kind: "expand-order", subject: id });
   if (route.deletedProduct) await db.trackedVariant.deleteMany({ where: { shop, productId: route.deletedProduct } });
 }
 
@@ -82,9 +82,11 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
   return [...new Set([...tracked, ...waiting].map((row) => row.variantId))];
 }
 
-/** A webhook named an order but not its lines (an edit, a routing): sync the managed variants it holds. */
-async function expandOrder(ctx: EngineContext, orderId: string): Promise<void> {
-  const { order } = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId });
-  const variantIds = (order?.lineItems.nodes ?? []).flatMap((line) => (line.variant ? [line.variant.id] : []));
+/** A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed variants in it. */
+async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
+  const lines = id.includes("/FulfillmentOrder/")
+    ? ((await ctx.admin.request(FULFILLMENT_ORDER_VARIANTS_QUERY, { id })).fulfillmentOrder?.lineItems.nodes ?? [])
+    : ((await ctx.admin.request(ORDER_VARIANTS_QUERY, { id })).order?.lineItems.nodes ?? []);
+  const variantIds = lines.flatMap((line) => (line.variant ? [line.variant.id] : []));
   for (const variantId of await managedAmong(ctx, variantIds)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
 }

@@ -26,6 +26,10 @@ export interface Stack {
   adminShellUrl: string;
   dbFile: string;
   logFile: string;
+  /** Kills the app process at once (SIGKILL: no cleanup, like a crash or an OOM kill). */
+  killApp(): Promise<void>;
+  /** Starts the app process again on the same port and database. */
+  startApp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -96,7 +100,7 @@ function logTail(logFile: string | undefined): string {
 }
 
 /** Ends a child process (and its group), escalating to SIGKILL. */
-export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+export async function stopChild(child: ChildProcess, graceMs = 5000, first: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signal = (name: NodeJS.Signals) => {
@@ -106,7 +110,7 @@ export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<vo
       child.kill(name);
     }
   };
-  signal("SIGTERM");
+  signal(first);
   const timer = setTimeout(() => signal("SIGKILL"), graceMs);
   await exited;
   clearTimeout(timer);
@@ -139,11 +143,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     app: { ...TEST_APP, appUrl, tomlPath: TOML_PATH },
     seed: options.seed ?? true,
   });
-  let child: ChildProcess | undefined;
-  try {
-    migrateDatabase(dbFile);
+  const launch = async (): Promise<ChildProcess> => {
     const log = fs.openSync(logFile, "a");
-    child = spawn(process.execPath, [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(ROOT, "build/server/index.js")], {
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(ROOT, "build/server/index.js")], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -160,21 +162,37 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     fs.closeSync(log);
     const forget = killOnExit(child);
     child.once("exit", forget);
-    await waitForHttp(`${appUrl}/healthz`, { child, logFile, timeoutMs: 60_000 });
+    try {
+      await waitForHttp(`${appUrl}/healthz`, { child, logFile, timeoutMs: 60_000 });
+    } catch (error) {
+      await stopChild(child);
+      throw error;
+    }
+    return child;
+  };
+
+  let child: ChildProcess;
+  try {
+    migrateDatabase(dbFile);
+    child = await launch();
   } catch (error) {
-    if (child) await stopChild(child);
     await sandbox.close();
     throw error;
   }
-  const running = child;
   return {
     sandbox,
     appUrl,
     adminShellUrl: sandbox.adminShellUrl(),
     dbFile,
     logFile,
+    async killApp() {
+      await stopChild(child, 0, "SIGKILL");
+    },
+    async startApp() {
+      child = await launch();
+    },
     async stop() {
-      await stopChild(running);
+      await stopChild(child);
       await sandbox.close();
     },
   };

@@ -58,6 +58,7 @@ CREATE TABLE "BackorderLine" (
     "variantId" TEXT NOT NULL,
     "locationId" TEXT NOT NULL,
     "fulfillmentOrderId" TEXT,
+    "heldIn" TEXT,
     "quantity" INTEGER NOT NULL,
     "waitingUnits" INTEGER NOT NULL,
     "queuePosition" INTEGER,

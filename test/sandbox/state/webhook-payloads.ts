@@ -178,6 +178,7 @@ export function holdReleasedPayload(fo: FulfillmentOrderRecord) {
   return { fulfillment_order: fulfillmentOrderPayload(fo), released_at: fo.updatedAt };
 }
 
+/** Shopify's routing-complete payload names only the fulfillment order and its status. */
 export function routingCompletePayload(fo: FulfillmentOrderRecord) {
-  return { fulfillment_order: fulfillmentOrderPayload(fo) };
+  return { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } };
 }
