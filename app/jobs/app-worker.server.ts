@@ -42,6 +42,7 @@ export function startAppWorker(): Worker {
     pollMs: numberFromEnv("BACKORDER_WORKER_POLL_MS"),
     leaseMs: numberFromEnv("BACKORDER_WORKER_LEASE_MS"),
     concurrency: numberFromEnv("BACKORDER_WORKER_CONCURRENCY"),
+    maxAttempts: numberFromEnv("BACKORDER_WORKER_MAX_ATTEMPTS"),
     reconcileEveryMs: (numberFromEnv("BACKORDER_RECONCILE_HOURS") ?? 6) * 3_600_000,
     onError: (error, job) => console.error(`[worker] ${job.kind} ${job.subject} failed:`, (error as Error)?.message ?? error),
   });

@@ -52,7 +52,8 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
       await answerDataRequest(db, shop, payload, webhookId);
       break;
     default:
-      await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
+      // After an uninstall nothing may call Shopify for the shop; the delivery is kept for the record.
+      if (!ctx.settings.uninstalledAt) await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
   }
   await db.webhookDelivery.updateMany({ where: { webhookId }, data: { status: "processed", processedAt: new Date() } });
 }

@@ -26,6 +26,7 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           {strings.nav.home}
         </Link>
+        <Link to="/app/activity">{strings.nav.activity}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

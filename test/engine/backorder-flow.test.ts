@@ -202,4 +202,31 @@ describe("orders", () => {
     expect(ourHolds(vip)).toHaveLength(0);
     expect(ourHolds(early)).toHaveLength(1);
   });
+
+  it("in ship-what-you-can mode, holds only the units that wait and leaves the rest to ship", async () => {
+    await db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
+    try {
+      const inStock = addVariant("Split Socks", { [warehouse]: 5 });
+      // The merchant sells these boots beyond stock themselves.
+      const short = addVariant("Split Boots", { [warehouse]: 1 }, { policy: "CONTINUE" });
+      await settle(stack, db);
+      const orderId = shop().placeOrder({ customer: { email: "split@example.com" }, lines: [{ variantId: inStock, quantity: 1 }, { variantId: short, quantity: 3 }] }).orderId;
+      await settle(stack, db);
+
+      const fos = orderOf(orderId).fulfillmentOrders;
+      const held = fos.filter((fo) => fo.holds.some((h) => h.handle === "backorder-manager"));
+      const open = fos.filter((fo) => fo.status === "OPEN");
+      const lineOf = (variantId: string) => orderOf(orderId).lineItems.find((l) => l.variantId === variantId)!.id;
+      expect(held).toHaveLength(1);
+      expect(held[0]!.lineItems.map((l) => [l.lineItemId, l.remainingQuantity])).toEqual([[lineOf(short), 2]]);
+      expect(open.flatMap((fo) => fo.lineItems.map((l) => [l.lineItemId, l.remainingQuantity])).sort()).toEqual([[lineOf(inStock), 1], [lineOf(short), 1]].sort());
+
+      shop().receiveStock(short, warehouse, 2);
+      await settle(stack, db);
+      expect(ourHolds(orderId)).toHaveLength(0);
+      expect((await db.backorderLine.findFirstOrThrow({ where: { orderId } })).state).toBe("released");
+    } finally {
+      await db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
+    }
+  });
 });

@@ -14,6 +14,7 @@ import { buildEmbedUrl, storeHandleOf } from "./admin-shell/embed-url";
 import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
 import { AccessTokenService } from "./auth/access-tokens";
 import { mintSessionToken } from "./auth/session-token";
+import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
 import { registerControlApi, type AdminApiRequestRecord } from "./control-api";
 import { HttpError, Router, sendJson, sendText } from "./http/router";
 import { registerShopifyRoutes } from "./http/shopify-routes";
@@ -61,6 +62,8 @@ export interface Sandbox {
   webhooks: WebhookDispatcher;
   storefront: Storefront;
   tokens: AccessTokenService;
+  /** Uninstall and the privacy webhooks. */
+  lifecycle: AppLifecycle;
   /** The scopes the app asks for (granted on token exchange). */
   scopes: string[];
   /** The admin shell page for an app path ("/app/settings"); the app root by default. */
@@ -190,6 +193,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     webhooks,
     storefront,
     tokens,
+    lifecycle: createAppLifecycle(shop, webhooks, tokens),
     scopes,
     adminShellUrl: (appPath = "") => `${url}${shellPathPrefix}${appPath === "/" ? "" : appPath}`,
     mintSessionToken: mint,

@@ -13,10 +13,13 @@ export const FAST_WORKER_ENV = {
   BACKORDER_WORKER_LEASE_MS: "3000",
 } as const;
 
+/** The library answers bots (Node's fetch included) with 410, so requests look like a merchant's browser. */
+export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
 /** Opens the app once as the merchant would; the token exchange stores the offline session and runs afterAuth. */
 export async function installApp(stack: Stack): Promise<void> {
   const url = buildEmbedUrl({ appUrl: stack.appUrl, apiSecret: TEST_APP.apiSecret, shop: stack.sandbox.shop.domain, idToken: await stack.sandbox.mintSessionToken() });
-  const response = await fetch(url, { headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36" } });
+  const response = await fetch(url, { headers: { "User-Agent": BROWSER_USER_AGENT } });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`Installing the app: HTTP ${response.status}`);
 }

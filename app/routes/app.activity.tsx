@@ -1,0 +1,104 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { loadActivity, requestResync, retryShopJob } from "../models/activity.server";
+import { strings } from "../i18n/strings";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return loadActivity(prisma, session.shop);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "resync") {
+    await requestResync(prisma, session.shop);
+    return { ok: true, message: strings.activity.resyncQueued };
+  }
+  if (intent === "retry") {
+    const retried = await retryShopJob(prisma, session.shop, String(form.get("jobId") ?? ""));
+    return retried ? { ok: true, message: strings.activity.retryQueued } : new Response(strings.activity.retryMissing, { status: 404 });
+  }
+  return new Response(`Unknown intent ${String(intent)}`, { status: 400 });
+};
+
+const formatTime = (iso: string) => new Date(iso).toLocaleString();
+
+export default function Activity() {
+  const { entries, backlog, deadJobs, lastReconciledAt } = useLoaderData<typeof loader>();
+  const busy = useNavigation().state !== "idle";
+  const text = strings.activity;
+  return (
+    <Page title={text.title}>
+      <TitleBar title={text.title} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {deadJobs.length > 0 && (
+              <Banner tone="critical" title={text.deadTitle(deadJobs.length)}>
+                <BlockStack gap="200">
+                  {deadJobs.map((job) => (
+                    <InlineStack key={job.id} gap="300" blockAlign="center" wrap={false}>
+                      <Text as="span" fontWeight="semibold">{`${job.kind} ${job.subject}`}</Text>
+                      <Text as="span" tone="subdued" truncate>{job.lastError ?? ""}</Text>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="retry" />
+                        <input type="hidden" name="jobId" value={job.id} />
+                        <Button submit size="slim" disabled={busy}>{text.retry}</Button>
+                      </Form>
+                    </InlineStack>
+                  ))}
+                </BlockStack>
+              </Banner>
+            )}
+            <Card>
+              <InlineStack align="space-between" blockAlign="center">
+                <BlockStack gap="100">
+                  <Text as="h2" variant="headingMd">{text.syncHeading}</Text>
+                  <Text as="p" tone="subdued">
+                    {lastReconciledAt ? text.lastSync(formatTime(lastReconciledAt)) : text.neverSynced}
+                    {" · "}
+                    {text.backlog(backlog.deliveries + backlog.jobs)}
+                  </Text>
+                </BlockStack>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="resync" />
+                  <Button submit variant="primary" loading={busy}>{text.resync}</Button>
+                </Form>
+              </InlineStack>
+            </Card>
+            <Card padding="0">
+              {entries.length === 0 ? (
+                <EmptyState heading={text.emptyHeading} image="">
+                  <p>{text.emptyBody}</p>
+                </EmptyState>
+              ) : (
+                <IndexTable
+                  resourceName={{ singular: text.entry, plural: text.entries }}
+                  itemCount={entries.length}
+                  selectable={false}
+                  headings={[{ title: text.columns.when }, { title: text.columns.what }, { title: text.columns.message }]}
+                >
+                  {entries.map((entry, index) => (
+                    <IndexTable.Row id={String(entry.id)} key={entry.id} position={index}>
+                      <IndexTable.Cell>{formatTime(entry.at)}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{entry.message}</IndexTable.Cell>
+                    </IndexTable.Row>
+                  ))}
+                </IndexTable>
+              )}
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
