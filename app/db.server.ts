@@ -1,6 +1,5 @@
 import { PrismaClient } from "@prisma/client";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { configureSqlite } from "./db-sqlite.server";
+import { sqliteAdapter } from "./db-sqlite.server";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -9,11 +8,7 @@ function databaseUrl(): string {
 }
 
 function createPrismaClient(): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl() }) });
-  if (databaseUrl().startsWith("file:")) {
-    configureSqlite(client).catch((error: unknown) => console.error("[db] could not configure SQLite:", error));
-  }
-  return client;
+  return new PrismaClient({ adapter: sqliteAdapter(databaseUrl()) });
 }
 
 declare global {

@@ -13,8 +13,8 @@ export interface EngineContext {
   source: string | null;
   today: string;
   log(entry: ActivityEntry): Promise<void>;
-  /** Asks for more work, caused by this work. */
-  enqueue(key: Omit<JobKey, "shop">): Promise<void>;
+  /** Asks for more work, caused by this work; `delayMs` lets a burst of triggers become one run. */
+  enqueue(key: Omit<JobKey, "shop">, options?: { delayMs?: number }): Promise<void>;
 }
 
 export function activityLogger(db: PrismaClient, shop: string, source: string | null) {

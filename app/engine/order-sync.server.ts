@@ -5,13 +5,11 @@
  * time, after reading the order's holds: a rerun after a crash finds the work
  * done in Shopify and only records it.
  */
-import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON, lineKey, planOrderHolds, type FulfillmentOrderState, type HoldAction } from "../domain/hold-plan";
+import { lineKey, planOrderHolds, type FulfillmentOrderState } from "../domain/hold-plan";
 import { ORDER_HOLDS_QUERY } from "../graphql/orders";
-import { ADD_TAGS, CREATE_FULFILLMENT, DELETE_METAFIELDS, HOLD_FULFILLMENT_ORDER, RELEASE_FULFILLMENT_HOLD, REMOVE_TAGS, SET_METAFIELDS } from "../graphql/mutations";
 import type { EngineContext } from "./context.server";
+import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
-import { assertNoUserErrors } from "./user-errors.server";
-import { BACKORDER_NAMESPACE } from "./variant-writes.server";
 
 export async function syncOrder(ctx: EngineContext, orderId: string): Promise<void> {
   const { db, shop } = ctx;
@@ -39,13 +37,11 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     canFulfilAt: () => true,
   });
 
+  await applyOrderPlan(ctx, order, plan.actions, labelChange(order, plan.tagged, plan.shipsOn));
   const fulfilled = new Set<string>();
   for (const action of plan.actions) {
-    await perform(ctx, order.name, action);
-    if (action.kind === "fulfil") {
-      const fo = fulfillmentOrders.find((candidate) => candidate.id === action.fulfillmentOrderId);
-      fo?.lines.forEach((line) => fulfilled.add(line.lineItemId));
-    }
+    if (action.kind !== "fulfil") continue;
+    fulfillmentOrders.find((fo) => fo.id === action.fulfillmentOrderId)?.lines.forEach((line) => fulfilled.add(line.lineItemId));
   }
 
   const finished = new Set(plan.finished);
@@ -64,58 +60,4 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     return heldIn && heldIn !== line.heldIn ? [db.backorderLine.update({ where, data: { heldIn } })] : [];
   });
   if (writes.length > 0) await db.$transaction(writes);
-  await syncOrderLabels(ctx, order, plan.tagged, plan.shipsOn);
-}
-
-async function perform(ctx: EngineContext, orderName: string, action: HoldAction): Promise<void> {
-  switch (action.kind) {
-    case "hold": {
-      const result = await ctx.admin.request(HOLD_FULFILLMENT_ORDER, {
-        id: action.fulfillmentOrderId,
-        hold: {
-          reason: HOLD_REASON,
-          handle: HOLD_HANDLE,
-          reasonNotes: action.notes,
-          notifyMerchant: false,
-          ...(action.lines ? { fulfillmentOrderLineItems: action.lines } : {}),
-        },
-      });
-      // Someone (a previous run) already holds it with our handle: that is the state we wanted.
-      assertNoUserErrors("fulfillmentOrderHold", result.fulfillmentOrderHold?.userErrors, ["DUPLICATE_FULFILLMENT_HOLD_HANDLE"]);
-      await ctx.log({ kind: "order.hold", subject: action.fulfillmentOrderId, message: `${orderName}: held, ${action.notes}`, details: action });
-      return;
-    }
-    case "release": {
-      const result = await ctx.admin.request(RELEASE_FULFILLMENT_HOLD, { id: action.fulfillmentOrderId, holdIds: [action.holdId] });
-      assertNoUserErrors("fulfillmentOrderReleaseHold", result.fulfillmentOrderReleaseHold?.userErrors);
-      await ctx.log({ kind: "order.release", subject: action.fulfillmentOrderId, message: `${orderName}: stock arrived, hold released`, details: action });
-      return;
-    }
-    case "fulfil": {
-      const result = await ctx.admin.request(CREATE_FULFILLMENT, {
-        fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: action.fulfillmentOrderId, fulfillmentOrderLineItems: action.lines }], notifyCustomer: true },
-      });
-      assertNoUserErrors("fulfillmentCreate", result.fulfillmentCreate?.userErrors);
-      await ctx.log({ kind: "order.fulfil", subject: action.fulfillmentOrderId, message: `${orderName}: stock arrived, fulfilled`, details: action });
-    }
-  }
-}
-
-/** The `backorder` tag and the order's expected ship date, for the merchant's order list and the customer notification. */
-async function syncOrderLabels(ctx: EngineContext, order: { id: string; tags: string[]; shipsOn?: { value: string } | null }, tagged: boolean, shipsOn: string | null) {
-  const hasTag = order.tags.some((tag) => tag.toLowerCase() === BACKORDER_TAG);
-  if (tagged !== hasTag) {
-    const variables = { id: order.id, tags: [BACKORDER_TAG] };
-    if (tagged) assertNoUserErrors("tagsAdd", (await ctx.admin.request(ADD_TAGS, variables)).tagsAdd?.userErrors);
-    else assertNoUserErrors("tagsRemove", (await ctx.admin.request(REMOVE_TAGS, variables)).tagsRemove?.userErrors);
-  }
-  const current = order.shipsOn?.value ?? null;
-  if (current === shipsOn) return;
-  if (shipsOn) {
-    const result = await ctx.admin.request(SET_METAFIELDS, { metafields: [{ ownerId: order.id, namespace: BACKORDER_NAMESPACE, key: "ships_on", type: "date", value: shipsOn }] });
-    assertNoUserErrors("metafieldsSet", result.metafieldsSet?.userErrors);
-  } else {
-    const result = await ctx.admin.request(DELETE_METAFIELDS, { metafields: [{ ownerId: order.id, namespace: BACKORDER_NAMESPACE, key: "ships_on" }] });
-    assertNoUserErrors("metafieldsDelete", result.metafieldsDelete?.userErrors);
-  }
 }

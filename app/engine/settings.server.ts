@@ -5,7 +5,8 @@ import type { BackorderRules, BackorderScope } from "../domain/variant-policy";
 
 /** A shop's settings, created with the defaults the first time they are needed. */
 export async function loadSettings(db: PrismaClient, shop: string): Promise<ShopSettings> {
-  return db.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+  // A read on the hot path; the write only the first time.
+  return (await db.shopSettings.findUnique({ where: { shop } })) ?? db.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
 }
 
 export function scopeOf(settings: ShopSettings): BackorderScope {

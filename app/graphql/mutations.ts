@@ -110,3 +110,66 @@ export const REMOVE_TAGS = `#graphql
     }
   }
 `;
+
+/** The usual start of a back-order, in one request: hold, tag, ship date. */
+export const HOLD_AND_LABEL_ORDER = `#graphql
+  mutation HoldAndLabelOrder(
+    $fulfillmentOrderId: ID!
+    $hold: FulfillmentOrderHoldInput!
+    $orderId: ID!
+    $tags: [String!]!
+    $metafields: [MetafieldsSetInput!]!
+  ) {
+    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+    tagsAdd(id: $orderId, tags: $tags) {
+      userErrors {
+        field
+        message
+      }
+    }
+    metafieldsSet(metafields: $metafields) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+/** The usual end of a back-order, in one request: release, untag, clear the ship date. */
+export const RELEASE_AND_UNLABEL_ORDER = `#graphql
+  mutation ReleaseAndUnlabelOrder(
+    $fulfillmentOrderId: ID!
+    $holdIds: [ID!]
+    $orderId: ID!
+    $tags: [String!]!
+    $metafields: [MetafieldIdentifierInput!]!
+  ) {
+    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+    tagsRemove(id: $orderId, tags: $tags) {
+      userErrors {
+        field
+        message
+      }
+    }
+    metafieldsDelete(metafields: $metafields) {
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;

@@ -10,6 +10,18 @@ declare global {
   var backorderWorker: Worker | undefined;
 }
 
+let webhooksInFlight = 0;
+
+/** Wraps a webhook request so the in-process worker lets it go first. */
+export async function withWebhookPriority<T>(handle: () => Promise<T>): Promise<T> {
+  webhooksInFlight++;
+  try {
+    return await handle();
+  } finally {
+    webhooksInFlight--;
+  }
+}
+
 const clients = new Map<string, { accessToken: string; client: AdminClient }>();
 
 /** A throttle-aware client per shop, kept across jobs so it remembers the shop's bucket. */
@@ -44,6 +56,7 @@ export function startAppWorker(): Worker {
     concurrency: numberFromEnv("BACKORDER_WORKER_CONCURRENCY"),
     maxAttempts: numberFromEnv("BACKORDER_WORKER_MAX_ATTEMPTS"),
     reconcileEveryMs: (numberFromEnv("BACKORDER_RECONCILE_HOURS") ?? 6) * 3_600_000,
+    holdOff: () => webhooksInFlight > 0,
     onError: (error, job) => console.error(`[worker] ${job.kind} ${job.subject} failed:`, (error as Error)?.message ?? error),
   });
   return globalThis.backorderWorker;

@@ -12,6 +12,8 @@ import { syncVariant } from "../engine/variant-sync.server";
 export const JOB_KINDS = ["delivery", "sync-variant", "sync-order", "expand-order", "reconcile"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+const ROUTINE_UPDATE_DELAY_MS = 1500;
+
 /** Jobs that need no Admin API access, so they run for uninstalled shops too. */
 export const OFFLINE_JOB_KINDS: ReadonlySet<string> = new Set(["delivery"]);
 
@@ -61,7 +63,10 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
 async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDelivery>): Promise<void> {
   const { db, shop } = ctx;
   const variants = new Set(route.variants);
-  for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) variants.add(variantId);
+  // Routine order updates (our own tag changes among them) come in bursts: one sync a moment later covers them all.
+  for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) {
+    if (!variants.has(variantId)) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });
+  }
   for (const itemId of route.inventoryItems) {
     const tracked = await db.trackedVariant.findFirst({ where: { shop, inventoryItemId: itemId } });
     const variantId = tracked?.variantId ?? (await ctx.admin.request(INVENTORY_ITEM_VARIANT_QUERY, { id: itemId })).inventoryItem?.variant.id;

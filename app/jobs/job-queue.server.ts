@@ -95,14 +95,15 @@ export async function claimNextJob(
 /** Done, unless a trigger arrived during the run: then it is due again at once. */
 export async function completeJob(db: PrismaClient, job: Job, workerId: string): Promise<void> {
   const mine = { id: job.id, status: "running", lockedBy: workerId };
-  const again = await db.job.updateMany({
-    where: { ...mine, rerun: true },
-    data: { status: "pending", rerun: false, attempts: 0, runAfter: new Date(), lockedBy: null, lockedUntil: null },
-  });
-  if (again.count === 1) return;
-  await db.job.updateMany({
+  // The usual case first: one statement.
+  const done = await db.job.updateMany({
     where: { ...mine, rerun: false },
     data: { status: "done", attempts: 0, lockedBy: null, lockedUntil: null, lastError: null },
+  });
+  if (done.count === 1) return;
+  await db.job.updateMany({
+    where: { ...mine, rerun: true },
+    data: { status: "pending", rerun: false, attempts: 0, runAfter: new Date(), lockedBy: null, lockedUntil: null },
   });
 }
 

@@ -1,6 +1,6 @@
 /**
- * The background worker: turns stored webhook deliveries into jobs and runs
- * jobs, a few at a time, with retries, backoff, dead letters and leases that
+ * The background worker: runs jobs (each stored webhook delivery is one), a
+ * few at a time, with retries, backoff, dead letters and leases that
  * it keeps alive while a job runs. Runs inside the app process by default and
  * as its own process with `npm run worker`.
  */
@@ -9,7 +9,7 @@ import type { Job, PrismaClient } from "@prisma/client";
 import { activityLogger, type EngineContext } from "../engine/context.server";
 import { loadSettings, todayIn } from "../engine/settings.server";
 import type { AdminClient } from "../shopify/admin-client.server";
-import { claimNextJob, completeJob, enqueueJob, failJob, renewLease } from "./job-queue.server";
+import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
 
 export class NoSessionError extends Error {
@@ -31,6 +31,11 @@ export interface WorkerOptions {
   /** How often each installed shop gets a full reconciliation. */
   reconcileEveryMs?: number;
   onError?: (error: unknown, job: Job) => void;
+  /**
+   * While this says so, no new job starts: in the app process, webhook requests
+   * go first, so a burst is acknowledged fast and worked off right after.
+   */
+  holdOff?: () => boolean;
 }
 
 export interface Worker {
@@ -98,19 +103,20 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   const runNextJob = async () => {
+    for (let waited = 0; options.holdOff?.() && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
     const job = await claimNextJob(db, workerId, { leaseMs });
     if (job) await runOne(job);
     return job !== null;
   };
-  // Its own lane, so deliveries become jobs even while every job lane is busy with a long job.
-  const intake = async () => {
+  const schedule = async () => {
     if (Date.now() - lastScheduleCheck > 60_000) {
       lastScheduleCheck = Date.now();
+      await requeueOrphanDeliveries(db);
       await scheduleReconciliation(db, reconcileEveryMs);
     }
-    return (await promoteDeliveries(db)) > 0;
+    return false;
   };
-  const lanes = [loop(intake), ...Array.from({ length: options.concurrency ?? 4 }, () => loop(runNextJob))];
+  const lanes = [loop(schedule), ...Array.from({ length: options.concurrency ?? 4 }, () => loop(runNextJob))];
   return {
     wake: wakeAll,
     async stop() {
@@ -121,14 +127,17 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 }
 
-/** Stored deliveries become jobs; a crash between the two steps only re-queues a no-op. */
-export async function promoteDeliveries(db: PrismaClient): Promise<number> {
-  const pending = await db.webhookDelivery.findMany({ where: { status: "pending" }, orderBy: { receivedAt: "asc" }, take: 200 });
-  for (const delivery of pending) {
-    await enqueueJob(db, { shop: delivery.shop, kind: "delivery", subject: delivery.webhookId }, { source: delivery.webhookId });
-    await db.webhookDelivery.updateMany({ where: { webhookId: delivery.webhookId, status: "pending" }, data: { status: "queued" } });
+/** A delivery stored by a process that died before queueing its job, and that Shopify did not send again. */
+async function requeueOrphanDeliveries(db: PrismaClient): Promise<void> {
+  const stale = await db.webhookDelivery.findMany({
+    where: { status: "pending", receivedAt: { lt: new Date(Date.now() - 60_000) } },
+    select: { webhookId: true, shop: true },
+    take: 500,
+  });
+  for (const { webhookId, shop } of stale) {
+    const key = { shop, kind: "delivery", subject: webhookId };
+    if (!(await db.job.findUnique({ where: { id: jobId(key) }, select: { id: true } }))) await enqueueJob(db, key, { source: webhookId });
   }
-  return pending.length;
 }
 
 async function scheduleReconciliation(db: PrismaClient, everyMs: number): Promise<void> {
@@ -160,6 +169,7 @@ async function contextFor(db: PrismaClient, job: Job, adminFor: WorkerOptions["a
     source,
     today: todayIn(settings.timezone),
     log: activityLogger(db, job.shop, source),
-    enqueue: (key) => enqueueJob(db, { shop: job.shop, ...key }, { source }),
+    enqueue: (key, enqueueOptions) =>
+      enqueueJob(db, { shop: job.shop, ...key }, { source, ...(enqueueOptions?.delayMs ? { runAfter: new Date(Date.now() + enqueueOptions.delayMs) } : {}) }),
   };
 }

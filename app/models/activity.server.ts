@@ -12,7 +12,7 @@ export interface ActivityOverview {
 export async function loadActivity(db: PrismaClient, shop: string): Promise<ActivityOverview> {
   const [entries, deliveries, jobs, deadJobs, settings] = await Promise.all([
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 100 }),
-    db.webhookDelivery.count({ where: { shop, status: { in: ["pending", "queued"] } } }),
+    db.webhookDelivery.count({ where: { shop, status: "pending" } }),
     db.job.count({ where: { shop, status: { in: ["pending", "running"] } } }),
     db.job.findMany({ where: { shop, status: "dead" }, orderBy: { updatedAt: "desc" }, take: 50 }),
     db.shopSettings.findUnique({ where: { shop } }),

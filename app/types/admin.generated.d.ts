@@ -99,6 +99,28 @@ export type RemoveTagsMutationVariables = AdminTypes.Exact<{
 
 export type RemoveTagsMutation = { tagsRemove?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type HoldAndLabelOrderMutationVariables = AdminTypes.Exact<{
+  fulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
+  hold: AdminTypes.FulfillmentOrderHoldInput;
+  orderId: AdminTypes.Scalars['ID']['input'];
+  tags: Array<AdminTypes.Scalars['String']['input']> | AdminTypes.Scalars['String']['input'];
+  metafields: Array<AdminTypes.MetafieldsSetInput> | AdminTypes.MetafieldsSetInput;
+}>;
+
+
+export type HoldAndLabelOrderMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }>, tagsAdd?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsSet?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+
+export type ReleaseAndUnlabelOrderMutationVariables = AdminTypes.Exact<{
+  fulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
+  holdIds?: AdminTypes.InputMaybe<Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input']>;
+  orderId: AdminTypes.Scalars['ID']['input'];
+  tags: Array<AdminTypes.Scalars['String']['input']> | AdminTypes.Scalars['String']['input'];
+  metafields: Array<AdminTypes.MetafieldIdentifierInput> | AdminTypes.MetafieldIdentifierInput;
+}>;
+
+
+export type ReleaseAndUnlabelOrderMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }>, tagsRemove?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsDelete?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type OpenOrdersQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -178,6 +200,8 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation DeleteMetafields($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields {\n        key\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DeleteMetafieldsMutation, variables: DeleteMetafieldsMutationVariables},
   "#graphql\n  mutation AddTags($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AddTagsMutation, variables: AddTagsMutationVariables},
   "#graphql\n  mutation RemoveTags($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RemoveTagsMutation, variables: RemoveTagsMutationVariables},
+  "#graphql\n  mutation HoldAndLabelOrder(\n    $fulfillmentOrderId: ID!\n    $hold: FulfillmentOrderHoldInput!\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldsSetInput!]!\n  ) {\n    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsAdd(id: $orderId, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsSet(metafields: $metafields) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldAndLabelOrderMutation, variables: HoldAndLabelOrderMutationVariables},
+  "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

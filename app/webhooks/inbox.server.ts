@@ -1,7 +1,8 @@
 import prisma from "../db.server";
 import { isUniqueViolation } from "../db-errors.server";
 import { authenticate } from "../shopify.server";
-import { wakeWorker } from "../jobs/app-worker.server";
+import { wakeWorker, withWebhookPriority } from "../jobs/app-worker.server";
+import { enqueueJob } from "../jobs/job-queue.server";
 
 export interface AuthenticatedDelivery {
   webhookId: string;
@@ -14,12 +15,19 @@ export interface AuthenticatedDelivery {
 }
 
 /**
- * Stores a delivery once. Shopify delivers at least once, so a second delivery
- * with the same X-Shopify-Webhook-Id changes nothing. Returns whether it was new.
+ * Stores a delivery once and queues the job that processes it. Shopify delivers
+ * at least once, so a second delivery with the same X-Shopify-Webhook-Id
+ * changes nothing, except that a delivery still unprocessed gets its job again
+ * (covering a crash between the two writes, after which Shopify retries).
+ * Returns whether it was new.
  */
 export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<boolean> {
-  const existing = await prisma.webhookDelivery.findUnique({ where: { webhookId: delivery.webhookId } });
-  if (existing) return false;
+  const job = { shop: delivery.shop, kind: "delivery", subject: delivery.webhookId };
+  const existing = await prisma.webhookDelivery.findUnique({ where: { webhookId: delivery.webhookId }, select: { status: true } });
+  if (existing) {
+    if (existing.status === "pending") await enqueueJob(prisma, job, { source: delivery.webhookId });
+    return false;
+  }
   try {
     await prisma.webhookDelivery.create({
       data: {
@@ -32,12 +40,13 @@ export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<b
         payload: JSON.stringify(delivery.payload),
       },
     });
-    return true;
   } catch (error) {
     // Two copies racing: the loser hits the primary key, which is the dedupe we want.
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+  await enqueueJob(prisma, job, { source: delivery.webhookId });
+  return true;
 }
 
 /**
@@ -45,19 +54,21 @@ export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<b
  * 400 on missing headers, 405 on non-POST), store, answer 200. Work happens later,
  * off the request, so Shopify's 5-second timeout is never at risk.
  */
-export async function receiveWebhook(request: Request): Promise<Response> {
-  const webhook = await authenticate.webhook(request);
-  await recordDelivery({
-    webhookId: webhook.webhookId,
-    shop: webhook.shop,
-    topic: topicOf(request, webhook.topic),
-    eventId: webhook.eventId,
-    apiVersion: webhook.apiVersion,
-    triggeredAt: webhook.triggeredAt,
-    payload: webhook.payload,
+export function receiveWebhook(request: Request): Promise<Response> {
+  return withWebhookPriority(async () => {
+    const webhook = await authenticate.webhook(request);
+    await recordDelivery({
+      webhookId: webhook.webhookId,
+      shop: webhook.shop,
+      topic: topicOf(request, webhook.topic),
+      eventId: webhook.eventId,
+      apiVersion: webhook.apiVersion,
+      triggeredAt: webhook.triggeredAt,
+      payload: webhook.payload,
+    });
+    wakeWorker();
+    return new Response(null, { status: 200 });
   });
-  wakeWorker();
-  return new Response(null, { status: 200 });
 }
 
 /** Shopify's own spelling ("orders/create"), not the library's enum form ("ORDERS_CREATE"). */

@@ -193,6 +193,36 @@ describe("planVariant: status and policy", () => {
     expect(planVariant(input({ ...oversold, tracked: false, merchantPolicy: "CONTINUE" })).decision).toEqual({ status: "not_managed", policy: "CONTINUE" });
   });
 
+  it("holds nothing for a variant it does not manage, however oversold", () => {
+    const levels = [level("L1", -3, 2), level("L2", -1)];
+    const lines = [demand("a", "L1", 1, 2), demand("b", "L1", 2, 2), demand("c", "L2", 3, 1)];
+    const managed = planVariant(input({ levels, demand: lines }));
+    expect(managed.waitingUnits).toBe(4);
+    expect(managed.waitingLines).toHaveLength(3);
+
+    const tagged: BackorderRules = { scope: { kind: "tagged", tag: "backorder" }, waitingCapPerVariant: null };
+    const chosen: BackorderRules = { scope: { kind: "chosen", productIds: ["gid://shopify/Product/2"] }, waitingCapPerVariant: null };
+    for (const overrides of [
+      { rules: tagged, productTags: ["other"] },
+      { rules: chosen },
+      { override: "never" as const },
+      { tracked: false },
+      { tracked: false, merchantPolicy: "CONTINUE" as const },
+      // Even when the variant is back-ordered under the cap, or over it, as soon as it is out of the rules.
+      { override: "never" as const, rules: { scope: { kind: "all" as const }, waitingCapPerVariant: 1 } },
+    ]) {
+      const plan = planVariant(input({ levels, demand: lines, restockDate: "2026-12-01", ...overrides }));
+      expect(plan.decision.status).toBe("not_managed");
+      expect(plan.waitingLines).toEqual([]);
+      expect(plan.waitingUnits).toBe(0);
+      expect(plan.nextShipsOn).toBeNull();
+      // What Shopify sells is still reported as it is.
+      expect(plan.sellable).toBe(-4);
+    }
+    // Brought back into the rules, the same lines wait again.
+    expect(planVariant(input({ levels, demand: lines, override: "always", rules: chosen })).waitingLines).toEqual(managed.waitingLines);
+  });
+
   it("stops selling (sold_out, DENY) once the waiting units reach the cap", () => {
     const capped: BackorderRules = { scope: { kind: "all" }, waitingCapPerVariant: 2 };
     expect(planVariant(input({ ...oversold, rules: capped })).decision).toEqual({ status: "sold_out", policy: "DENY" });
@@ -379,7 +409,48 @@ const planFor = (levels: LocationStock[], lines: LocatedDemand[], settings: type
     }),
   );
 
+const scopeArb = fc.record({
+  rules: fc.constantFrom<BackorderRules>(
+    { scope: { kind: "all" }, waitingCapPerVariant: null },
+    { scope: { kind: "tagged", tag: "backorder" }, waitingCapPerVariant: null },
+    { scope: { kind: "chosen", productIds: ["gid://shopify/Product/1"] }, waitingCapPerVariant: 1 },
+    { scope: { kind: "chosen", productIds: ["gid://shopify/Product/2"] }, waitingCapPerVariant: null },
+  ),
+  productTags: fc.subarray(["backorder", "other"]),
+  tracked: fc.boolean(),
+  override: fc.constantFrom("always" as const, "never" as const, null),
+});
+
 describe("planVariant properties (window enough)", () => {
+  it("holds nothing outside the rules, and inside them the same lines whatever the rules", () => {
+    fc.assert(
+      fc.property(scenario, settingsArb, scopeArb, ({ levels, lines }, settings, scope) => {
+        const reference = planFor(levels, lines, settings);
+        const plan = planVariant(
+          input({
+            levels,
+            demand: lines,
+            ...scope,
+            merchantPolicy: settings.merchantPolicy,
+            restockDate: settings.restockDay === null ? null : addDays(today, settings.restockDay),
+            defaultLeadTimeDays: settings.lead,
+            handlingDays: settings.handlingDays,
+          }),
+        );
+        expect(plan.sellable).toBe(reference.sellable);
+        if (plan.decision.status === "not_managed") {
+          expect(plan.waitingLines).toEqual([]);
+          expect(plan.waitingUnits).toBe(0);
+          expect(plan.nextShipsOn).toBeNull();
+        } else {
+          expect(plan.waitingLines).toEqual(reference.waitingLines);
+          expect(plan.waitingUnits).toBe(reference.waitingUnits);
+        }
+      }),
+    );
+  });
+
+
   it("waits exactly min(-available, demand) units at each location, on the newest lines only", () => {
     fc.assert(
       fc.property(scenario, settingsArb, ({ levels, lines }, settings) => {

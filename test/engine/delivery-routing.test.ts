@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], fulfillmentOrders: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -77,15 +77,29 @@ describe("routeDelivery", () => {
   });
 
   describe("fulfillment_orders/order_routing_complete", () => {
-    it("expands the routed order", () => {
-      const payload = { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open", order_id: "gid://shopify/Order/42" } };
-      expect(routeDelivery("fulfillment_orders/order_routing_complete", payload)).toEqual(route({ orders: ["gid://shopify/Order/42"] }));
-      expect(routeDelivery("fulfillment_orders/order_routing_complete", { fulfillment_order: { order_id: 42 } }).orders).toEqual(["gid://shopify/Order/42"]);
+    const topic = "fulfillment_orders/order_routing_complete";
+
+    it("expands the routed fulfillment order, as Shopify sends it (id and status only)", () => {
+      const payload = { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open" } };
+      expect(routeDelivery(topic, payload)).toEqual(route({ fulfillmentOrders: ["gid://shopify/FulfillmentOrder/1"] }));
+      expect(routeDelivery(topic, { fulfillment_order: { id: 1, status: "open" } }).fulfillmentOrders).toEqual(["gid://shopify/FulfillmentOrder/1"]);
+      expect(routeDelivery(topic, { fulfillment_order: { id: "1" } }).fulfillmentOrders).toEqual(["gid://shopify/FulfillmentOrder/1"]);
     });
 
-    it("never takes the fulfillment order's own id for an order", () => {
-      expect(routeDelivery("fulfillment_orders/order_routing_complete", { fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "open" } })).toEqual(nothing);
-      expect(routeDelivery("fulfillment_orders/order_routing_complete", {})).toEqual(nothing);
+    it("never takes an order id from the payload, nor the fulfillment order's id for an order", () => {
+      const payload = { id: 9, fulfillment_order: { id: 1, status: "open", order_id: 42 } };
+      expect(routeDelivery(topic, payload)).toEqual(route({ fulfillmentOrders: ["gid://shopify/FulfillmentOrder/1"] }));
+    });
+
+    it("routes nothing without a usable fulfillment order id", () => {
+      expect(routeDelivery(topic, {})).toEqual(nothing);
+      expect(routeDelivery(topic, { fulfillment_order: {} })).toEqual(nothing);
+      expect(routeDelivery(topic, { fulfillment_order: { id: null, status: "open" } })).toEqual(nothing);
+      expect(routeDelivery(topic, { fulfillment_order: { id: "abc" } })).toEqual(nothing);
+      // The order alone is not enough: the payload Shopify sends never names it.
+      expect(routeDelivery(topic, { fulfillment_order: { order_id: 42 } })).toEqual(nothing);
+      // The top-level id is not the fulfillment order's.
+      expect(routeDelivery(topic, { id: 3 })).toEqual(nothing);
     });
   });
 
@@ -140,7 +154,7 @@ describe("routeDelivery", () => {
       line_items: [{ variant_id: 3 }],
       variants: [{ id: 4 }],
       order_edit: { order_id: 5 },
-      fulfillment_order: { order_id: 6 },
+      fulfillment_order: { id: 6, status: "open", order_id: 7 },
     };
     for (const topic of ["app/uninstalled", "app/scopes_update", "variants/out_of_stock", "orders/paid", "orders/fulfilled", "inventory_items/update", "ORDERS/CREATE", "orders/create/", ""]) {
       expect(routeDelivery(topic, busy)).toEqual(nothing);
@@ -173,11 +187,11 @@ describe("routeDelivery", () => {
           line_items: ids.map((variant_id) => ({ variant_id })),
           variants: ids.map((variantId) => ({ id: variantId })),
           order_edit: { order_id: single },
-          fulfillment_order: { order_id: single },
+          fulfillment_order: { id: single, status: "open", order_id: single },
         };
         const result = routeDelivery(topic, payload);
         const numeric = (value: unknown) => (typeof value === "number" || (typeof value === "string" && /^\d+$/.test(value)) ? String(value) : null);
-        const lists = [result.variants, result.variantsIfManaged, result.inventoryItems, result.orders];
+        const lists = [result.variants, result.variantsIfManaged, result.inventoryItems, result.orders, result.fulfillmentOrders];
         for (const list of lists) {
           expect(new Set(list).size).toBe(list.length);
           expect(list.every((value) => /^gid:\/\/shopify\/\w+\/\d+$/.test(value))).toBe(true);
@@ -185,6 +199,10 @@ describe("routeDelivery", () => {
         // A GID passes through as given (the generator's GIDs are variant GIDs); numbers become Product GIDs.
         if (result.deletedProduct !== null) expect(result.deletedProduct).toMatch(/^gid:\/\/shopify\/\w+\/\d+$/);
         if (topic === "products/delete" && numeric(single) !== null) expect(result.deletedProduct).toBe(`gid://shopify/Product/${numeric(single)}`);
+        if (topic === "fulfillment_orders/order_routing_complete") {
+          expect(result.orders).toEqual([]);
+          if (numeric(single) !== null) expect(result.fulfillmentOrders).toEqual([`gid://shopify/FulfillmentOrder/${numeric(single)}`]);
+        } else expect(result.fulfillmentOrders).toEqual([]);
         // One topic, one kind of work.
         expect(lists.filter((list) => list.length > 0).length + (result.deletedProduct === null ? 0 : 1)).toBeLessThanOrEqual(1);
         // Nothing is lost: every numeric-looking id comes out once.

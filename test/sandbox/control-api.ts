@@ -11,6 +11,7 @@ import {
   objectField,
   optionalGidField,
   optionalIntField,
+  optionalNumberField,
   optionalStringField,
   stringField,
   stringRecordField,
@@ -18,6 +19,7 @@ import {
   type Body,
 } from "./http/input";
 import { HttpError, readJsonObject, sendJson, type Router } from "./http/router";
+import type { AppLifecycle } from "./app-lifecycle";
 
 export interface AdminApiRequestRecord {
   at: string;
@@ -39,6 +41,7 @@ export interface WebhookControl {
 export interface AdminApiControl {
   setThrottle(options: { maximumAvailable?: number; restoreRate?: number }): void;
   failNext(count: number, status?: number): void;
+  setRandomFailures(options: { rate: number; lostReplies?: number; status?: number; seed?: number } | null): void;
 }
 
 export interface ControlApiDeps {
@@ -48,6 +51,7 @@ export interface ControlApiDeps {
   adminApiRequests(): AdminApiRequestRecord[];
   mintSessionToken(options?: { userId?: string }): Promise<string>;
   grantedScopes(): string[];
+  lifecycle: AppLifecycle;
 }
 
 export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; description: string }[] = [
@@ -61,7 +65,10 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
   { method: "GET", path: "/sandbox/webhooks", description: "Webhook delivery log" },
   { method: "POST", path: "/sandbox/webhooks/faults", body: "dispatcher fault settings", description: "Make webhook deliveries fail, delay or duplicate" },
-  { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } }", description: "Admin API failures and throttling" },
+  { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } } | { randomFailures: { rate, lostReplies?, status?, seed? } | null }", description: "Admin API failures and throttling" },
+  { method: "POST", path: "/sandbox/app/uninstall", description: "The merchant uninstalls the app (tokens revoked, app/uninstalled sent)" },
+  { method: "POST", path: "/sandbox/app/customer-request", body: "{ kind: data_request | redact, email }", description: "A privacy request for a customer (customers/data_request or customers/redact)" },
+  { method: "POST", path: "/sandbox/app/shop-redact", description: "shop/redact, as sent 48 hours after an uninstall" },
   { method: "GET", path: "/sandbox/admin-api/requests", description: "Admin API request log (operation, cost, status)" },
   { method: "GET", path: "/sandbox/scopes", description: "Scopes granted to the app" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
@@ -171,7 +178,17 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
 
   router.on("POST", "/sandbox/admin-api/faults", async ({ req, res }) => {
     const body = await readJsonObject(req);
-    if (body.failNext === undefined && body.throttle === undefined) throw new HttpError(400, "Give failNext (with status?) or throttle");
+    if (body.failNext === undefined && body.throttle === undefined && body.randomFailures === undefined) throw new HttpError(400, "Give failNext (with status?), throttle or randomFailures");
+    if (body.randomFailures === null) deps.adminApi.setRandomFailures(null);
+    else if (body.randomFailures !== undefined) {
+      const random = objectField(body, "randomFailures");
+      const rate = optionalNumberField(random, "rate", { min: 0, max: 1 });
+      if (rate === undefined) throw new HttpError(400, "randomFailures.rate is required (0..1)");
+      const lostReplies = optionalNumberField(random, "lostReplies", { min: 0, max: 1 });
+      const status = optionalIntField(random, "status", { min: 500 });
+      const seed = optionalIntField(random, "seed", { min: 0 });
+      deps.adminApi.setRandomFailures({ rate, ...(lostReplies === undefined ? {} : { lostReplies }), ...(status === undefined ? {} : { status }), ...(seed === undefined ? {} : { seed }) });
+    }
     const failNext = optionalIntField(body, "failNext", { min: 0 });
     if (failNext !== undefined) {
       const status = optionalIntField(body, "status", { min: 400 });
@@ -187,6 +204,21 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
         ...(restoreRate === undefined ? {} : { restoreRate }),
       });
     }
+    sendJson(res, 200, { ok: true });
+  });
+  router.on("POST", "/sandbox/app/uninstall", ({ res }) => {
+    deps.lifecycle.uninstall();
+    sendJson(res, 200, { ok: true });
+  });
+  router.on("POST", "/sandbox/app/customer-request", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const kind = stringField(body, "kind");
+    if (kind !== "data_request" && kind !== "redact") throw new HttpError(400, "kind must be data_request or redact");
+    deps.lifecycle.customerRequest(kind, stringField(body, "email"));
+    sendJson(res, 200, { ok: true });
+  });
+  router.on("POST", "/sandbox/app/shop-redact", ({ res }) => {
+    deps.lifecycle.shopRedact();
     sendJson(res, 200, { ok: true });
   });
   router.on("GET", "/sandbox/admin-api/requests", ({ res }) => sendJson(res, 200, { requests: deps.adminApiRequests() }));

@@ -125,6 +125,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const mint = (mintOptions: { userId?: string } = {}) =>
     mintSessionToken({ apiKey: app.apiKey, apiSecret: app.apiSecret, shop: shop.domain, userId: mintOptions.userId ?? "1" });
 
+  const lifecycle = createAppLifecycle(shop, webhooks, tokens);
   const router = new Router();
   registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog });
   registerControlApi(router, {
@@ -134,6 +135,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiRequests: () => [...requestLog],
     mintSessionToken: mint,
     grantedScopes: () => tokens.grantedScopes(shop.domain),
+    lifecycle,
   });
   router.on("GET", "/cdn/app-bridge.js", ({ res }) =>
     sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
@@ -193,7 +195,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     webhooks,
     storefront,
     tokens,
-    lifecycle: createAppLifecycle(shop, webhooks, tokens),
+    lifecycle,
     scopes,
     adminShellUrl: (appPath = "") => `${url}${shellPathPrefix}${appPath === "/" ? "" : appPath}`,
     mintSessionToken: mint,

@@ -1,10 +1,7 @@
 import { PrismaClient } from "@prisma/client";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import { configureSqlite } from "../../app/db-sqlite.server";
+import { sqliteAdapter } from "../../app/db-sqlite.server";
 
-/** A Prisma client on the same SQLite file the app process under test uses. */
+/** A Prisma client on the same SQLite file the app process under test uses, configured as the app configures its own. */
 export function openAppDatabase(dbFile: string): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: `file:${dbFile}` }) });
-  void configureSqlite(client);
-  return client;
+  return new PrismaClient({ adapter: sqliteAdapter(`file:${dbFile}`) });
 }

@@ -38,6 +38,8 @@ export interface StartStackOptions {
   dbFile?: string;
   /** Extra environment for the app process. */
   env?: Record<string, string>;
+  /** Run the worker as its own process (`npm run worker`) instead of inside the app. */
+  separateWorker?: boolean;
 }
 
 export async function freePort(host = "127.0.0.1"): Promise<number> {
@@ -171,11 +173,22 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     return child;
   };
 
+  const environment = () => ({ ...process.env, ...appEnvironment(sandbox, appUrl, dbFile, sandbox.scopes.join(",")), ...options.env });
+  let worker: ChildProcess | null = null;
   let child: ChildProcess;
   try {
     migrateDatabase(dbFile);
+    if (options.separateWorker) {
+      options.env = { ...options.env, BACKORDER_WORKER: "off" };
+      const log = fs.openSync(path.join(runDir, "worker.log"), "a");
+      worker = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/jobs/worker-main.ts")], { cwd: ROOT, env: { ...environment(), BACKORDER_WORKER: "on" }, stdio: ["ignore", log, log], detached: true });
+      fs.closeSync(log);
+      const forget = killOnExit(worker);
+      worker.once("exit", forget);
+    }
     child = await launch();
   } catch (error) {
+    if (worker) await stopChild(worker);
     await sandbox.close();
     throw error;
   }
@@ -193,6 +206,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     },
     async stop() {
       await stopChild(child);
+      if (worker) await stopChild(worker);
       await sandbox.close();
     },
   };

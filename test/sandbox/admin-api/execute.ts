@@ -108,6 +108,7 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
   let lastRefill = now();
   let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
   let randomFailures: (RandomFailures & { random: () => number }) | null = null;
+  const checkedDocuments = new Map<string, { document: DocumentNode; validationErrors: readonly GraphQLError[] }>();
   const rootValue = { ...queryRoot(shop), ...mutationRoot(shop) };
 
   const refill = () => {
@@ -134,13 +135,21 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
   async function respond(body: AdminApiRequest): Promise<AdminApiResponse> {
     if (!body || typeof body.query !== "string") return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
     let document: DocumentNode;
-    try {
-      document = parse(body.query);
-    } catch (error) {
-      const e = error as GraphQLError;
-      return { status: 200, body: { errors: [{ message: e.message, locations: e.locations ?? [], extensions: { code: "parseError" } }] } };
+    let validationErrors: readonly GraphQLError[];
+    const known = checkedDocuments.get(body.query);
+    if (known) {
+      ({ document, validationErrors } = known);
+    } else {
+      try {
+        document = parse(body.query);
+      } catch (error) {
+        const e = error as GraphQLError;
+        return { status: 200, body: { errors: [{ message: e.message, locations: e.locations ?? [], extensions: { code: "parseError" } }] } };
+      }
+      validationErrors = validate(schema, document);
+      // An app sends the same few documents over and over; Shopify does not re-validate them either.
+      if (checkedDocuments.size < 1000) checkedDocuments.set(body.query, { document, validationErrors });
     }
-    const validationErrors = validate(schema, document);
     if (validationErrors.length > 0) {
       return {
         status: 200,

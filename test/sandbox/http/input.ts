@@ -33,6 +33,13 @@ export function optionalIntField(body: Body, field: string, options: { min?: num
   return body[field] === undefined ? undefined : intField(body, field, options);
 }
 
+export function optionalNumberField(body: Body, field: string, range: { min: number; max: number }): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || Number.isNaN(value) || value < range.min || value > range.max) throw new HttpError(400, `${field} must be a number from ${range.min} to ${range.max}`);
+  return value;
+}
+
 export function stringField(body: Body, field: string): string {
   const value = body[field];
   if (typeof value !== "string" || value.trim() === "") throw new HttpError(400, `${field} must be a non-empty string`);

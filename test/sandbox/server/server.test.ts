@@ -95,6 +95,39 @@ describe("Admin API endpoint", () => {
     expect((await call("POST", "/sandbox/admin-api/faults", {})).status).toBe(400);
     expect((await call("POST", "/sandbox/admin-api/faults", { failNext: "x" })).status).toBe(400);
   });
+
+  it("fails calls at random, replayably, some after the change went through", async () => {
+    const headers = { "X-Shopify-Access-Token": await offlineToken() };
+    // A full bucket, whatever earlier tests spent: a THROTTLED answer would change nothing.
+    sandbox.adminApi.setThrottle({ maximumAvailable: 2000, restoreRate: 1_000_000 });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    sandbox.adminApi.setThrottle({ restoreRate: 100 });
+    expect((await call("POST", "/sandbox/admin-api/faults", { randomFailures: { rate: 2 } })).status).toBe(400);
+    expect((await call("POST", "/sandbox/admin-api/faults", { randomFailures: { rate: 1, lostReplies: 1, seed: 3 } })).status).toBe(200);
+    const tagged = sandbox.shop.snapshot().orders[0]!;
+    const tagsAdd = { query: "mutation Tag($id: ID!) { tagsAdd(id: $id, tags: [\"lost-reply\"]) { userErrors { message } } }", variables: { id: tagged.id } };
+    const lost = await call("POST", graphqlPath, tagsAdd, headers);
+    expect(lost.status, JSON.stringify(lost.body)).toBe(503);
+    // The reply was lost, but the change was made.
+    expect(sandbox.shop.snapshot().orders[0]!.tags).toContain("lost-reply");
+    expect((await call("POST", "/sandbox/admin-api/faults", { randomFailures: null })).status).toBe(200);
+    expect((await call("POST", graphqlPath, shopQuery, headers)).status).toBe(200);
+  });
+});
+
+describe("app lifecycle through the control API", () => {
+  it("sends privacy requests and the uninstall, which revokes the app's tokens", async () => {
+    const email = sandbox.shop.snapshot().orders.length > 0 ? [...sandbox.shop.orders.values()][0]!.customer.email : "";
+    const before = received.length;
+    expect((await call("POST", "/sandbox/app/customer-request", { kind: "forget", email })).status).toBe(400);
+    expect((await call("POST", "/sandbox/app/customer-request", { kind: "redact", email })).status).toBe(200);
+    expect((await call("POST", "/sandbox/app/shop-redact")).status).toBe(200);
+    const token = await offlineToken();
+    expect((await call("POST", "/sandbox/app/uninstall")).status).toBe(200);
+    await sandbox.webhooks.idle();
+    expect(received.slice(before).map((r) => r.topic).sort()).toEqual(["app/uninstalled", "customers/redact", "shop/redact"]);
+    expect((await call("POST", graphqlPath, shopQuery, { "X-Shopify-Access-Token": token })).status).toBe(401);
+  });
 });
 
 describe("control API", () => {

@@ -1,0 +1,78 @@
+/**
+ * A restock that releases many waiting lines: time, Admin API requests and
+ * cost points, from the inventory change to the last hold released. The
+ * sandbox bucket is made effectively unlimited so the figure is the app's own
+ * speed; the throttle-bound time on real plans is cost points / restore rate.
+ */
+import type { PrismaClient } from "@prisma/client";
+import { openAppDatabase } from "../support/app-database";
+import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
+import { startStack, type Stack } from "../support/stack";
+import { round } from "./stats";
+
+export interface PhaseFigures {
+  seconds: number;
+  requests: number;
+  costPoints: number;
+  throttled: number;
+}
+
+export interface RestockFigures {
+  waitingLines: number;
+  hold: PhaseFigures;
+  restock: PhaseFigures;
+}
+
+async function measure(stack: Stack, db: PrismaClient, run: () => Promise<void>): Promise<PhaseFigures> {
+  const before = stack.sandbox.adminApiRequests().length;
+  const started = performance.now();
+  await run();
+  await settle(stack, db, 3_600_000);
+  const seconds = (performance.now() - started) / 1000;
+  const requests = stack.sandbox.adminApiRequests().slice(before);
+  return {
+    seconds: round(seconds, 1),
+    requests: requests.length,
+    costPoints: requests.reduce((sum, request) => sum + (request.cost ?? 0), 0),
+    throttled: requests.filter((request) => request.throttled).length,
+  };
+}
+
+export async function benchRestock(waitingLines = 10_000): Promise<RestockFigures> {
+  const stack = await startStack({ seed: false, env: { BACKORDER_WORKER_POLL_MS: FAST_WORKER_ENV.BACKORDER_WORKER_POLL_MS } });
+  const db = openAppDatabase(stack.dbFile);
+  try {
+    const shop = stack.sandbox.shop;
+    stack.sandbox.adminApi.setThrottle({ maximumAvailable: 2000, restoreRate: 1_000_000 });
+    const warehouse = shop.addLocation("Warehouse");
+    const variant = shop.addProduct({ title: "Bench Kettle", vendor: "V", productType: "Kitchen", variants: [{ title: "Default Title", sku: "BENCH-KETTLE", price: "40.00", inventoryPolicy: "CONTINUE", stock: { [warehouse]: 0 } }] }).variantIds[0]!;
+    await installApp(stack);
+    await settle(stack, db);
+
+    // The orders arrive while the app is not listening; the merchant's resync finds them.
+    stack.sandbox.webhooks.setFaults({ drop: Number.MAX_SAFE_INTEGER });
+    for (let i = 0; i < waitingLines; i++) shop.placeOrder({ customer: { email: `w${i}@example.com` }, lines: [{ variantId: variant, quantity: 1 }] });
+    await stack.sandbox.webhooks.idle();
+    stack.sandbox.webhooks.setFaults({});
+
+    const hold = await measure(stack, db, async () => {
+      const response = await fetch(`${stack.appUrl}/app/activity.data`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`, "User-Agent": BROWSER_USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ intent: "resync" }),
+      });
+      await response.arrayBuffer();
+    });
+    const held = await db.backorderLine.count({ where: { state: "waiting", waitingUnits: { gt: 0 } } });
+    if (held !== waitingLines) throw new Error(`Expected ${waitingLines} waiting lines after the resync, found ${held}`);
+
+    const restock = await measure(stack, db, async () => shop.receiveStock(variant, warehouse, waitingLines));
+    const released = await db.backorderLine.count({ where: { state: "released" } });
+    const stillHeld = shop.snapshot().orders.filter((o) => o.fulfillmentOrders.some((fo) => fo.holds.length > 0)).length;
+    if (released !== waitingLines || stillHeld !== 0) throw new Error(`Restock released ${released} of ${waitingLines} lines; ${stillHeld} orders still held`);
+    return { waitingLines, hold, restock };
+  } finally {
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
