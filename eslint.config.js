@@ -5,7 +5,7 @@ import globals from "globals";
 
 export default tseslint.config(
   {
-    ignores: ["build/**", "node_modules/**", "app/types/**", "test/.artifacts/**", ".cache/**", "public/build/**"],
+    ignores: ["build/**", "node_modules/**", "app/types/**", "test/.artifacts/**", ".cache/**", ".tmp/**", "public/build/**"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -17,6 +17,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
     },
+  },
+  {
+    // The benchmark's output is its tables.
+    files: ["test/bench/**"],
+    rules: { "no-console": ["error", { allow: ["warn", "error", "info", "table"] }] },
   },
   {
     // Browser scripts served by the sandbox as plain files.

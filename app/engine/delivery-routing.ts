@@ -11,6 +11,8 @@ export interface DeliveryRoute {
   variantsIfManaged: string[];
   /** Inventory items whose variant must be looked up, then synced. */
   inventoryItems: string[];
+  /** When Shopify made the change (the payload's `updated_at`), to recognise a stale delivery. */
+  changedAt: Date | null;
   /** Orders whose variants must be looked up (the payload does not list them). */
   orders: string[];
   /** Fulfillment orders whose variants must be looked up. */
@@ -31,10 +33,11 @@ type Payload = Record<string, unknown>;
 const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], fulfillmentOrders: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
+      route.changedAt = typeof payload.updated_at === "string" && !Number.isNaN(Date.parse(payload.updated_at)) ? new Date(payload.updated_at) : null;
       break;
     case "orders/create":
       route.variants = lineVariants(payload);
@@ -63,4 +66,13 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
       break;
   }
   return route;
+}
+
+/**
+ * A delivery is stale when the last sync already read a newer level change
+ * than the one it reports: both times are Shopify's, so no clock skew.
+ */
+export function isStale(changedAt: Date | null, levelsReadAt: Date | null | undefined): boolean {
+  // Strictly older: two changes in the same millisecond are not told apart, so the second is synced.
+  return changedAt !== null && levelsReadAt !== null && levelsReadAt !== undefined && changedAt.getTime() < levelsReadAt.getTime();
 }

@@ -52,6 +52,7 @@ export async function applyVariantDecision(
     sellable: plan.sellable,
     waitingUnits: plan.waitingUnits,
     nextShipsOn: plan.nextShipsOn,
+    levelsUpdatedAt: latestLevelChange(variant),
     syncedAt: new Date(),
   };
   // Intent first: if we crash after Shopify applies it, the next read still knows it was ours.
@@ -71,6 +72,11 @@ export async function applyVariantDecision(
     await ctx.log({ kind: "variant.status", subject: variant.id, message: `${record.title}: now ${plan.decision.status.replace("_", " ")}`, details: { from: tracked.status, to: plan.decision.status } });
   }
   await syncMetafields(ctx, variant, storefrontMetafields(plan, ctx.settings.restockMessage));
+}
+
+function latestLevelChange(variant: VariantNode): Date | null {
+  const times = variant.inventoryItem.inventoryLevels.nodes.map((level) => Date.parse(level.updatedAt ?? "")).filter((time) => !Number.isNaN(time));
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 function policyReason(plan: VariantPlan, wanted: InventoryPolicy): string {

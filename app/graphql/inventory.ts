@@ -18,6 +18,7 @@ export const VARIANT_STOCK_QUERY = `#graphql
         tracked
         inventoryLevels(first: 50) {
           nodes {
+            updatedAt
             location {
               id
             }

@@ -2,7 +2,7 @@
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
-import { routeDelivery } from "../engine/delivery-routing";
+import { isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
 import { syncOrder } from "../engine/order-sync.server";
@@ -69,6 +69,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   }
   for (const itemId of route.inventoryItems) {
     const tracked = await db.trackedVariant.findFirst({ where: { shop, inventoryItemId: itemId } });
+    if (isStale(route.changedAt, tracked?.levelsUpdatedAt)) continue;
     const variantId = tracked?.variantId ?? (await ctx.admin.request(INVENTORY_ITEM_VARIANT_QUERY, { id: itemId })).inventoryItem?.variant.id;
     if (variantId) variants.add(variantId);
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-fc.configureGlobal({ numRuns: 20000 });
 import {
   HOLD_HANDLE,
   lineKey,
@@ -804,7 +803,7 @@ describe("planOrderHolds properties", () => {
   it("a crash after any action changes nothing: the rerun ends where an uninterrupted run does, and never fulfils what it never held", () => {
     fc.assert(
       fc.property(roundsArb, (scenario) => {
-        type World = { state: FulfillmentOrderState[]; lines: TrackedLineState[]; result: OrderPlan | null; everHeld: Set<string> };
+        type World = { state: FulfillmentOrderState[]; lines: TrackedLineState[]; result: OrderPlan | null; everHeld: Set<string>; lostFulfil: boolean };
         /** One sync of the order: plan, apply; after a crash, plan again from what landed and apply that; then record. */
         const sync = (world: World, lines: TrackedLineState[], crashAfter: number | null): World => {
           const everHeld = new Set(world.everHeld);
@@ -817,15 +816,22 @@ describe("planOrderHolds properties", () => {
           };
           let state = world.state;
           let result = planFor(scenario, state, lines);
+          let lostFulfil = world.lostFulfil;
           if (crashAfter !== null && crashAfter < result.actions.length) {
-            state = land(state, result.actions.slice(0, crashAfter));
+            const planned = result.actions;
+            state = land(state, planned.slice(0, crashAfter));
             result = planFor(scenario, state, lines);
+            // A release that landed without its fulfil: the rerun must plan that fulfil.
+            const fulfils = (actions: readonly HoldAction[]) => new Set(actions.filter((a) => a.kind === "fulfil").map((a) => a.fulfillmentOrderId));
+            const owed = [...fulfils(planned.slice(crashAfter))].filter((id) => planned.slice(0, crashAfter).some((a) => a.kind === "release" && a.fulfillmentOrderId === id));
+            if (owed.some((id) => !fulfils(result.actions).has(id))) {
+              // Known bug (it.fails above): only when a line item is open on several fulfillment orders at one location.
+              expect(openOnSeveral(world.state)).toBe(true);
+              lostFulfil = true;
+            }
           }
-          return { state: land(state, result.actions), lines: record(lines, result), result, everHeld };
+          return { state: land(state, result.actions), lines: record(lines, result), result, everHeld, lostFulfil };
         };
-        // Known bug (it.fails above): in hold_fulfil, a line held on several fulfillment orders at one
-        // location records only one of them, so a crash after releasing another loses its fulfil.
-        const knownBug = scenario.mode === "hold_fulfil" && openOnSeveral(scenario.fulfillmentOrders);
         // Known bug (it.fails above): after a partial hold, a covered line it left out is finished one sync late,
         // so the records are compared after one more sync with nothing changed.
         const settled = (world: World) => {
@@ -834,14 +840,14 @@ describe("planOrderHolds properties", () => {
           return record(world.lines, again);
         };
         const sameOutcome = (clean: World, crashy: World) => {
-          if (knownBug) return;
+          if (crashy.lostFulfil) return;
           expect(shopifyView(crashy.state)).toEqual(shopifyView(clean.state));
           expect(settled(crashy)).toEqual(settled(clean));
           expect(crashy.result?.tagged).toBe(clean.result?.tagged);
           expect(crashy.result?.shipsOn).toBe(clean.result?.shipsOn);
         };
 
-        const untouched: World = { state: scenario.fulfillmentOrders, lines: scenario.lines, result: null, everHeld: new Set() };
+        const untouched: World = { state: scenario.fulfillmentOrders, lines: scenario.lines, result: null, everHeld: new Set(), lostFulfil: false };
         // The first read: the app holds what waits.
         let clean = sync(untouched, scenario.lines, null);
         let crashy = sync(untouched, scenario.lines, scenario.firstCrashAfter);
@@ -864,7 +870,7 @@ describe("planOrderHolds properties", () => {
 
         // Everything arrived: nothing waits, nothing of ours is held, and in hold_fulfil everything the app held
         // and may fulfil has shipped, unless someone else holds it.
-        for (const world of knownBug ? [clean] : [clean, crashy]) {
+        for (const world of crashy.lostFulfil ? [clean] : [clean, crashy]) {
           expect(world.lines.every((line) => line.state !== "waiting")).toBe(true);
           expect(world.result?.tagged).toBe(false);
           for (const f of world.state) {

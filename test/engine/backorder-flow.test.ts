@@ -3,11 +3,13 @@
  * webhooks reach the built app, its worker calls the sandbox's Admin API, and
  * the test reads the result back from the shop and the app's database.
  */
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { openAppDatabase } from "../support/app-database";
 import { FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { startStack, TEST_APP, type Stack } from "../support/stack";
+import { ADMIN_API_VERSION } from "../../app/api-version";
 
 let stack: Stack;
 let db: PrismaClient;
@@ -35,6 +37,18 @@ function addVariant(title: string, stock: Record<string, number>, options: { pol
 
 function order(variantId: string, quantity: number, email = "ada@example.com") {
   return shop().placeOrder({ customer: { email, firstName: "Ada", lastName: "Lovelace" }, lines: [{ variantId, quantity }] }).orderId;
+}
+
+function signedHeaders(topic: string, body: string): Record<string, string> {
+  return {
+    "Content-Type": "application/json",
+    "X-Shopify-Topic": topic,
+    "X-Shopify-Hmac-Sha256": crypto.createHmac("sha256", TEST_APP.apiSecret).update(body).digest("base64"),
+    "X-Shopify-Shop-Domain": shop().domain,
+    "X-Shopify-API-Version": ADMIN_API_VERSION,
+    "X-Shopify-Webhook-Id": crypto.randomUUID(),
+    "X-Shopify-Triggered-At": new Date().toISOString(),
+  };
 }
 
 async function waitingLines(variantId: string) {
@@ -119,6 +133,27 @@ describe("marking variants", () => {
     await settle(stack, db);
     expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
     expect(metafield(variantOf(variant), "status")).toBe("backorder");
+  });
+});
+
+describe("stale deliveries", () => {
+  it("ignores an inventory webhook older than what the last sync read, without calling Shopify", async () => {
+    const variant = addVariant("Stale Lantern", { [warehouse]: 0 });
+    await settle(stack, db);
+    const tracked = await db.trackedVariant.findFirstOrThrow({ where: { variantId: variant } });
+    expect(tracked.levelsUpdatedAt).not.toBeNull();
+    const before = stack.sandbox.adminApiRequests().length;
+    const body = JSON.stringify({
+      inventory_item_id: Number(tracked.inventoryItemId.split("/").pop()),
+      location_id: Number(warehouse.split("/").pop()),
+      available: 40,
+      updated_at: new Date(tracked.levelsUpdatedAt!.getTime() - 3_600_000).toISOString(),
+    });
+    const response = await fetch(`${stack.appUrl}/webhooks/inventory_levels/update`, { method: "POST", headers: signedHeaders("inventory_levels/update", body), body });
+    expect(response.status).toBe(200);
+    await settle(stack, db);
+    expect(stack.sandbox.adminApiRequests().length).toBe(before);
+    expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
   });
 });
 

@@ -43,6 +43,7 @@ CREATE TABLE "TrackedVariant" (
     "sellable" INTEGER NOT NULL,
     "waitingUnits" INTEGER NOT NULL DEFAULT 0,
     "nextShipsOn" TEXT,
+    "levelsUpdatedAt" DATETIME,
     "syncedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     PRIMARY KEY ("shop", "variantId")
