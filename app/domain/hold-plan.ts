@@ -26,7 +26,10 @@ export interface TrackedLineState {
   /** "waiting" until the app has released or fulfilled it in Shopify. */
   state: string;
   shipsOn: string | null;
-  /** The fulfillment order the app last held for this line, so a fulfil interrupted by a crash can be finished. */
+  /**
+   * The fulfillment orders the app held for this line (space-separated ids), so
+   * a fulfil interrupted by a crash can be finished.
+   */
   heldIn: string | null;
 }
 
@@ -41,7 +44,7 @@ export interface OrderPlan {
   actions: HoldAction[];
   /** Lines (`lineKey`) whose wait is over once the actions land. */
   finished: string[];
-  /** For lines still waiting (`lineKey`): the fulfillment order that holds them once the actions land. */
+  /** For lines still waiting (`lineKey`): the fulfillment orders (space-separated) that hold them once the actions land. */
   heldIn: Map<string, string>;
   tagged: boolean;
   /** Latest date any waiting line can ship (stored on the order), null when nothing waits. */
@@ -78,7 +81,10 @@ export function planOrderHolds(input: {
   const unplaced = new Map(pending.map((line) => [lineKey(line), line.waitingUnits]));
   const actions: HoldAction[] = [];
   const heldIn = new Map<string, string>();
-  const onceHeld = new Set(pending.map((line) => line.heldIn).filter((id): id is string => id !== null));
+  const onceHeld = new Set(pending.flatMap((line) => line.heldIn?.split(" ") ?? []));
+  /** Per fulfillment order we hold once the actions land, the line items it holds. */
+  const holding = new Map<string, Set<string>>();
+  const holdLines = (fo: FulfillmentOrderState, lineItemIds: string[]) => holding.set(fo.id, new Set(lineItemIds));
   for (const fo of placementOrder(input.fulfillmentOrders)) {
     const waitingLines = fo.lines.flatMap((line) => {
       const key = lineKey({ lineItemId: line.lineItemId, locationId: fo.locationId });
@@ -90,10 +96,16 @@ export function planOrderHolds(input: {
     const hold = ourHold(fo);
     if (waitingLines.length > 0) {
       if (!hold && !HOLDABLE.has(fo.status)) continue;
-      waitingLines.forEach((line) => heldIn.set(line.key, fo.id));
-      if (hold) continue;
+      waitingLines.forEach((line) => heldIn.set(line.key, [heldIn.get(line.key), fo.id].filter(Boolean).join(" ")));
+      const stocked = fo.lines.filter((line) => line.remainingQuantity > 0);
+      if (hold) {
+        holdLines(fo, stocked.map((line) => line.lineItemId));
+        continue;
+      }
       const partial = input.mode === "ship_available_first" && fo.status !== "ON_HOLD" &&
-        fo.lines.some((line) => line.remainingQuantity > 0 && !waitingLines.some((w) => w.id === line.id && w.whole));
+        stocked.some((line) => !waitingLines.some((w) => w.id === line.id && w.whole));
+      // A partial hold splits the covered units off into an open fulfillment order: only the waiting lines stay held.
+      holdLines(fo, (partial ? stocked.filter((line) => waitingLines.some((w) => w.id === line.id)) : stocked).map((line) => line.lineItemId));
       actions.push({
         kind: "hold",
         fulfillmentOrderId: fo.id,
@@ -115,9 +127,8 @@ export function planOrderHolds(input: {
 
   const stillWaiting = pending.filter((line) => line.waitingUnits > 0);
   // A covered line that shares a held fulfillment order with a waiting one waits with it.
-  const heldFulfillmentOrders = new Set(heldIn.values());
   const heldWithOthers = (line: TrackedLineState) =>
-    input.fulfillmentOrders.some((fo) => heldFulfillmentOrders.has(fo.id) && fo.locationId === line.locationId && fo.lines.some((l) => l.lineItemId === line.lineItemId && l.remainingQuantity > 0));
+    input.fulfillmentOrders.some((fo) => fo.locationId === line.locationId && (holding.get(fo.id)?.has(line.lineItemId) ?? false));
   const finished = pending.filter((line) => line.waitingUnits === 0 && !heldWithOthers(line)).map(lineKey);
   const dates = stillWaiting.map((line) => line.shipsOn).filter((date): date is string => date !== null).sort();
   return { actions, finished, heldIn, tagged: stillWaiting.length > 0, shipsOn: dates.at(-1) ?? null };

@@ -56,7 +56,9 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     if (finished.has(lineKey(line))) {
       return [db.backorderLine.update({ where, data: { state: state(line), waitingUnits: 0, queuePosition: null, releasedAt: now } })];
     }
-    const heldIn = plan.heldIn.get(lineKey(line));
+    // Every fulfillment order ever held for the line stays listed, so no held one is forgotten by a crash.
+    const held = new Set([...(line.heldIn?.split(" ") ?? []), ...(plan.heldIn.get(lineKey(line))?.split(" ") ?? [])]);
+    const heldIn = [...held].join(" ");
     return heldIn && heldIn !== line.heldIn ? [db.backorderLine.update({ where, data: { heldIn } })] : [];
   });
   if (writes.length > 0) await db.$transaction(writes);

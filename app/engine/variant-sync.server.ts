@@ -154,7 +154,8 @@ async function recordLines(
     writes.push(db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
-      update: { ...data, releasedAt: null },
+      // Waiting anew: what the app held for it before is history.
+      update: { ...data, releasedAt: null, heldIn: null },
     }));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.

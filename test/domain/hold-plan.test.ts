@@ -55,13 +55,19 @@ const tracked = (
 const key = (lineItemId: string, locationId = "L1") => lineKey({ lineItemId, locationId });
 const heldInOf = (result: OrderPlan) => Object.fromEntries(result.heldIn);
 
-/** What order-sync records once a plan's actions landed: finished lines are settled, the others remember where they are held. */
+/** The ids in a space-separated `heldIn`. */
+const idsOf = (heldIn: string | null | undefined) => (heldIn ? heldIn.split(" ") : []);
+
+/**
+ * What order-sync records once a plan's actions landed: finished lines are settled, the others remember
+ * every fulfillment order ever held for them (what they named before, then the plan's new ones).
+ */
 function record(lines: readonly TrackedLineState[], result: OrderPlan): TrackedLineState[] {
   const finished = new Set(result.finished);
   return lines.map((line) => {
     if (line.state !== "waiting") return line;
     if (finished.has(lineKey(line))) return { ...line, state: "released", waitingUnits: 0 };
-    const heldIn = result.heldIn.get(lineKey(line));
+    const heldIn = [...new Set([...idsOf(line.heldIn), ...idsOf(result.heldIn.get(lineKey(line)))])].join(" ");
     return heldIn && heldIn !== line.heldIn ? { ...line, heldIn } : line;
   });
 }
@@ -429,19 +435,37 @@ describe("planOrderHolds: ship_available_first", () => {
     expect(result.finished).toEqual([]);
   });
 
-  // BUG (app/domain/hold-plan.ts, heldWithOthers): a covered line that shares a
-  // fulfillment order with a waiting one counts as "held with it" even when the hold
-  // about to be placed is partial and leaves the covered line on the open remainder.
-  // It is not finished in this round, only in the next sync of the order (which may
-  // come much later): `finished` is not a fixed point after the plan's own actions.
-  it.fails("finishes a covered line the partial hold leaves out, in the same round", () => {
+  // A partial hold splits the covered units off into an open fulfillment order, so a covered
+  // line it leaves out does not wait with the held ones: `finished` is a fixed point of the
+  // plan's own actions, not one sync late.
+  it("finishes a covered line the partial hold leaves out, in the same round", () => {
     const fos = [fo("fo1", { X: 1, Y: 1 })];
     const lines = [tracked("X", 0), tracked("Y", 1)];
     const first = plan("ship_available_first", fos, lines);
     expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Y", quantity: 1 }], notes: "1 unit(s) waiting for stock" }]);
-    // Today: [] here, then [X@L1] on the next run with nothing changed.
     expect(first.finished).toEqual([key("X")]);
-    expect(plan("ship_available_first", apply(fos, first.actions), record(lines, first)).finished).toEqual([]);
+    expect(heldInOf(first)).toEqual({ [key("Y")]: "fo1" });
+    const after = apply(fos, first.actions);
+    expect(after.map((f) => [f.id, f.status, f.lines.map((l) => l.lineItemId)])).toEqual([
+      ["fo1", "ON_HOLD", ["Y"]],
+      ["fo1-rest1", "OPEN", ["X"]],
+    ]);
+    // Recorded or not (a crash before the records), the next run finishes nothing more and acts on nothing.
+    const recorded = record(lines, first);
+    expect(recorded).toEqual([tracked("X", 0, { state: "released" }), tracked("Y", 1, { heldIn: "fo1" })]);
+    expect(plan("ship_available_first", after, recorded)).toMatchObject({ actions: [], finished: [] });
+    expect(plan("ship_available_first", after, lines)).toMatchObject({ actions: [], finished: [key("X")] });
+  });
+
+  it("still keeps a covered line waiting with a whole-order hold, or one on an order already held", () => {
+    // Someone else holds fo1: Shopify cannot split it, so the whole order is held and X waits with Y.
+    const merchant = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [merchantHold] })], [tracked("X", 0), tracked("Y", 1)]);
+    expect(merchant.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit(s) waiting for stock" }]);
+    expect(merchant.finished).toEqual([]);
+    // Our hold already covers X and Y on fo1 (held whole earlier): X waits until Y's hold goes.
+    const ours = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [ourHold()] })], [tracked("X", 0, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })]);
+    expect(ours.actions).toEqual([]);
+    expect(ours.finished).toEqual([]);
   });
 });
 
@@ -478,7 +502,9 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
   it("first round: holds the open part too (the held part takes only one of the two units)", () => {
     const first = plan("hold_release", splitZ, zWaits2);
     expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo0", lines: null, notes: "1 unit(s) waiting for stock" }]);
-    expect(heldInOf(first)).toEqual({ [key("Z")]: "fo0" });
+    // Both hold a unit of Z once the hold lands: the one already held first (placement order), then the new one.
+    expect(heldInOf(first)).toEqual({ [key("Z")]: "fo1 fo0" });
+    expect(record(zWaits2, first)).toEqual([tracked("Z", 2, { heldIn: "fo1 fo0" })]);
   });
 
   it.each(MODES)("second round, after the hold landed: nothing to do (%s)", (mode) => {
@@ -491,9 +517,11 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
       expect(second.heldIn).toEqual(first.heldIn);
     }
     // One unit arrives: the newer hold goes, the older stays.
-    const oneLeft = plan(mode, after, [tracked("Z", 1, { heldIn: "fo0" })]);
+    const oneLeft = plan(mode, after, [tracked("Z", 1, { heldIn: "fo1 fo0" })]);
     expect(oneLeft.actions.filter((a) => a.kind === "release").map((a) => a.fulfillmentOrderId)).toEqual(["fo0"]);
     expect(heldInOf(oneLeft)).toEqual({ [key("Z")]: "fo1" });
+    // The records keep naming fo0: the app held it, and in hold_fulfil a crash before its fulfil must still find it.
+    expect(record([tracked("Z", 1, { heldIn: "fo1 fo0" })], oneLeft)).toEqual([tracked("Z", 1, { heldIn: "fo1 fo0" })]);
   });
 
   // Z (2 units) on a fulfillment order the merchant started (IN_PROGRESS, cannot be held)
@@ -521,13 +549,9 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
     ]);
   });
 
-  // BUG (app/domain/hold-plan.ts + order-sync): a line records a single `heldIn`
-  // (the last fulfillment order its units were placed on), but its units can be
-  // held on several. Releases go oldest hold first, so a crash right after the
-  // first release leaves that fulfillment order open with nothing naming it: the
-  // rerun fulfils only the other one, the line is settled ("released", units left),
-  // and in hold_fulfil its units on the first order are never fulfilled.
-  it.fails("after a crash between release and fulfil, fulfils every order the line was held on", () => {
+  // A line's units can be held on several fulfillment orders, so its `heldIn` names them all:
+  // a crash right after the first release must not leave that one open with nothing naming it.
+  it("after a crash between release and fulfil, fulfils every order the line was held on", () => {
     // The merchant split Z (3 units) into two fulfillment orders; all 3 wait.
     const split = [fo("fo0", { Z: 2 }), fo("fo1", { Z: 1 })];
     let lines = [tracked("Z", 3)];
@@ -537,8 +561,9 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
       ["hold", "fo1"],
     ]);
     let state = apply(split, holding.actions);
+    expect(heldInOf(holding)).toEqual({ [key("Z")]: "fo0 fo1" });
     lines = record(lines, holding);
-    expect(lines[0]!.heldIn).toBe("fo1");
+    expect(lines[0]!.heldIn).toBe("fo0 fo1");
 
     // Stock arrives for all 3.
     lines = lines.map((line) => ({ ...line, waitingUnits: 0 }));
@@ -552,7 +577,41 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
     // Crash after the first release: nothing recorded, the rerun reads Shopify again.
     state = apply(state, releasing.actions.slice(0, 1));
     const rerun = plan("hold_fulfil", state, lines);
-    expect(rerun.actions).toContainEqual({ kind: "fulfil", fulfillmentOrderId: "fo0", lines: [{ id: "fo0/Z", quantity: 2 }] });
+    // What the app still holds comes first (placement order), then the order released before the crash.
+    expect(rerun.actions).toEqual([
+      { kind: "release", fulfillmentOrderId: "fo1", holdId: "gid://shopify/FulfillmentHold/2" },
+      { kind: "fulfil", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Z", quantity: 1 }] },
+      { kind: "fulfil", fulfillmentOrderId: "fo0", lines: [{ id: "fo0/Z", quantity: 2 }] },
+    ]);
+    expect(rerun.finished).toEqual([key("Z")]);
+    state = apply(state, rerun.actions);
+    expect(state.map((f) => [f.id, f.status, f.holds])).toEqual([
+      ["fo0", "CLOSED", []],
+      ["fo1", "CLOSED", []],
+    ]);
+  });
+
+  it("after a crash between releasing one of a still-waiting line's holds and its fulfil, fulfils it on the rerun", () => {
+    // Z (3 units) on two fulfillment orders, all held by the app; then 2 units arrive.
+    const split = [fo("fo0", { Z: 2 }), fo("fo1", { Z: 1 })];
+    const holding = plan("hold_fulfil", split, [tracked("Z", 3)]);
+    let state = apply(split, holding.actions);
+    const lines = record([tracked("Z", 1)], holding);
+    expect(lines[0]!.heldIn).toBe("fo0 fo1");
+    // The 1 unit still waiting stays on the older hold (fo0); fo1's is released and fulfilled.
+    const releasing = plan("hold_fulfil", state, lines);
+    expect(releasing.actions.map((a) => [a.kind, a.fulfillmentOrderId])).toEqual([
+      ["release", "fo1"],
+      ["fulfil", "fo1"],
+    ]);
+    expect(heldInOf(releasing)).toEqual({ [key("Z")]: "fo0" });
+    // Crash after the release; the rerun still owes fo1 its fulfil, because the line still names it.
+    state = apply(state, releasing.actions.slice(0, 1));
+    const rerun = plan("hold_fulfil", state, lines);
+    expect(rerun.actions).toEqual([{ kind: "fulfil", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Z", quantity: 1 }] }]);
+    expect(rerun.finished).toEqual([]);
+    // Recorded, the line keeps both names: every order ever held for it.
+    expect(record(lines, rerun)).toEqual(lines);
   });
 });
 
@@ -662,7 +721,10 @@ const linesArb = (options: { heldIn: boolean }) =>
       waitingUnits: fc.integer({ min: 0, max: 4 }),
       state: fc.constantFrom("waiting", "waiting", "released"),
       shipsOn: fc.option(fc.constantFrom("2026-12-01", "2027-01-01"), { nil: null }),
-      heldIn: options.heldIn ? fc.option(fc.constantFrom("fo0", "fo1", "fo2", "fo3", "fo0-rest1", "fo9"), { nil: null }) : fc.constant(null),
+      // Space-separated ids, some of orders that do not exist (any more).
+      heldIn: options.heldIn
+        ? fc.option(fc.shuffledSubarray(["fo0", "fo1", "fo2", "fo3", "fo0-rest1", "fo9"], { minLength: 1, maxLength: 3 }).map((ids) => ids.join(" ")), { nil: null })
+        : fc.constant(null),
     }),
     { selector: lineKey, maxLength: 6 },
   );
@@ -677,20 +739,6 @@ const stateArb = fc.record({
 type Scenario = { mode: FulfilmentMode; fulfillmentOrders: FulfillmentOrderState[]; lines: TrackedLineState[]; fulfilAt: string[] };
 const planFor = ({ mode, fulfilAt }: Pick<Scenario, "mode" | "fulfilAt">, fulfillmentOrders: readonly FulfillmentOrderState[], lines: readonly TrackedLineState[], cancelled = false) =>
   planOrderHolds({ mode, cancelled, fulfillmentOrders, lines, canFulfilAt: (location) => fulfilAt.includes(location) });
-
-/** Some line item is open on several fulfillment orders at one location. */
-const openOnSeveral = (fos: readonly FulfillmentOrderState[]) => {
-  const seen = new Set<string>();
-  for (const f of fos) {
-    for (const l of f.lines) {
-      if (l.remainingQuantity === 0) continue;
-      const k = lineKey({ lineItemId: l.lineItemId, locationId: f.locationId });
-      if (seen.has(k)) return true;
-      seen.add(k);
-    }
-  }
-  return false;
-};
 
 /** Shopify's state, with our hold ids left out (a rerun may create the same hold under another id). */
 const shopifyView = (fos: readonly FulfillmentOrderState[]) =>
@@ -719,11 +767,9 @@ describe("planOrderHolds properties", () => {
         const rerun = planFor(scenario, after, lines);
         expect(rerun.actions).toEqual([]);
         expect(rerun.heldIn).toEqual(first.heldIn);
-        // Known bug (it.fails above): after a partial hold, covered lines it left out are finished one round late.
-        if (!first.actions.some((a) => a.kind === "hold" && a.lines !== null)) {
-          expect(second.finished).toEqual([]);
-          expect(rerun.finished).toEqual(first.finished);
-        }
+        // Finished lines are settled in the round whose actions free them, never one round late.
+        expect(second.finished).toEqual([]);
+        expect(rerun.finished).toEqual(first.finished);
       }),
     );
   });
@@ -740,11 +786,21 @@ describe("planOrderHolds properties", () => {
         expect([...result.heldIn.keys()].every((k) => waitingKeys.includes(k))).toBe(true);
         const after = apply(fulfillmentOrders, result.actions);
         const openKeys = (f: FulfillmentOrderState) => f.lines.filter((l) => l.remainingQuantity > 0).map((l) => lineKey({ lineItemId: l.lineItemId, locationId: f.locationId }));
-        for (const [lk, foId] of result.heldIn) {
-          const held = after.find((f) => f.id === foId)!;
-          expect(held.holds.some(isOurs)).toBe(true);
-          expect(openKeys(held)).toContain(lk);
+        for (const [lk, foIds] of result.heldIn) {
+          const ids = idsOf(foIds);
+          expect(ids.length).toBeGreaterThan(0);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const foId of ids) {
+            const held = after.find((f) => f.id === foId);
+            expect(held, `${lk} held in ${foId}, which does not exist`).toBeDefined();
+            expect(held!.holds.some(isOurs)).toBe(true);
+            expect(openKeys(held!)).toContain(lk);
+          }
         }
+        // Every fulfillment order we hold once the actions land is named by some waiting line, so a crash
+        // between its release and its fulfil later cannot lose it.
+        const named = new Set([...result.heldIn.values()].flatMap(idsOf));
+        for (const f of after) if (f.holds.some(isOurs)) expect(named.has(f.id), `${f.id} held, named by no line`).toBe(true);
         // Every fulfillment order still held by us after the actions has some waiting line open on it.
         for (const f of after) if (f.holds.some(isOurs)) expect(openKeys(f).some((k) => waitingKeys.includes(k))).toBe(true);
         expect(result.tagged).toBe(waitingKeys.length > 0);
@@ -759,7 +815,7 @@ describe("planOrderHolds properties", () => {
         const result = planFor(scenario, fulfillmentOrders, lines);
         const keys = result.actions.map((a) => `${a.kind}:${a.fulfillmentOrderId}`);
         expect(new Set(keys).size).toBe(keys.length);
-        const onceHeld = new Set(lines.filter((l) => l.state === "waiting").map((l) => l.heldIn));
+        const onceHeld = new Set(lines.filter((l) => l.state === "waiting").flatMap((l) => idsOf(l.heldIn)));
         for (const action of result.actions) {
           const target = fulfillmentOrders.find((f) => f.id === action.fulfillmentOrderId)!;
           if (action.kind === "release") expect(target.holds.find((h) => h.id === action.holdId)).toMatchObject({ handle: HOLD_HANDLE, heldByRequestingApp: true });
@@ -803,7 +859,7 @@ describe("planOrderHolds properties", () => {
   it("a crash after any action changes nothing: the rerun ends where an uninterrupted run does, and never fulfils what it never held", () => {
     fc.assert(
       fc.property(roundsArb, (scenario) => {
-        type World = { state: FulfillmentOrderState[]; lines: TrackedLineState[]; result: OrderPlan | null; everHeld: Set<string>; lostFulfil: boolean };
+        type World = { state: FulfillmentOrderState[]; lines: TrackedLineState[]; result: OrderPlan | null; everHeld: Set<string> };
         /** One sync of the order: plan, apply; after a crash, plan again from what landed and apply that; then record. */
         const sync = (world: World, lines: TrackedLineState[], crashAfter: number | null): World => {
           const everHeld = new Set(world.everHeld);
@@ -816,7 +872,6 @@ describe("planOrderHolds properties", () => {
           };
           let state = world.state;
           let result = planFor(scenario, state, lines);
-          let lostFulfil = world.lostFulfil;
           if (crashAfter !== null && crashAfter < result.actions.length) {
             const planned = result.actions;
             state = land(state, planned.slice(0, crashAfter));
@@ -824,30 +879,22 @@ describe("planOrderHolds properties", () => {
             // A release that landed without its fulfil: the rerun must plan that fulfil.
             const fulfils = (actions: readonly HoldAction[]) => new Set(actions.filter((a) => a.kind === "fulfil").map((a) => a.fulfillmentOrderId));
             const owed = [...fulfils(planned.slice(crashAfter))].filter((id) => planned.slice(0, crashAfter).some((a) => a.kind === "release" && a.fulfillmentOrderId === id));
-            if (owed.some((id) => !fulfils(result.actions).has(id))) {
-              // Known bug (it.fails above): only when a line item is open on several fulfillment orders at one location.
-              expect(openOnSeveral(world.state)).toBe(true);
-              lostFulfil = true;
-            }
+            for (const id of owed) expect(fulfils(result.actions).has(id), `release of ${id} landed, its fulfil lost`).toBe(true);
           }
-          return { state: land(state, result.actions), lines: record(lines, result), result, everHeld, lostFulfil };
-        };
-        // Known bug (it.fails above): after a partial hold, a covered line it left out is finished one sync late,
-        // so the records are compared after one more sync with nothing changed.
-        const settled = (world: World) => {
-          const again = planFor(scenario, world.state, world.lines);
-          expect(again.actions).toEqual([]);
-          return record(world.lines, again);
+          return { state: land(state, result.actions), lines: record(lines, result), result, everHeld };
         };
         const sameOutcome = (clean: World, crashy: World) => {
-          if (crashy.lostFulfil) return;
           expect(shopifyView(crashy.state)).toEqual(shopifyView(clean.state));
-          expect(settled(crashy)).toEqual(settled(clean));
+          // The records too, heldIn included; and with nothing changed, the next sync has nothing left to do or settle.
+          expect(crashy.lines).toEqual(clean.lines);
           expect(crashy.result?.tagged).toBe(clean.result?.tagged);
           expect(crashy.result?.shipsOn).toBe(clean.result?.shipsOn);
+          const again = planFor(scenario, clean.state, clean.lines);
+          expect(again.actions).toEqual([]);
+          expect(again.finished).toEqual([]);
         };
 
-        const untouched: World = { state: scenario.fulfillmentOrders, lines: scenario.lines, result: null, everHeld: new Set(), lostFulfil: false };
+        const untouched: World = { state: scenario.fulfillmentOrders, lines: scenario.lines, result: null, everHeld: new Set() };
         // The first read: the app holds what waits.
         let clean = sync(untouched, scenario.lines, null);
         let crashy = sync(untouched, scenario.lines, scenario.firstCrashAfter);
@@ -855,12 +902,12 @@ describe("planOrderHolds properties", () => {
         const rounds = [...scenario.rounds, { arrivals: [99, 99, 99, 99, 99, 99], crashAfter: scenario.lastCrashAfter }];
         for (const { arrivals, crashAfter } of rounds) {
           // As variant-sync records it: covered units stop waiting; more units waiting (never more than are
-          // open at the location) make a settled line wait again, its last heldIn kept.
+          // open at the location) make a settled line wait anew, what the app held for it before forgotten.
           const arrive = (world: World) =>
             world.lines.map((line, i) => {
               const change = arrivals[i]!;
               const open = world.state.filter((f) => f.locationId === line.locationId).flatMap((f) => f.lines).filter((l) => l.lineItemId === line.lineItemId).reduce((sum, l) => sum + l.remainingQuantity, 0);
-              if (line.state !== "waiting") return change < 0 && open > 0 ? { ...line, state: "waiting", waitingUnits: Math.min(-change, open) } : line;
+              if (line.state !== "waiting") return change < 0 && open > 0 ? { ...line, state: "waiting", waitingUnits: Math.min(-change, open), heldIn: null } : line;
               return { ...line, waitingUnits: change < 0 ? Math.min(line.waitingUnits - change, Math.max(line.waitingUnits, open)) : Math.max(0, line.waitingUnits - change) };
             });
           clean = sync(clean, arrive(clean), null);
@@ -870,7 +917,7 @@ describe("planOrderHolds properties", () => {
 
         // Everything arrived: nothing waits, nothing of ours is held, and in hold_fulfil everything the app held
         // and may fulfil has shipped, unless someone else holds it.
-        for (const world of crashy.lostFulfil ? [clean] : [clean, crashy]) {
+        for (const world of [clean, crashy]) {
           expect(world.lines.every((line) => line.state !== "waiting")).toBe(true);
           expect(world.result?.tagged).toBe(false);
           for (const f of world.state) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
+import { isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], orders: [], fulfillmentOrders: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -13,6 +13,18 @@ describe("routeDelivery", () => {
       );
       expect(routeDelivery("inventory_levels/update", { inventory_item_id: "271878346596" }).inventoryItems).toEqual(["gid://shopify/InventoryItem/271878346596"]);
       expect(routeDelivery("inventory_levels/update", { inventory_item_id: "gid://shopify/InventoryItem/9" }).inventoryItems).toEqual(["gid://shopify/InventoryItem/9"]);
+    });
+
+    it("carries when Shopify changed the level, from updated_at", () => {
+      const payload = { inventory_item_id: 271878346596, location_id: 48752903, available: -2, updated_at: "2026-11-24T13:15:47-05:00" };
+      expect(routeDelivery("inventory_levels/update", payload)).toEqual(
+        route({ inventoryItems: ["gid://shopify/InventoryItem/271878346596"], changedAt: new Date("2026-11-24T18:15:47.000Z") }),
+      );
+      expect(routeDelivery("inventory_levels/update", { inventory_item_id: 1, updated_at: "2026-11-24T18:15:47.123Z" }).changedAt).toEqual(new Date("2026-11-24T18:15:47.123Z"));
+      // Missing or unreadable: unknown, so never taken for stale.
+      for (const updated_at of [undefined, null, "", "yesterday", 1764008147000, {}]) {
+        expect(routeDelivery("inventory_levels/update", { inventory_item_id: 1, updated_at }).changedAt).toBeNull();
+      }
     });
 
     it("routes nothing without a usable id", () => {
@@ -134,6 +146,13 @@ describe("routeDelivery", () => {
     });
   });
 
+  it("takes a change time only from inventory level updates", () => {
+    const updated_at = "2026-11-24T13:15:47-05:00";
+    expect(routeDelivery("orders/updated", { updated_at, line_items: [{ variant_id: 1 }] }).changedAt).toBeNull();
+    expect(routeDelivery("products/update", { updated_at, variants: [{ id: 1 }] }).changedAt).toBeNull();
+    expect(routeDelivery("fulfillment_orders/order_routing_complete", { updated_at, fulfillment_order: { id: 1 } }).changedAt).toBeNull();
+  });
+
   describe("products/delete", () => {
     it("names the deleted product as a GID", () => {
       expect(routeDelivery("products/delete", { id: 632910392 })).toEqual(route({ deletedProduct: "gid://shopify/Product/632910392" }));
@@ -155,6 +174,7 @@ describe("routeDelivery", () => {
       variants: [{ id: 4 }],
       order_edit: { order_id: 5 },
       fulfillment_order: { id: 6, status: "open", order_id: 7 },
+      updated_at: "2026-11-24T13:15:47-05:00",
     };
     for (const topic of ["app/uninstalled", "app/scopes_update", "variants/out_of_stock", "orders/paid", "orders/fulfilled", "inventory_items/update", "ORDERS/CREATE", "orders/create/", ""]) {
       expect(routeDelivery(topic, busy)).toEqual(nothing);
@@ -188,6 +208,7 @@ describe("routeDelivery", () => {
           variants: ids.map((variantId) => ({ id: variantId })),
           order_edit: { order_id: single },
           fulfillment_order: { id: single, status: "open", order_id: single },
+          updated_at: "2026-11-24T18:15:47Z",
         };
         const result = routeDelivery(topic, payload);
         const numeric = (value: unknown) => (typeof value === "number" || (typeof value === "string" && /^\d+$/.test(value)) ? String(value) : null);
@@ -199,6 +220,7 @@ describe("routeDelivery", () => {
         // A GID passes through as given (the generator's GIDs are variant GIDs); numbers become Product GIDs.
         if (result.deletedProduct !== null) expect(result.deletedProduct).toMatch(/^gid:\/\/shopify\/\w+\/\d+$/);
         if (topic === "products/delete" && numeric(single) !== null) expect(result.deletedProduct).toBe(`gid://shopify/Product/${numeric(single)}`);
+        expect(result.changedAt).toEqual(topic === "inventory_levels/update" ? new Date("2026-11-24T18:15:47Z") : null);
         if (topic === "fulfillment_orders/order_routing_complete") {
           expect(result.orders).toEqual([]);
           if (numeric(single) !== null) expect(result.fulfillmentOrders).toEqual([`gid://shopify/FulfillmentOrder/${numeric(single)}`]);
@@ -212,5 +234,31 @@ describe("routeDelivery", () => {
         }
       }),
     );
+  });
+});
+
+describe("isStale", () => {
+  const read = new Date("2026-11-24T18:15:47.500Z");
+
+  it("is stale only when the last sync read a strictly newer level change", () => {
+    expect(isStale(new Date("2026-11-24T18:15:47.499Z"), read)).toBe(true);
+    expect(isStale(new Date("2026-11-23T00:00:00Z"), read)).toBe(true);
+    // The same millisecond may be a second change: synced.
+    expect(isStale(new Date(read), read)).toBe(false);
+    expect(isStale(new Date("2026-11-24T18:15:47.501Z"), read)).toBe(false);
+  });
+
+  it("is never stale without both times", () => {
+    expect(isStale(null, read)).toBe(false);
+    expect(isStale(new Date("2020-01-01T00:00:00Z"), null)).toBe(false);
+    expect(isStale(new Date("2020-01-01T00:00:00Z"), undefined)).toBe(false);
+    expect(isStale(null, null)).toBe(false);
+  });
+
+  it("follows the routed change time: an older delivery is skipped, a newer one synced", () => {
+    const at = (updated_at: string) => routeDelivery("inventory_levels/update", { inventory_item_id: 1, updated_at }).changedAt;
+    expect(isStale(at("2026-11-24T13:15:47-05:00"), new Date("2026-11-24T18:15:48Z"))).toBe(true);
+    expect(isStale(at("2026-11-24T13:15:49-05:00"), new Date("2026-11-24T18:15:48Z"))).toBe(false);
+    expect(isStale(routeDelivery("inventory_levels/update", { inventory_item_id: 1 }).changedAt, new Date("2026-11-24T18:15:48Z"))).toBe(false);
   });
 });
