@@ -13,6 +13,8 @@ export interface DeliveryRoute {
   inventoryItems: string[];
   /** When Shopify made the change (the payload's `updated_at`), to recognise a stale delivery. */
   changedAt: Date | null;
+  /** The order an orders/updated delivery is about, to recognise the echo of our own write. */
+  updatedOrder: string | null;
   /** Orders whose variants must be looked up (the payload does not list them). */
   orders: string[];
   /** Fulfillment orders whose variants must be looked up. */
@@ -30,19 +32,24 @@ const gid = (type: string, id: unknown): string | null => {
 const present = (values: (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null))];
 
 type Payload = Record<string, unknown>;
+const timestamp = (value: unknown): Date | null => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : null);
 const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
-      route.changedAt = typeof payload.updated_at === "string" && !Number.isNaN(Date.parse(payload.updated_at)) ? new Date(payload.updated_at) : null;
+      route.changedAt = timestamp(payload.updated_at);
       break;
     case "orders/create":
       route.variants = lineVariants(payload);
       break;
     case "orders/updated":
+      route.variantsIfManaged = lineVariants(payload);
+      route.updatedOrder = gid("Order", payload.id);
+      route.changedAt = timestamp(payload.updated_at);
+      break;
     case "orders/cancelled":
       route.variantsIfManaged = lineVariants(payload);
       break;
@@ -75,4 +82,9 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
 export function isStale(changedAt: Date | null, levelsReadAt: Date | null | undefined): boolean {
   // Strictly older: two changes in the same millisecond are not told apart, so the second is synced.
   return changedAt !== null && levelsReadAt !== null && levelsReadAt !== undefined && changedAt.getTime() < levelsReadAt.getTime();
+}
+
+/** An orders/updated delivery no newer than our own last write to the order: the echo of that write. */
+export function isOwnEcho(changedAt: Date | null, lastWriteAt: Date | null | undefined): boolean {
+  return changedAt !== null && lastWriteAt !== null && lastWriteAt !== undefined && changedAt.getTime() <= lastWriteAt.getTime();
 }

@@ -37,7 +37,8 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     canFulfilAt: () => true,
   });
 
-  await applyOrderPlan(ctx, order, plan.actions, labelChange(order, plan.tagged, plan.shipsOn));
+  const updatedAt = await applyOrderPlan(ctx, order, plan.actions, labelChange(order, plan.tagged, plan.shipsOn));
+  if (updatedAt) await db.backorderLine.updateMany({ where: { shop, orderId }, data: { orderUpdatedAt: new Date(updatedAt) } });
   const fulfilled = new Set<string>();
   for (const action of plan.actions) {
     if (action.kind !== "fulfil") continue;

@@ -50,7 +50,11 @@ const shipsOnField = (orderId: string) => ({ ownerId: orderId, namespace: BACKOR
 // Someone (a previous run) already holds it with our handle: that is the state we wanted.
 const HOLD_TOLERATED = ["DUPLICATE_FULFILLMENT_HOLD_HANDLE"];
 
-export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, actions: readonly HoldAction[], labels: LabelChange): Promise<void> {
+/**
+ * Applies the plan; returns the order's `updatedAt` after our last tag change
+ * (null when the tag did not change), so our own orders/updated echo can be recognised.
+ */
+export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, actions: readonly HoldAction[], labels: LabelChange): Promise<string | null> {
   const [only] = actions;
   if (actions.length === 1 && only?.kind === "hold" && labels.tag === "add" && typeof labels.shipsOn === "string") {
     const result = await ctx.admin.request(HOLD_AND_LABEL_ORDER, {
@@ -63,7 +67,8 @@ export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, act
     assertNoUserErrors("fulfillmentOrderHold", result.fulfillmentOrderHold?.userErrors, HOLD_TOLERATED);
     assertNoUserErrors("tagsAdd", result.tagsAdd?.userErrors);
     assertNoUserErrors("metafieldsSet", result.metafieldsSet?.userErrors);
-    return logAction(ctx, order.name, only);
+    await logAction(ctx, order.name, only);
+    return updatedAtOf(result.tagsAdd?.node);
   }
   if (actions.length === 1 && only?.kind === "release" && labels.tag === "remove" && labels.shipsOn === null) {
     const result = await ctx.admin.request(RELEASE_AND_UNLABEL_ORDER, {
@@ -76,14 +81,17 @@ export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, act
     assertNoUserErrors("fulfillmentOrderReleaseHold", result.fulfillmentOrderReleaseHold?.userErrors);
     assertNoUserErrors("tagsRemove", result.tagsRemove?.userErrors);
     assertNoUserErrors("metafieldsDelete", result.metafieldsDelete?.userErrors);
-    return logAction(ctx, order.name, only);
+    await logAction(ctx, order.name, only);
+    return updatedAtOf(result.tagsRemove?.node);
   }
   for (const action of actions) {
     await perform(ctx, action);
     await logAction(ctx, order.name, action);
   }
-  await applyLabels(ctx, order.id, labels);
+  return applyLabels(ctx, order.id, labels);
 }
+
+const updatedAtOf = (node: { updatedAt?: string } | null | undefined): string | null => node?.updatedAt ?? null;
 
 async function perform(ctx: EngineContext, action: HoldAction): Promise<void> {
   switch (action.kind) {
@@ -115,10 +123,19 @@ function logAction(ctx: EngineContext, orderName: string, action: HoldAction): P
 }
 
 /** The `backorder` tag and the order's expected ship date, for the merchant's order list and customer notifications. */
-async function applyLabels(ctx: EngineContext, orderId: string, labels: LabelChange): Promise<void> {
+async function applyLabels(ctx: EngineContext, orderId: string, labels: LabelChange): Promise<string | null> {
   const tagVariables = { id: orderId, tags: [BACKORDER_TAG] };
-  if (labels.tag === "add") assertNoUserErrors("tagsAdd", (await ctx.admin.request(ADD_TAGS, tagVariables)).tagsAdd?.userErrors);
-  if (labels.tag === "remove") assertNoUserErrors("tagsRemove", (await ctx.admin.request(REMOVE_TAGS, tagVariables)).tagsRemove?.userErrors);
+  let updatedAt: string | null = null;
+  if (labels.tag === "add") {
+    const result = await ctx.admin.request(ADD_TAGS, tagVariables);
+    assertNoUserErrors("tagsAdd", result.tagsAdd?.userErrors);
+    updatedAt = updatedAtOf(result.tagsAdd?.node);
+  }
+  if (labels.tag === "remove") {
+    const result = await ctx.admin.request(REMOVE_TAGS, tagVariables);
+    assertNoUserErrors("tagsRemove", result.tagsRemove?.userErrors);
+    updatedAt = updatedAtOf(result.tagsRemove?.node);
+  }
   if (typeof labels.shipsOn === "string") {
     const result = await ctx.admin.request(SET_METAFIELDS, { metafields: [{ ...shipsOnField(orderId), type: "date", value: labels.shipsOn }] });
     assertNoUserErrors("metafieldsSet", result.metafieldsSet?.userErrors);
@@ -126,4 +143,5 @@ async function applyLabels(ctx: EngineContext, orderId: string, labels: LabelCha
     const result = await ctx.admin.request(DELETE_METAFIELDS, { metafields: [shipsOnField(orderId)] });
     assertNoUserErrors("metafieldsDelete", result.metafieldsDelete?.userErrors);
   }
+  return updatedAt;
 }

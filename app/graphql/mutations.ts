@@ -92,6 +92,11 @@ export const DELETE_METAFIELDS = `#graphql
 export const ADD_TAGS = `#graphql
   mutation AddTags($id: ID!, $tags: [String!]!) {
     tagsAdd(id: $id, tags: $tags) {
+      node {
+        ... on Order {
+          updatedAt
+        }
+      }
       userErrors {
         field
         message
@@ -103,6 +108,11 @@ export const ADD_TAGS = `#graphql
 export const REMOVE_TAGS = `#graphql
   mutation RemoveTags($id: ID!, $tags: [String!]!) {
     tagsRemove(id: $id, tags: $tags) {
+      node {
+        ... on Order {
+          updatedAt
+        }
+      }
       userErrors {
         field
         message
@@ -128,6 +138,11 @@ export const HOLD_AND_LABEL_ORDER = `#graphql
       }
     }
     tagsAdd(id: $orderId, tags: $tags) {
+      node {
+        ... on Order {
+          updatedAt
+        }
+      }
       userErrors {
         field
         message
@@ -160,6 +175,11 @@ export const RELEASE_AND_UNLABEL_ORDER = `#graphql
       }
     }
     tagsRemove(id: $orderId, tags: $tags) {
+      node {
+        ... on Order {
+          updatedAt
+        }
+      }
       userErrors {
         field
         message

@@ -2,7 +2,7 @@
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
-import { isStale, routeDelivery } from "../engine/delivery-routing";
+import { isOwnEcho, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
 import { syncOrder } from "../engine/order-sync.server";
@@ -63,6 +63,11 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
 async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDelivery>): Promise<void> {
   const { db, shop } = ctx;
   const variants = new Set(route.variants);
+  if (route.updatedOrder) {
+    const written = await db.backorderLine.findFirst({ where: { shop, orderId: route.updatedOrder }, orderBy: { orderUpdatedAt: "desc" }, select: { orderUpdatedAt: true } });
+    // Our own tag change coming back: the sync that made it already knows.
+    if (isOwnEcho(route.changedAt, written?.orderUpdatedAt)) route.variantsIfManaged = [];
+  }
   // Routine order updates (our own tag changes among them) come in bursts: one sync a moment later covers them all.
   for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) {
     if (!variants.has(variantId)) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });

@@ -92,7 +92,7 @@ export type AddTagsMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type AddTagsMutation = { tagsAdd?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+export type AddTagsMutation = { tagsAdd?: AdminTypes.Maybe<{ node?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type RemoveTagsMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -100,7 +100,7 @@ export type RemoveTagsMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type RemoveTagsMutation = { tagsRemove?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+export type RemoveTagsMutation = { tagsRemove?: AdminTypes.Maybe<{ node?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type HoldAndLabelOrderMutationVariables = AdminTypes.Exact<{
   fulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
@@ -111,7 +111,7 @@ export type HoldAndLabelOrderMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type HoldAndLabelOrderMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }>, tagsAdd?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsSet?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
+export type HoldAndLabelOrderMutation = { fulfillmentOrderHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderHoldUserError, 'field' | 'message' | 'code'>> }>, tagsAdd?: AdminTypes.Maybe<{ node?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsSet?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.MetafieldsSetUserError, 'field' | 'message' | 'code'>> }> };
 
 export type ReleaseAndUnlabelOrderMutationVariables = AdminTypes.Exact<{
   fulfillmentOrderId: AdminTypes.Scalars['ID']['input'];
@@ -122,7 +122,7 @@ export type ReleaseAndUnlabelOrderMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type ReleaseAndUnlabelOrderMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }>, tagsRemove?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsDelete?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+export type ReleaseAndUnlabelOrderMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }>, tagsRemove?: AdminTypes.Maybe<{ node?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsDelete?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type OpenOrdersQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
@@ -201,10 +201,10 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation SetVariantPolicy($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {\n    productVariantsBulkUpdate(productId: $productId, variants: $variants) {\n      productVariants {\n        id\n        inventoryPolicy\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: SetVariantPolicyMutation, variables: SetVariantPolicyMutationVariables},
   "#graphql\n  mutation SetMetafields($metafields: [MetafieldsSetInput!]!) {\n    metafieldsSet(metafields: $metafields) {\n      metafields {\n        key\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: SetMetafieldsMutation, variables: SetMetafieldsMutationVariables},
   "#graphql\n  mutation DeleteMetafields($metafields: [MetafieldIdentifierInput!]!) {\n    metafieldsDelete(metafields: $metafields) {\n      deletedMetafields {\n        key\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: DeleteMetafieldsMutation, variables: DeleteMetafieldsMutationVariables},
-  "#graphql\n  mutation AddTags($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AddTagsMutation, variables: AddTagsMutationVariables},
-  "#graphql\n  mutation RemoveTags($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RemoveTagsMutation, variables: RemoveTagsMutationVariables},
-  "#graphql\n  mutation HoldAndLabelOrder(\n    $fulfillmentOrderId: ID!\n    $hold: FulfillmentOrderHoldInput!\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldsSetInput!]!\n  ) {\n    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsAdd(id: $orderId, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsSet(metafields: $metafields) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldAndLabelOrderMutation, variables: HoldAndLabelOrderMutationVariables},
-  "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
+  "#graphql\n  mutation AddTags($id: ID!, $tags: [String!]!) {\n    tagsAdd(id: $id, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: AddTagsMutation, variables: AddTagsMutationVariables},
+  "#graphql\n  mutation RemoveTags($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RemoveTagsMutation, variables: RemoveTagsMutationVariables},
+  "#graphql\n  mutation HoldAndLabelOrder(\n    $fulfillmentOrderId: ID!\n    $hold: FulfillmentOrderHoldInput!\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldsSetInput!]!\n  ) {\n    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsAdd(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsSet(metafields: $metafields) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldAndLabelOrderMutation, variables: HoldAndLabelOrderMutationVariables},
+  "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
+import { isOwnEcho, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -68,9 +68,16 @@ describe("routeDelivery", () => {
   describe.each(["orders/updated", "orders/cancelled"])("%s", (topic) => {
     it("syncs the order's variants only if the app already manages them", () => {
       const payload = { id: 1, cancelled_at: null, line_items: [{ variant_id: 11 }, { variant_id: 12 }, { variant_id: 11 }, { variant_id: null }] };
-      expect(routeDelivery(topic, payload)).toEqual(route({ variantsIfManaged: ["gid://shopify/ProductVariant/11", "gid://shopify/ProductVariant/12"] }));
+      const echo = topic === "orders/updated" ? { updatedOrder: "gid://shopify/Order/1" } : {};
+      expect(routeDelivery(topic, payload)).toEqual(route({ variantsIfManaged: ["gid://shopify/ProductVariant/11", "gid://shopify/ProductVariant/12"], ...echo }));
       expect(routeDelivery(topic, {})).toEqual(nothing);
     });
+  });
+
+  it("names the order and its change time on orders/updated, to recognise the echo of the app's own write", () => {
+    const routed = routeDelivery("orders/updated", { id: 450789469, updated_at: "2026-11-24T13:15:47-05:00", line_items: [{ variant_id: 1 }] });
+    expect(routed.updatedOrder).toBe("gid://shopify/Order/450789469");
+    expect(routed.changedAt).toEqual(new Date("2026-11-24T18:15:47Z"));
   });
 
   describe("orders/edited", () => {
@@ -146,9 +153,9 @@ describe("routeDelivery", () => {
     });
   });
 
-  it("takes a change time only from inventory level updates", () => {
+  it("takes a change time only from inventory level and order updates", () => {
     const updated_at = "2026-11-24T13:15:47-05:00";
-    expect(routeDelivery("orders/updated", { updated_at, line_items: [{ variant_id: 1 }] }).changedAt).toBeNull();
+    expect(routeDelivery("orders/cancelled", { updated_at, line_items: [{ variant_id: 1 }] }).changedAt).toBeNull();
     expect(routeDelivery("products/update", { updated_at, variants: [{ id: 1 }] }).changedAt).toBeNull();
     expect(routeDelivery("fulfillment_orders/order_routing_complete", { updated_at, fulfillment_order: { id: 1 } }).changedAt).toBeNull();
   });
@@ -220,7 +227,7 @@ describe("routeDelivery", () => {
         // A GID passes through as given (the generator's GIDs are variant GIDs); numbers become Product GIDs.
         if (result.deletedProduct !== null) expect(result.deletedProduct).toMatch(/^gid:\/\/shopify\/\w+\/\d+$/);
         if (topic === "products/delete" && numeric(single) !== null) expect(result.deletedProduct).toBe(`gid://shopify/Product/${numeric(single)}`);
-        expect(result.changedAt).toEqual(topic === "inventory_levels/update" ? new Date("2026-11-24T18:15:47Z") : null);
+        expect(result.changedAt).toEqual(topic === "inventory_levels/update" || topic === "orders/updated" ? new Date("2026-11-24T18:15:47Z") : null);
         if (topic === "fulfillment_orders/order_routing_complete") {
           expect(result.orders).toEqual([]);
           if (numeric(single) !== null) expect(result.fulfillmentOrders).toEqual([`gid://shopify/FulfillmentOrder/${numeric(single)}`]);
@@ -260,5 +267,21 @@ describe("isStale", () => {
     expect(isStale(at("2026-11-24T13:15:47-05:00"), new Date("2026-11-24T18:15:48Z"))).toBe(true);
     expect(isStale(at("2026-11-24T13:15:49-05:00"), new Date("2026-11-24T18:15:48Z"))).toBe(false);
     expect(isStale(routeDelivery("inventory_levels/update", { inventory_item_id: 1 }).changedAt, new Date("2026-11-24T18:15:48Z"))).toBe(false);
+  });
+});
+
+describe("isOwnEcho", () => {
+  const written = new Date("2026-11-24T18:15:47.500Z");
+
+  it("recognises an orders/updated no newer than the app's own last write", () => {
+    expect(isOwnEcho(new Date(written), written)).toBe(true);
+    expect(isOwnEcho(new Date("2026-11-24T18:00:00Z"), written)).toBe(true);
+  });
+
+  it("lets through anything newer, or anything it cannot compare", () => {
+    expect(isOwnEcho(new Date("2026-11-24T18:15:47.501Z"), written)).toBe(false);
+    expect(isOwnEcho(null, written)).toBe(false);
+    expect(isOwnEcho(new Date(written), null)).toBe(false);
+    expect(isOwnEcho(new Date(written), undefined)).toBe(false);
   });
 });

@@ -67,6 +67,7 @@ CREATE TABLE "BackorderLine" (
     "priority" INTEGER NOT NULL DEFAULT 0,
     "state" TEXT NOT NULL DEFAULT 'waiting',
     "unitPrice" TEXT NOT NULL DEFAULT '0',
+    "orderUpdatedAt" DATETIME,
     "customerEmail" TEXT,
     "customerName" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
