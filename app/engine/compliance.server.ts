@@ -65,14 +65,13 @@ export async function answerDataRequest(db: PrismaClient, shop: string, payload:
 
 /** shop/redact (48 hours after uninstall): nothing of the shop stays. */
 export async function redactShop(db: PrismaClient, shop: string): Promise<void> {
-  await db.$transaction([
-    db.backorderLine.deleteMany({ where: { shop } }),
-    db.trackedVariant.deleteMany({ where: { shop } }),
-    db.variantRule.deleteMany({ where: { shop } }),
-    db.activity.deleteMany({ where: { shop } }),
-    db.shopSettings.deleteMany({ where: { shop } }),
-    db.session.deleteMany({ where: { shop } }),
-    db.job.deleteMany({ where: { shop, status: { not: "running" } } }),
-    db.webhookDelivery.deleteMany({ where: { shop } }),
-  ]);
+  // One table at a time (no transaction, see variant-sync); a failed job is retried, and deleting again is harmless.
+  await db.backorderLine.deleteMany({ where: { shop } });
+  await db.trackedVariant.deleteMany({ where: { shop } });
+  await db.variantRule.deleteMany({ where: { shop } });
+  await db.activity.deleteMany({ where: { shop } });
+  await db.shopSettings.deleteMany({ where: { shop } });
+  await db.session.deleteMany({ where: { shop } });
+  await db.job.deleteMany({ where: { shop, status: { not: "running" } } });
+  await db.webhookDelivery.deleteMany({ where: { shop } });
 }

@@ -62,5 +62,6 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     const heldIn = [...held].join(" ");
     return heldIn && heldIn !== line.heldIn ? [db.backorderLine.update({ where, data: { heldIn } })] : [];
   });
-  if (writes.length > 0) await db.$transaction(writes);
+  // One by one (see variant-sync): a crash part-way leaves lines a rerun settles the same way.
+  for (const write of writes) await write;
 }

@@ -167,8 +167,9 @@ async function recordLines(
       data: { waitingUnits: 0, queuePosition: null },
     }));
   }
-  // One transaction: a big restock rewrites thousands of positions in one commit.
-  if (writes.length > 0) await db.$transaction(writes);
+  // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
+  // libsql transaction would hold the file while other jobs in this process wait on it.
+  for (const write of writes) await write;
   return [...touched];
 }
 
