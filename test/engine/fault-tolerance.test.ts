@@ -28,13 +28,16 @@ async function run(faults: boolean): Promise<{ result: ScenarioResult; holds: Ma
   if (faults) {
     stack.sandbox.webhooks.setFaults({ duplicate: 0.3, reorder: true, reorderWindow: 4, delayMs: 15, seed: 11 });
     stack.sandbox.adminApi.setRandomFailures({ rate: 0.15, lostReplies: 0.5, seed: 5 });
-    stack.sandbox.adminApi.setThrottle({ maximumAvailable: 1000, restoreRate: 300 });
+    stack.sandbox.adminApi.setThrottle({ maximumAvailable: 1000, restoreRate: 1000 });
   }
-  // Another process of the app (the web server, a second worker) spends from the same bucket now and then.
-  const drain = faults ? setInterval(() => {
+  // Another process of the app (the web server, a second worker) spends from the same bucket, at
+  // the start (so the app's first request meets an empty bucket it did not empty) and now and then.
+  const spend = () => {
     stack.sandbox.adminApi.setThrottle({ maximumAvailable: 1 });
     stack.sandbox.adminApi.setThrottle({ maximumAvailable: 1000 });
-  }, 4000) : null;
+  };
+  if (faults) spend();
+  const drain = faults ? setInterval(spend, 1500) : null;
   const result = await runScenario(stack, db).finally(() => drain && clearInterval(drain));
   const requests = stack.sandbox.adminApiRequests();
   return {
