@@ -4,7 +4,7 @@ import path from "node:path";
 import { TEMPLATE_DATABASE } from "./test-database";
 
 const BUILD_ENTRY = path.resolve("build/server/index.js");
-const BUILD_INPUTS = ["app", "extensions", "public", "vite.config.ts", "package.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "public", "vite.config.ts", "package.json", "tsconfig.json"];
 
 /** Newest modification time under the given paths (files and folders, recursively). */
 function newestChange(paths: readonly string[]): number {
