@@ -119,6 +119,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     shop,
     extensionsDir: app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"),
     appId: app.appId ?? DEFAULT_APP_ID,
+    // Liquid's 'now' and dates follow the shop's clock and time zone, as on Shopify.
+    now: () => shop.now(),
+    timezone: shop.ianaTimezone,
   });
 
   const shellPathPrefix = `/store/${storeHandleOf(shop.domain)}/apps/${appHandle}`;

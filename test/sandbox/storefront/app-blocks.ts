@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Liquid } from "liquidjs";
 import { parse } from "smol-toml";
-import { createLiquidEngine, escapeHtml } from "./liquid-engine";
+import { createLiquidEngine, escapeHtml, withGlobals } from "./liquid-engine";
 
 /** URL prefix the storefront serves extension assets under: /extensions-assets/{dir}/{file}. */
 export const EXTENSION_ASSETS_PREFIX = "/extensions-assets";
@@ -109,6 +109,9 @@ export interface AppBlockRenderOptions {
   settings?: Record<string, Record<string, unknown>>;
   /** `app.metafields` (app-data metafields), by namespace then key. */
   appMetafields?: Record<string, Record<string, unknown>>;
+  /** The shop's clock and time zone for `date` (see createLiquidEngine). */
+  now?: () => number;
+  timezone?: string;
 }
 
 /** Renders every block of the target, each wrapped as Shopify wraps app blocks. Empty when none. */
@@ -122,6 +125,8 @@ export async function renderAppBlocks(extensionsDir: string, target: "section" |
       assetBase: `${EXTENSION_ASSETS_PREFIX}/${encodeURIComponent(extension.folder)}`,
       localesDir: path.join(extension.dir, "locales"),
       locale: options.locale,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.timezone ? { timezone: options.timezone } : {}),
     });
     for (const block of blocks) parts.push(await renderBlock(engine, block, options));
   }
@@ -144,6 +149,6 @@ async function renderBlock(engine: Liquid, block: AppBlock, options: AppBlockRen
     block.schema.stylesheet ? `<link href="${assetBase}/${escapeHtml(block.schema.stylesheet)}" rel="stylesheet" type="text/css" media="all" />` : "",
     block.schema.javascript ? `<script src="${assetBase}/${escapeHtml(block.schema.javascript)}" defer></script>` : "",
   ].join("");
-  const html = await engine.parseAndRender(block.source, scope);
+  const html = await engine.parseAndRender(block.source, scope, withGlobals(scope));
   return `<div id="shopify-block-${escapeHtml(block.id)}" class="shopify-block shopify-app-block">${head}${html}</div>`;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Liquid } from "liquidjs";
+import { Liquid, type FilterImplOptions } from "liquidjs";
 
 export interface EngineOptions {
   /** Folders `render` looks in for snippets. */
@@ -15,11 +15,22 @@ export interface EngineOptions {
   /** Folder with `*.json` locale files (`en.default.json`). */
   localesDir: string;
   locale: string;
+  /** The shop's clock (epoch ms) behind `'now' | date`; the real clock by default. */
+  now?: () => number;
+  /** The shop's IANA time zone: Shopify's `date` filter shows times in it. The machine's zone by default. */
+  timezone?: string;
 }
 
 export function createLiquidEngine(options: EngineOptions): Liquid {
-  const engine = new Liquid({ root: options.partials, partials: options.partials, extname: ".liquid", cache: false });
+  const engine = new Liquid({
+    root: options.partials,
+    partials: options.partials,
+    extname: ".liquid",
+    cache: false,
+    ...(options.timezone ? { timezoneOffset: options.timezone } : {}),
+  });
   const translations = loadLocale(options.localesDir, options.locale);
+  const clock = options.now ?? Date.now;
 
   engine.registerFilter("money", function (this: FilterThis, cents: unknown) {
     return formatMoney(cents, stringAt(this.context.getSync(["shop", "money_format"])) ?? "${{amount}}");
@@ -32,7 +43,42 @@ export function createLiquidEngine(options: EngineOptions): Liquid {
   engine.registerFilter("stylesheet_tag", (url: unknown) => `<link href="${escapeAttribute(url)}" rel="stylesheet" type="text/css" media="all" />`);
   engine.registerFilter("script_tag", (url: unknown) => `<script src="${escapeAttribute(url)}" type="text/javascript"></script>`);
   engine.registerFilter("t", (key: unknown, ...args: unknown[]) => translate(translations, String(key), keywordArgs(args)));
+  engine.registerFilter("json", (value: unknown) => shopifyJson(value));
+  engine.registerFilter("divided_by", (dividend: unknown, divisor: unknown) => divide(dividend, divisor));
+  // 'now' and 'today' are the moment of rendering: the shop's clock, which tests may set.
+  const builtinDate = engine.filters["date"] as FilterImplOptions & ((this: unknown, ...args: unknown[]) => unknown);
+  engine.registerFilter("date", function (this: unknown, value: unknown, ...args: unknown[]) {
+    const at = value === "now" || value === "today" ? Math.floor(clock() / 1000) : value;
+    return builtinDate.call(this, at, ...args);
+  });
   return engine;
+}
+
+/**
+ * Shopify's (Ruby) `divided_by`: two whole numbers give a whole number, rounded down
+ * (`7 | divided_by: 2` is 3); liquidjs would give 3.5.
+ */
+export function divide(dividend: unknown, divisor: unknown): number {
+  const whole = (value: unknown) => (typeof value === "number" ? Number.isInteger(value) : /^\s*-?\d+\s*$/.test(String(value)));
+  const quotient = Number(dividend) / Number(divisor);
+  return whole(dividend) && whole(divisor) ? Math.floor(quotient) : quotient;
+}
+
+/** Shopify's global objects: unlike a template's own variables, they stay visible inside `{% render %}`ed snippets. */
+const GLOBAL_OBJECTS = ["shop", "request", "routes", "localization", "settings", "product", "collection", "app"];
+
+/** Render options that give snippets the page's global objects, as Shopify does. */
+export function withGlobals(variables: Record<string, unknown>): { globals: Record<string, unknown> } {
+  return { globals: Object.fromEntries(GLOBAL_OBJECTS.filter((name) => name in variables).map((name) => [name, variables[name]])) };
+}
+
+/**
+ * Shopify's `json` filter: a JavaScript value that is safe inside a <script> element,
+ * because `<`, `>` and `&` (and the JS line separators) come out as \u escapes. Nil is `null`.
+ */
+export function shopifyJson(value: unknown): string {
+  const text = JSON.stringify(value ?? null) ?? "null";
+  return text.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 interface FilterThis {
@@ -61,12 +107,35 @@ export function formatMoney(cents: unknown, format: string): string {
 
 export type Translations = Record<string, unknown>;
 
-/** `{locale}.json`, else `{locale}.default.json`, else any `*.default.json`. */
+/**
+ * The storefront translations for `locale`, as Shopify looks them up: the default file
+ * (`*.default.json`), overlaid by the language's file (`fr.json` for "fr-CA"), overlaid by the
+ * exact locale's (`fr-CA.json`). A key missing from the shopper's language falls back to the
+ * default language instead of showing "translation missing". `*.schema.json` files are the
+ * theme editor's, not the storefront's.
+ */
 export function loadLocale(localesDir: string, locale: string): Translations {
   if (!existsSync(localesDir)) return {};
-  const files = readdirSync(localesDir);
-  const file = [`${locale}.json`, `${locale}.default.json`].find((name) => files.includes(name)) ?? files.find((name) => name.endsWith(".default.json"));
-  return file ? (JSON.parse(readFileSync(path.join(localesDir, file), "utf8")) as Translations) : {};
+  const files = readdirSync(localesDir).filter((name) => name.endsWith(".json") && !name.endsWith(".schema.json"));
+  const language = locale.split("-")[0] ?? locale;
+  const defaultFile = files.find((name) => name.endsWith(".default.json"));
+  const layers = [defaultFile, `${language}.json`, `${language}.default.json`, `${locale}.json`, `${locale}.default.json`];
+  const chosen = [...new Set(layers)].filter((name): name is string => name !== undefined && files.includes(name));
+  return chosen.reduce<Translations>((merged, file) => deepMerge(merged, JSON.parse(readFileSync(path.join(localesDir, file), "utf8")) as Translations), {});
+}
+
+function deepMerge(base: Translations, overlay: Translations): Translations {
+  const merged: Translations = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = merged[key];
+    const bothObjects = isPlainObject(current) && isPlainObject(value);
+    merged[key] = bothObjects ? deepMerge(current as Translations, value as Translations) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** Dotted key lookup with `{{ name }}` interpolation; a missing key shows as Shopify does. */

@@ -171,12 +171,27 @@ export function requestObject(host: string, path: string, pageType: string, loca
   return { host, path, page_type: pageType, design_mode: false, locale: { iso_code: locale } };
 }
 
+export const ALL_PRODUCTS_PATH = "/collections/all";
+
 export const ROUTES = {
   root_url: "/",
-  all_products_collection_url: "/",
+  all_products_collection_url: ALL_PRODUCTS_PATH,
   cart_url: "/cart",
   cart_add_url: "/cart/add",
 } as const;
+
+/** Shopify's automatic "all" collection: every product the online store sells. */
+export function allProductsCollection<P>(products: P[]) {
+  return {
+    id: 0,
+    handle: "all",
+    title: "Products",
+    url: ALL_PRODUCTS_PATH,
+    products,
+    products_count: products.length,
+    all_products_count: products.length,
+  };
+}
 
 export function localizationObject(shop: ShopInfo) {
   const language = { iso_code: shop.locale, name: "English", endonym_name: "English" };

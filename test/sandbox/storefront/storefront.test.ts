@@ -80,6 +80,20 @@ describe("product page", () => {
     expect(other.headers.get("x-not-storefront")).toBe("1");
   });
 
+  it("lists every product on /collections/all, Shopify's automatic collection, for the theme and app embeds", async () => {
+    const { api } = createFakeShop();
+    const { base } = await serve(api);
+    const response = await fetch(`${base}/collections/all`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain('<body class="template-collection">');
+    expect(html).toContain("<h1>Products</h1>");
+    expect(html).toContain('<a href="/products/canvas-tote">Canvas Tote</a>');
+    expect(html).toContain('<a href="/products/gift-card">Gift Card</a>');
+    // App embeds get the page's collection, with the app's own namespaces resolved.
+    expect(textOf(html, "embed-collection")).toBe("all: 2, eta 2026-12-24");
+  });
+
   it("lists products on the home page", async () => {
     const { api } = createFakeShop();
     const { base } = await serve(api);

@@ -11,8 +11,8 @@ import type { Liquid } from "liquidjs";
 import { SandboxError, type SandboxShopApi, type StorefrontProduct } from "../state/contract";
 import { EXTENSION_ASSETS_PREFIX, renderAppBlocks } from "./app-blocks";
 import { parseCartAdd, readBody, redirect, sendHtml, sendJson, serveFile } from "./http";
-import { createLiquidEngine } from "./liquid-engine";
-import { legacyId, localizationObject, productObject, requestObject, ROUTES, shopObject, type ShopInfo } from "./liquid-objects";
+import { createLiquidEngine, withGlobals } from "./liquid-engine";
+import { ALL_PRODUCTS_PATH, allProductsCollection, legacyId, localizationObject, productObject, requestObject, ROUTES, shopObject, type ShopInfo } from "./liquid-objects";
 
 export const THEME_ASSETS_PREFIX = "/theme-assets";
 export const STOREFRONT_CUSTOMER_EMAIL = "shopper@example.com";
@@ -28,6 +28,9 @@ export interface StorefrontOptions {
   locale?: string;
   /** Merchant's app block settings, keyed "extensionFolder/blockHandle". Changeable at run time. */
   blockSettings?: Record<string, Record<string, unknown>>;
+  /** The shop's clock (epoch ms) and IANA time zone, for Liquid's `date` filter and `'now'`. */
+  now?: () => number;
+  timezone?: string;
 }
 
 export interface Storefront {
@@ -46,6 +49,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
     assetBase: THEME_ASSETS_PREFIX,
     localesDir: path.join(themeDir, "locales"),
     locale,
+    ...clockOptions(options),
   });
   const storefront: Storefront = { handle, renderProduct, blockSettings: options.blockSettings ?? {} };
 
@@ -66,14 +70,9 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   /** Template into `content_for_layout`, then the layout, as Shopify renders a page. */
   async function renderPage(template: string, variables: Record<string, unknown>, title: string, appEmbeds = ""): Promise<string> {
     const read = (file: string) => readFileSync(path.join(themeDir, file), "utf8"); // read per request: theme edits show at once
-    const content = await engine.parseAndRender(read(`templates/${template}.liquid`), variables);
-    return engine.parseAndRender(read("layout/theme.liquid"), {
-      ...variables,
-      page_title: title,
-      content_for_layout: content,
-      content_for_header: "",
-      app_embeds: appEmbeds,
-    });
+    const content = await engine.parseAndRender(read(`templates/${template}.liquid`), variables, withGlobals(variables));
+    const layoutVariables = { ...variables, page_title: title, content_for_layout: content, content_for_header: "", app_embeds: appEmbeds };
+    return engine.parseAndRender(read("layout/theme.liquid"), layoutVariables, withGlobals(variables));
   }
 
   async function renderProductPage(product: StorefrontProduct, variantId: string | null, host: string, urlPath: string): Promise<string> {
@@ -84,6 +83,7 @@ export function createStorefront(options: StorefrontOptions): Storefront {
       locale,
       settings: storefront.blockSettings,
       variables: { ...common, product: productObject(product, { appId: options.appId, appAlias: true, selectedVariantId }) },
+      ...clockOptions(options),
     };
     const [appBlocks, appEmbeds] = await Promise.all([
       renderAppBlocks(options.extensionsDir, "section", forBlocks),
@@ -105,9 +105,23 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   async function renderIndex(host: string): Promise<string> {
     const shop = shopInfo();
     const products = options.shop.storefrontProducts().map((p) => productObject(p, { appId: options.appId, appAlias: false }));
-    const forBlocks = { locale, settings: storefront.blockSettings, variables: commonObjects(shop, host, "/", "index") };
+    const forBlocks = { locale, settings: storefront.blockSettings, variables: commonObjects(shop, host, "/", "index"), ...clockOptions(options) };
     const appEmbeds = await renderAppBlocks(options.extensionsDir, "body", forBlocks);
     return renderPage("index", { ...commonObjects(shop, host, "/", "index"), products }, shop.name, appEmbeds);
+  }
+
+  /**
+   * /collections/all, Shopify's automatic collection of every product. App embeds see the
+   * page's `collection` (with `$app` metafields, as app code), the theme its own copy.
+   */
+  async function renderAllProducts(host: string): Promise<string> {
+    const shop = shopInfo();
+    const common = commonObjects(shop, host, ALL_PRODUCTS_PATH, "collection");
+    const products = options.shop.storefrontProducts();
+    const collectionFor = (appAlias: boolean) => allProductsCollection(products.map((p) => productObject(p, { appId: options.appId, appAlias })));
+    const forBlocks = { locale, settings: storefront.blockSettings, variables: { ...common, collection: collectionFor(true) }, ...clockOptions(options) };
+    const appEmbeds = await renderAppBlocks(options.extensionsDir, "body", forBlocks);
+    return renderPage("collection", { ...common, collection: collectionFor(false) }, "All products", appEmbeds);
   }
 
   async function renderOrder(orderNumber: string, host: string): Promise<string | null> {
@@ -173,6 +187,10 @@ export function createStorefront(options: StorefrontOptions): Storefront {
       sendHtml(res, 200, await renderIndex(host));
       return true;
     }
+    if (read && route === ALL_PRODUCTS_PATH) {
+      sendHtml(res, 200, await renderAllProducts(host));
+      return true;
+    }
     const productMatch = /^\/products\/([^/]+)$/.exec(route);
     if (read && productMatch?.[1]) {
       const handleName = decodeURIComponent(productMatch[1]);
@@ -195,6 +213,10 @@ export function createStorefront(options: StorefrontOptions): Storefront {
   }
 
   return storefront;
+}
+
+function clockOptions(options: StorefrontOptions): { now?: () => number; timezone?: string } {
+  return { ...(options.now ? { now: options.now } : {}), ...(options.timezone ? { timezone: options.timezone } : {}) };
 }
 
 /** The theme posts numeric variant ids; the shop speaks GIDs. */
