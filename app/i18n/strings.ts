@@ -3,6 +3,8 @@ export const strings = {
   appName: "Backorder Manager",
   nav: {
     home: "Home",
+    variants: "Back-ordered variants",
+    settings: "Settings",
     activity: "Activity",
   },
   activity: {

@@ -26,6 +26,8 @@ export default function AppLayout() {
         <Link to="/app" rel="home">
           {strings.nav.home}
         </Link>
+        <Link to="/app/variants">{strings.nav.variants}</Link>
+        <Link to="/app/settings">{strings.nav.settings}</Link>
         <Link to="/app/activity">{strings.nav.activity}</Link>
       </NavMenu>
       <Outlet />
