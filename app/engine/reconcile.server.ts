@@ -6,9 +6,11 @@
 import { SHOP_CLOCK_QUERY, VARIANTS_PAGE_QUERY } from "../graphql/inventory";
 import type { VariantsPageQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
+import { ensureDefinitions } from "./definitions.server";
 
 export async function reconcileShop(ctx: EngineContext): Promise<void> {
   const { db, shop } = ctx;
+  await ensureDefinitions(ctx);
   const { shop: clock } = await ctx.admin.request(SHOP_CLOCK_QUERY);
   const [managed, waiting] = await Promise.all([
     db.trackedVariant.findMany({ where: { shop, status: { in: ["backorder", "sold_out"] } }, select: { variantId: true } }),

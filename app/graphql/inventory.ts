@@ -75,3 +75,14 @@ export const SHOP_CLOCK_QUERY = `#graphql
     }
   }
 `;
+
+/** The app's own metafield definitions for one owner type. */
+export const METAFIELD_DEFINITIONS_QUERY = `#graphql
+  query BackorderMetafieldDefinitions($ownerType: MetafieldOwnerType!) {
+    metafieldDefinitions(first: 20, ownerType: $ownerType, namespace: "$app:backorder") {
+      nodes {
+        key
+      }
+    }
+  }
+`;

@@ -193,3 +193,18 @@ export const RELEASE_AND_UNLABEL_ORDER = `#graphql
     }
   }
 `;
+
+export const CREATE_METAFIELD_DEFINITION = `#graphql
+  mutation CreateMetafieldDefinition($definition: MetafieldDefinitionInput!) {
+    metafieldDefinitionCreate(definition: $definition) {
+      createdDefinition {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

@@ -41,6 +41,13 @@ export type ShopClockQueryVariables = AdminTypes.Exact<{ [key: string]: never; }
 
 export type ShopClockQuery = { shop: Pick<AdminTypes.Shop, 'ianaTimezone'> };
 
+export type BackorderMetafieldDefinitionsQueryVariables = AdminTypes.Exact<{
+  ownerType: AdminTypes.MetafieldOwnerType;
+}>;
+
+
+export type BackorderMetafieldDefinitionsQuery = { metafieldDefinitions: { nodes: Array<Pick<AdminTypes.MetafieldDefinition, 'key'>> } };
+
 export type HoldFulfillmentOrderMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
   hold: AdminTypes.FulfillmentOrderHoldInput;
@@ -124,6 +131,13 @@ export type ReleaseAndUnlabelOrderMutationVariables = AdminTypes.Exact<{
 
 export type ReleaseAndUnlabelOrderMutation = { fulfillmentOrderReleaseHold?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.FulfillmentOrderReleaseHoldUserError, 'field' | 'message' | 'code'>> }>, tagsRemove?: AdminTypes.Maybe<{ node?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }>, metafieldsDelete?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
+export type CreateMetafieldDefinitionMutationVariables = AdminTypes.Exact<{
+  definition: AdminTypes.MetafieldDefinitionInput;
+}>;
+
+
+export type CreateMetafieldDefinitionMutation = { metafieldDefinitionCreate?: AdminTypes.Maybe<{ createdDefinition?: AdminTypes.Maybe<Pick<AdminTypes.MetafieldDefinition, 'id'>>, userErrors: Array<Pick<AdminTypes.MetafieldDefinitionCreateUserError, 'field' | 'message' | 'code'>> }> };
+
 export type OpenOrdersQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -187,6 +201,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},
   "#graphql\n  query VariantsPage($after: String) {\n    productVariants(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        inventoryQuantity\n        inventoryItem {\n          tracked\n        }\n      }\n    }\n  }\n": {return: VariantsPageQuery, variables: VariantsPageQueryVariables},
   "#graphql\n  query ShopClock {\n    shop {\n      ianaTimezone\n    }\n  }\n": {return: ShopClockQuery, variables: ShopClockQueryVariables},
+  "#graphql\n  query BackorderMetafieldDefinitions($ownerType: MetafieldOwnerType!) {\n    metafieldDefinitions(first: 20, ownerType: $ownerType, namespace: \"$app:backorder\") {\n      nodes {\n        key\n      }\n    }\n  }\n": {return: BackorderMetafieldDefinitionsQuery, variables: BackorderMetafieldDefinitionsQueryVariables},
   "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
   "#graphql\n  query OrderHolds($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
   "#graphql\n  query OrderVariants($id: ID!) {\n    order(id: $id) {\n      lineItems(first: 100) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
@@ -205,6 +220,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation RemoveTags($id: ID!, $tags: [String!]!) {\n    tagsRemove(id: $id, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: RemoveTagsMutation, variables: RemoveTagsMutationVariables},
   "#graphql\n  mutation HoldAndLabelOrder(\n    $fulfillmentOrderId: ID!\n    $hold: FulfillmentOrderHoldInput!\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldsSetInput!]!\n  ) {\n    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsAdd(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsSet(metafields: $metafields) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldAndLabelOrderMutation, variables: HoldAndLabelOrderMutationVariables},
   "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
+  "#graphql\n  mutation CreateMetafieldDefinition($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateMetafieldDefinitionMutation, variables: CreateMetafieldDefinitionMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

@@ -71,6 +71,23 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+describe("installing", () => {
+  it("declares the app's metafields, readable by the storefront for variants, once", async () => {
+    const definitions = () => [...shop().metafieldDefinitions.values()].map((d) => ({ owner: d.ownerType, key: `${d.namespace}.${d.key}`, type: d.type, storefront: d.access.storefront }));
+    expect(definitions()).toEqual(
+      expect.arrayContaining([
+        { owner: "PRODUCTVARIANT", key: "$app:backorder.status", type: "single_line_text_field", storefront: "PUBLIC_READ" },
+        { owner: "PRODUCTVARIANT", key: "$app:backorder.ships_on", type: "date", storefront: "PUBLIC_READ" },
+        { owner: "PRODUCTVARIANT", key: "$app:backorder.message", type: "single_line_text_field", storefront: "PUBLIC_READ" },
+        { owner: "ORDER", key: "$app:backorder.ships_on", type: "date", storefront: "NONE" },
+      ]),
+    );
+    await db.job.updateMany({ where: { kind: "reconcile" }, data: { status: "pending", runAfter: new Date() } });
+    await settle(stack, db);
+    expect(definitions()).toHaveLength(4);
+  });
+});
+
 describe("marking variants", () => {
   it("turns an in-scope variant that sells out into a back-order, and back when stock returns", async () => {
     const variant = addVariant("Sell Out Lamp", { [warehouse]: 1 });

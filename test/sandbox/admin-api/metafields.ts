@@ -70,6 +70,7 @@ export function metafieldDefinitionView(shop: SandboxShop, def: MetafieldDefinit
     name: def.name,
     description: def.description,
     ownerType: def.ownerType,
+    access: { admin: def.access.admin, storefront: def.access.storefront, customerAccount: "NONE" },
     type: { name: def.type, category: def.type.includes("json") ? "JSON" : "TEXT", supportsDefinitionMigrations: true, supportedValidations: [] },
     pinnedPosition: null,
     validations: [],

@@ -86,11 +86,16 @@ export function deleteMetafields(shop: SandboxShop, inputs: { ownerId: Gid; name
   });
 }
 
-export function createMetafieldDefinition(shop: SandboxShop, input: { namespace?: string | null; key: string; name: string; type: string; ownerType: string; description?: string | null }): MetafieldDefinitionRecord {
+export function createMetafieldDefinition(
+  shop: SandboxShop,
+  input: { namespace?: string | null; key: string; name: string; type: string; ownerType: string; description?: string | null; access?: { admin?: string | null; storefront?: string | null } | null },
+): MetafieldDefinitionRecord {
   const namespace = input.namespace ?? "$app";
   const taken = [...shop.metafieldDefinitions.values()].some((d) => d.namespace === namespace && d.key === input.key && d.ownerType === input.ownerType);
   if (taken) throw new ShopUserError("Key is in use for this namespace and owner type.", ["definition", "key"], "TAKEN");
-  const record = { id: shop.ids.take(), namespace, key: input.key, name: input.name, type: input.type, ownerType: input.ownerType, description: input.description ?? null };
+  // Shopify's defaults: merchants read and write in admin, the storefront sees nothing.
+  const access = { admin: input.access?.admin ?? "MERCHANT_READ_WRITE", storefront: input.access?.storefront ?? "NONE" };
+  const record = { id: shop.ids.take(), namespace, key: input.key, name: input.name, type: input.type, ownerType: input.ownerType, description: input.description ?? null, access };
   shop.metafieldDefinitions.set(record.id, record);
   return record;
 }

@@ -169,6 +169,8 @@ export interface MetafieldDefinitionRecord {
   type: string;
   ownerType: string;
   description: string | null;
+  /** Who may read the values: Shopify admin and the storefront (Liquid, Storefront API). */
+  access: { admin: string; storefront: string };
 }
 
 export function availableOf(level: LevelRecord): number {

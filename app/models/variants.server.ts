@@ -1,0 +1,412 @@
+/**
+ * The merchant's variants, read from the app's own tables (the engine keeps them
+ * in step with Shopify), and the per-variant rules the merchant sets. A change
+ * only writes the rule and asks the engine to sync the variant: the engine is the
+ * one that talks to Shopify.
+ */
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { enqueueJob } from "../jobs/job-queue.server";
+import { todayIn } from "../engine/settings.server";
+import { strings } from "../i18n/strings";
+
+export const PAGE_SIZE = 50;
+/** Most variants one bulk action may change (a page, with room to spare). */
+export const MAX_BULK_VARIANTS = 250;
+/** Largest waiting cap accepted (keeps it well inside a 32-bit integer). */
+export const MAX_WAITING_CAP = 1_000_000;
+
+export const VARIANT_STATUSES = ["backorder", "sold_out", "in_stock", "not_managed"] as const;
+export type VariantStatus = (typeof VARIANT_STATUSES)[number];
+export const SORT_KEYS = ["waiting", "value", "eta", "age", "title"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = "asc" | "desc";
+export type VariantOverride = "always" | "never" | null;
+
+const VARIANT_GID_PREFIX = "gid://shopify/ProductVariant/";
+
+export const variantGid = (numericId: string): string => `${VARIANT_GID_PREFIX}${numericId}`;
+export const numericIdOf = (gid: string): string => gid.slice(gid.lastIndexOf("/") + 1);
+/** The numeric part of a variant GID as it appears in a URL or a form; null when it is not one. */
+export function parseNumericId(value: string | null | undefined): string | null {
+  const trimmed = (value ?? "").trim();
+  return /^[1-9]\d{0,19}$/.test(trimmed) ? trimmed : null;
+}
+
+// ---------------------------------------------------------------- list
+
+export interface VariantListQuery {
+  search: string;
+  statuses: VariantStatus[];
+  sort: SortKey;
+  direction: SortDirection;
+  /** 1-based. */
+  page: number;
+}
+
+export const DEFAULT_LIST_QUERY: VariantListQuery = { search: "", statuses: [], sort: "waiting", direction: "desc", page: 1 };
+
+/** Reads the list's URL parameters; anything unknown falls back to the default. */
+export function parseListQuery(params: URLSearchParams): VariantListQuery {
+  const statuses = params
+    .getAll("status")
+    .flatMap((value) => value.split(","))
+    .filter((value): value is VariantStatus => (VARIANT_STATUSES as readonly string[]).includes(value));
+  const sort = params.get("sort");
+  const direction = params.get("direction");
+  const page = Number(params.get("page"));
+  return {
+    search: (params.get("q") ?? "").trim().slice(0, 200),
+    statuses: [...new Set(statuses)],
+    sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : DEFAULT_LIST_QUERY.sort,
+    direction: direction === "asc" || direction === "desc" ? direction : DEFAULT_LIST_QUERY.direction,
+    page: Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1,
+  };
+}
+
+export interface VariantRow {
+  /** Numeric part of the GID, as used in the variant page's URL. */
+  id: string;
+  variantId: string;
+  productId: string;
+  title: string;
+  sku: string | null;
+  status: string;
+  sellable: number;
+  waitingUnits: number;
+  price: string;
+  /** price × waiting units, in the shop currency, two decimals. */
+  waitingValue: string;
+  nextShipsOn: string | null;
+  /** When the oldest order still waiting for this variant was placed (ISO). */
+  oldestWaitingAt: string | null;
+  rule: { override: VariantOverride; restockDate: string | null; waitingCap: number | null };
+}
+
+export interface VariantPage {
+  rows: VariantRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  query: VariantListQuery;
+}
+
+const OLDEST_WAITING = Prisma.sql`(SELECT MIN(b."orderedAt") FROM "BackorderLine" b WHERE b."shop" = v."shop" AND b."variantId" = v."variantId" AND b."state" = 'waiting' AND b."waitingUnits" > 0)`;
+
+/** Escapes LIKE's wildcards; used with ESCAPE '\'. */
+const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereClause(shop: string, query: Pick<VariantListQuery, "search" | "statuses">, ids?: readonly string[]): Prisma.Sql {
+  const parts = [Prisma.sql`v."shop" = ${shop}`];
+  if (query.statuses.length > 0) parts.push(Prisma.sql`v."status" IN (${Prisma.join(query.statuses)})`);
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    parts.push(Prisma.sql`(LOWER(v."title") LIKE ${pattern} ESCAPE '\\' OR LOWER(COALESCE(v."sku", '')) LIKE ${pattern} ESCAPE '\\')`);
+  }
+  if (ids) parts.push(ids.length > 0 ? Prisma.sql`v."variantId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`);
+  return Prisma.join(parts, " AND ");
+}
+
+/** Portable ORDER BY: empty values last in both directions, ties broken by id so pages never overlap. */
+function orderClause(sort: SortKey, direction: SortDirection): Prisma.Sql {
+  const dir = (asc: boolean) => Prisma.raw(asc ? "ASC" : "DESC");
+  const up = direction === "asc";
+  switch (sort) {
+    case "value":
+      return Prisma.sql`CAST(v."price" AS REAL) * v."waitingUnits" ${dir(up)}, v."variantId" ASC`;
+    case "eta":
+      return Prisma.sql`(v."nextShipsOn" IS NULL) ASC, v."nextShipsOn" ${dir(up)}, v."variantId" ASC`;
+    case "age":
+      // Descending age is the oldest order first, i.e. the earliest date.
+      return Prisma.sql`(${OLDEST_WAITING} IS NULL) ASC, ${OLDEST_WAITING} ${dir(!up)}, v."variantId" ASC`;
+    case "title":
+      return Prisma.sql`LOWER(v."title") ${dir(up)}, v."variantId" ASC`;
+    default:
+      return Prisma.sql`v."waitingUnits" ${dir(up)}, v."variantId" ASC`;
+  }
+}
+
+async function orderedIds(db: PrismaClient, shop: string, query: VariantListQuery, limit: number, offset: number, ids?: readonly string[]): Promise<string[]> {
+  const rows = await db.$queryRaw<{ variantId: string }[]>(
+    Prisma.sql`SELECT v."variantId" AS "variantId" FROM "TrackedVariant" v WHERE ${whereClause(shop, query, ids)} ORDER BY ${orderClause(query.sort, query.direction)} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return rows.map((row) => row.variantId);
+}
+
+async function countVariants(db: PrismaClient, shop: string, query: VariantListQuery): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "TrackedVariant" v WHERE ${whereClause(shop, query)}`);
+  return Number(row?.n ?? 0);
+}
+
+const money = (price: string, units: number) => {
+  const value = Number(price) * units;
+  return Number.isFinite(value) ? value.toFixed(2) : "0.00";
+};
+
+/** Full rows for the given variant ids, in that order. */
+async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Promise<VariantRow[]> {
+  if (ids.length === 0) return [];
+  const [variants, rules, oldest] = await Promise.all([
+    db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } } }),
+    db.variantRule.findMany({ where: { shop, variantId: { in: ids } } }),
+    db.backorderLine.groupBy({ by: ["variantId"], where: { shop, variantId: { in: ids }, state: "waiting", waitingUnits: { gt: 0 } }, _min: { orderedAt: true } }),
+  ]);
+  const byId = new Map(variants.map((variant) => [variant.variantId, variant]));
+  const ruleOf = new Map(rules.map((rule) => [rule.variantId, rule]));
+  const oldestOf = new Map(oldest.map((group) => [group.variantId, group._min.orderedAt]));
+  return ids.flatMap((id) => {
+    const variant = byId.get(id);
+    if (!variant) return [];
+    const rule = ruleOf.get(id);
+    return [
+      {
+        id: numericIdOf(variant.variantId),
+        variantId: variant.variantId,
+        productId: variant.productId,
+        title: variant.title,
+        sku: variant.sku,
+        status: variant.status,
+        sellable: variant.sellable,
+        waitingUnits: variant.waitingUnits,
+        price: variant.price,
+        waitingValue: money(variant.price, variant.waitingUnits),
+        nextShipsOn: variant.nextShipsOn,
+        oldestWaitingAt: oldestOf.get(id)?.toISOString() ?? null,
+        rule: { override: (rule?.override ?? null) as VariantOverride, restockDate: rule?.restockDate ?? null, waitingCap: rule?.waitingCap ?? null },
+      },
+    ];
+  });
+}
+
+/** One page of the shop's variants: a single indexed, limited query for the ids, then the rows by key. */
+export async function listVariants(db: PrismaClient, shop: string, query: VariantListQuery = DEFAULT_LIST_QUERY): Promise<VariantPage> {
+  const total = await countVariants(db, shop, query);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const ids = await orderedIds(db, shop, query, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  return { rows: await rowsFor(db, shop, ids), total, page, pageCount, hasPrevious: page > 1, hasNext: page < pageCount, query: { ...query, page } };
+}
+
+// ---------------------------------------------------------------- CSV
+
+export const CSV_COLUMNS = [
+  "Variant ID",
+  "Product ID",
+  "Title",
+  "SKU",
+  "Status",
+  "Sellable",
+  "Waiting units",
+  "Price",
+  "Waiting value",
+  "Next ships on",
+  "Oldest waiting order",
+  "Restock date",
+  "Back-orders",
+  "Waiting cap",
+] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break,
+ * quotes doubled. Text a spreadsheet would run as a formula gets a leading
+ * apostrophe.
+ */
+export function csvField(value: string | number | null | undefined, options: { text?: boolean } = {}): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (options.text && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(row: VariantRow): string {
+  return [
+    csvField(row.variantId),
+    csvField(row.productId),
+    csvField(row.title, { text: true }),
+    csvField(row.sku, { text: true }),
+    csvField(row.status),
+    csvField(row.sellable),
+    csvField(row.waitingUnits),
+    csvField(row.price),
+    csvField(row.waitingValue),
+    csvField(row.nextShipsOn),
+    csvField(row.oldestWaitingAt),
+    csvField(row.rule.restockDate),
+    csvField(row.rule.override ?? "shop rules"),
+    csvField(row.rule.waitingCap),
+  ].join(",");
+}
+
+/**
+ * The list as CSV (header row first, CRLF line ends): every variant matching the
+ * query in its order, or only the chosen ones. Read in pages so memory stays flat.
+ */
+export async function exportVariantsCsv(db: PrismaClient, shop: string, query: VariantListQuery, onlyIds?: readonly string[]): Promise<string> {
+  const lines = [CSV_COLUMNS.map((column) => csvField(column)).join(",")];
+  const chunk = 1000;
+  for (let offset = 0; ; offset += chunk) {
+    const ids = await orderedIds(db, shop, query, chunk, offset, onlyIds);
+    for (const row of await rowsFor(db, shop, ids)) lines.push(csvRow(row));
+    if (ids.length < chunk) break;
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}
+
+// ---------------------------------------------------------------- detail
+
+export interface QueueEntry {
+  lineItemId: string;
+  orderId: string;
+  orderName: string;
+  customerName: string | null;
+  waitingUnits: number;
+  queuePosition: number | null;
+  priority: number;
+  shipsOn: string | null;
+  orderedAt: string;
+  /** Whole days the order has waited. */
+  ageDays: number;
+}
+
+export interface VariantDetail {
+  variant: VariantRow & { syncedAt: string; merchantPolicy: string };
+  queue: QueueEntry[];
+  /** The shop's today (its time zone): the earliest restock date accepted. */
+  today: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The variant page; null when the shop has no such variant (another shop's included). */
+export async function loadVariantDetail(db: PrismaClient, shop: string, numericId: string, now: Date = new Date()): Promise<VariantDetail | null> {
+  const id = parseNumericId(numericId);
+  if (!id) return null;
+  const variantId = variantGid(id);
+  const tracked = await db.trackedVariant.findUnique({ where: { shop_variantId: { shop, variantId } } });
+  if (!tracked) return null;
+  const [[row], lines, today] = await Promise.all([
+    rowsFor(db, shop, [variantId]),
+    db.backorderLine.findMany({
+      where: { shop, variantId, state: "waiting", waitingUnits: { gt: 0 } },
+      orderBy: [{ queuePosition: { sort: "asc", nulls: "last" } }, { orderedAt: "asc" }, { lineItemId: "asc" }],
+      take: 500,
+    }),
+    shopToday(db, shop, now),
+  ]);
+  return {
+    variant: { ...row!, syncedAt: tracked.syncedAt.toISOString(), merchantPolicy: tracked.merchantPolicy },
+    queue: lines.map((line) => ({
+      lineItemId: line.lineItemId,
+      orderId: line.orderId,
+      orderName: line.orderName,
+      customerName: line.customerName,
+      waitingUnits: line.waitingUnits,
+      queuePosition: line.queuePosition,
+      priority: line.priority,
+      shipsOn: line.shipsOn,
+      orderedAt: line.orderedAt.toISOString(),
+      ageDays: Math.max(0, Math.floor((now.getTime() - line.orderedAt.getTime()) / DAY_MS)),
+    })),
+    today,
+  };
+}
+
+export async function shopToday(db: PrismaClient, shop: string, now: Date = new Date()): Promise<string> {
+  const settings = await db.shopSettings.findUnique({ where: { shop }, select: { timezone: true } });
+  return todayIn(settings?.timezone ?? "UTC", now);
+}
+
+// ---------------------------------------------------------------- changes
+
+export interface RuleChange {
+  restockDate?: string | null;
+  override?: VariantOverride;
+  waitingCap?: number | null;
+}
+
+export type RuleField = "restockDate" | "override" | "waitingCap";
+export type ValidationResult = { ok: true; change: RuleChange } | { ok: false; errors: Partial<Record<RuleField, string>> };
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Checks what the merchant typed. Only the fields present are changed; a blank
+ * restock date or cap clears it, unless `requireRestockDate`. Pure: `today` is
+ * the shop's date.
+ */
+export function validateRuleChange(
+  fields: Partial<Record<RuleField, string | null>>,
+  today: string,
+  options: { requireRestockDate?: boolean } = {},
+): ValidationResult {
+  const text = strings.variants.errors;
+  const errors: Partial<Record<RuleField, string>> = {};
+  const change: RuleChange = {};
+
+  if (fields.restockDate !== undefined) {
+    const value = (fields.restockDate ?? "").trim();
+    if (value === "") {
+      if (options.requireRestockDate) errors.restockDate = text.restockDateRequired;
+      else change.restockDate = null;
+    } else if (!isIsoDate(value)) errors.restockDate = text.restockDateFormat;
+    else if (value < today) errors.restockDate = text.restockDatePast(today);
+    else change.restockDate = value;
+  }
+
+  if (fields.override !== undefined) {
+    const value = (fields.override ?? "").trim();
+    if (value === "always" || value === "never") change.override = value;
+    else if (value === "" || value === "default") change.override = null;
+    else errors.override = text.override;
+  }
+
+  if (fields.waitingCap !== undefined) {
+    const value = (fields.waitingCap ?? "").trim();
+    if (value === "") change.waitingCap = null;
+    else if (!/^\d+$/.test(value) || Number(value) > MAX_WAITING_CAP) errors.waitingCap = text.waitingCap(MAX_WAITING_CAP);
+    else change.waitingCap = Number(value);
+  }
+
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, change };
+}
+
+/** Variant ids from a form (numeric parts or full GIDs); null when one is malformed or there are too many. */
+export function parseVariantIds(values: readonly string[]): string[] | null {
+  const ids = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.length > MAX_BULK_VARIANTS) return null;
+  const gids: string[] = [];
+  for (const value of ids) {
+    const numeric = parseNumericId(value.startsWith(VARIANT_GID_PREFIX) ? value.slice(VARIANT_GID_PREFIX.length) : value);
+    if (!numeric) return null;
+    gids.push(variantGid(numeric));
+  }
+  return [...new Set(gids)];
+}
+
+export type ApplyResult = { ok: true; updated: number } | { ok: false; reason: "not_found"; missing: string[] };
+
+/**
+ * Stores the change on every variant's rule, then asks the engine to sync each
+ * one. All or nothing: when a variant is not the shop's, nothing is written.
+ */
+export async function applyRuleChange(db: PrismaClient, shop: string, variantIds: readonly string[], change: RuleChange): Promise<ApplyResult> {
+  const ids = [...new Set(variantIds)];
+  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true } });
+  const ownedIds = new Set(owned.map((variant) => variant.variantId));
+  const missing = ids.filter((id) => !ownedIds.has(id));
+  if (missing.length > 0 || ids.length === 0) return { ok: false, reason: "not_found", missing };
+
+  const data: RuleChange = {};
+  if (change.restockDate !== undefined) data.restockDate = change.restockDate;
+  if (change.override !== undefined) data.override = change.override;
+  if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
+  await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
+  for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
+  return { ok: true, updated: ids.length };
+}

@@ -1,0 +1,228 @@
+import { useEffect, useState } from "react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, ChoiceList, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { loadSettingsPage, parseSettingsForm, saveSettings, type SettingsErrors, type SettingsField, type SettingsFormValues } from "../models/settings.server";
+import { strings } from "../i18n/strings";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  return loadSettingsPage(prisma, session.shop);
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = parseSettingsForm(await request.formData());
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors }, { status: 400 });
+  const values = await saveSettings(prisma, session.shop, parsed.value);
+  return data({ ok: true as const, values });
+};
+
+const SAVE_BAR_ID = "settings-save-bar";
+const text = strings.settings;
+
+const sameValues = (a: SettingsFormValues, b: SettingsFormValues) => (Object.keys(a) as SettingsField[]).every((field) => a[field] === b[field]);
+
+export default function Settings() {
+  const { values: loaded, timezone, limits, scopeKinds, fulfilmentModes } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  const shopify = useAppBridge();
+  const [saved, setSaved] = useState<SettingsFormValues>(loaded);
+  const [values, setValues] = useState<SettingsFormValues>(loaded);
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [handled, setHandled] = useState(fetcher.data);
+
+  // Each answer from the server is taken in once, while rendering (no effect round trip).
+  if (fetcher.data !== handled) {
+    setHandled(fetcher.data);
+    if (fetcher.data?.ok) {
+      setSaved(fetcher.data.values);
+      setValues(fetcher.data.values);
+      setErrors({});
+    } else if (fetcher.data) {
+      setErrors(fetcher.data.errors);
+    }
+  }
+
+  const savedOk = fetcher.state === "idle" && fetcher.data?.ok === true ? fetcher.data : null;
+  useEffect(() => {
+    if (savedOk) shopify.toast.show(text.saved);
+  }, [savedOk, shopify]);
+
+  const busy = fetcher.state !== "idle";
+  const dirty = !sameValues(values, saved);
+  const hasErrors = Object.keys(errors).length > 0;
+
+  const set = (field: SettingsField) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => {
+      if (!(field in current)) return current;
+      const rest = { ...current };
+      delete rest[field];
+      return rest;
+    });
+  };
+  const save = () => fetcher.submit(values, { method: "post" });
+  const discard = () => {
+    setValues(saved);
+    setErrors({});
+  };
+
+  return (
+    <Page title={text.title} primaryAction={{ content: text.save, onAction: save, loading: busy, disabled: !dirty || busy }}>
+      <TitleBar title={text.title} />
+      <SaveBar id={SAVE_BAR_ID} open={dirty}>
+        <button {...{ variant: "primary" }} onClick={save} disabled={busy}>
+          {text.save}
+        </button>
+        <button onClick={discard} disabled={busy}>
+          {text.discard}
+        </button>
+      </SaveBar>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+        onReset={discard}
+        aria-label={text.title}
+      >
+        <Layout>
+          {hasErrors && (
+            <Layout.Section>
+              <Banner tone="critical" title={text.errorBanner} />
+            </Layout.Section>
+          )}
+          <Layout.AnnotatedSection title={text.scope.heading}>
+            <Card>
+              <FormLayout>
+                <ChoiceList
+                  title={text.scope.label}
+                  name="scopeKind"
+                  choices={scopeKinds.map((kind) => ({ value: kind, label: text.scope[kind], helpText: text.scope[`${kind}Help`] }))}
+                  selected={[values.scopeKind]}
+                  onChange={([kind]) => set("scopeKind")(kind ?? "all")}
+                  error={errors.scopeKind}
+                />
+                {values.scopeKind === "tagged" && (
+                  <TextField
+                    label={text.scope.tagLabel}
+                    name="scopeTag"
+                    autoComplete="off"
+                    value={values.scopeTag}
+                    onChange={set("scopeTag")}
+                    helpText={text.scope.tagHelp}
+                    maxLength={limits.tagLength}
+                    error={errors.scopeTag}
+                    requiredIndicator
+                  />
+                )}
+                {values.scopeKind === "chosen" && (
+                  <TextField
+                    label={text.scope.productsLabel}
+                    name="scopeProductIds"
+                    autoComplete="off"
+                    multiline={3}
+                    value={values.scopeProductIds}
+                    onChange={set("scopeProductIds")}
+                    helpText={text.scope.productsHelp}
+                    error={errors.scopeProductIds}
+                    requiredIndicator
+                  />
+                )}
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={text.limits.heading}>
+            <Card>
+              <TextField
+                label={text.limits.capLabel}
+                name="waitingCapPerVariant"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={limits.capMax}
+                autoComplete="off"
+                value={values.waitingCapPerVariant}
+                onChange={set("waitingCapPerVariant")}
+                helpText={text.limits.capHelp}
+                error={errors.waitingCapPerVariant}
+              />
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={text.dates.heading} description={text.dates.timezone(timezone)}>
+            <Card>
+              <FormLayout>
+                <FormLayout.Group>
+                  <TextField
+                    label={text.dates.leadTimeLabel}
+                    name="defaultLeadTimeDays"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={limits.leadTimeMax}
+                    autoComplete="off"
+                    value={values.defaultLeadTimeDays}
+                    onChange={set("defaultLeadTimeDays")}
+                    helpText={text.dates.leadTimeHelp}
+                    error={errors.defaultLeadTimeDays}
+                  />
+                  <TextField
+                    label={text.dates.handlingLabel}
+                    name="handlingDays"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={limits.handlingMax}
+                    autoComplete="off"
+                    value={values.handlingDays}
+                    onChange={set("handlingDays")}
+                    helpText={text.dates.handlingHelp}
+                    error={errors.handlingDays}
+                    requiredIndicator
+                  />
+                </FormLayout.Group>
+                <TextField
+                  label={text.dates.messageLabel}
+                  name="restockMessage"
+                  autoComplete="off"
+                  multiline={2}
+                  value={values.restockMessage}
+                  onChange={set("restockMessage")}
+                  helpText={text.dates.messageHelp}
+                  maxLength={limits.messageLength}
+                  showCharacterCount
+                  error={errors.restockMessage}
+                />
+              </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={text.fulfilment.heading}>
+            <Card>
+              <BlockStack gap="200">
+                <ChoiceList
+                  title={text.fulfilment.label}
+                  name="fulfilmentMode"
+                  choices={fulfilmentModes.map((mode) => ({ value: mode, label: text.fulfilment[mode], helpText: text.fulfilment[`${mode}Help`] }))}
+                  selected={[values.fulfilmentMode]}
+                  onChange={([mode]) => set("fulfilmentMode")(mode ?? "hold_release")}
+                  error={errors.fulfilmentMode}
+                />
+              </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+          {dirty && (
+            <Layout.Section>
+              <Text as="p" tone="subdued">
+                {text.unsaved}
+              </Text>
+            </Layout.Section>
+          )}
+        </Layout>
+      </form>
+    </Page>
+  );
+}

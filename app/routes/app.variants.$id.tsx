@@ -1,0 +1,138 @@
+import { useEffect, useState } from "react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { applyRuleChange, loadVariantDetail, parseNumericId, shopToday, validateRuleChange, variantGid, type RuleField } from "../models/variants.server";
+import { strings } from "../i18n/strings";
+
+const text = strings.variants;
+
+const notFound = () => new Response(text.notFound, { status: 404 });
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const detail = await loadVariantDetail(prisma, session.shop, params.id ?? "");
+  if (!detail) throw notFound();
+  return detail;
+};
+
+type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors: Partial<Record<RuleField, string>> };
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const id = parseNumericId(params.id);
+  if (!id) throw notFound();
+  const form = await request.formData();
+  const fields: Partial<Record<RuleField, string>> = {};
+  for (const field of ["restockDate", "override", "waitingCap"] as const) {
+    const value = form.get(field);
+    if (value !== null) fields[field] = String(value);
+  }
+  const checked = validateRuleChange(fields, await shopToday(prisma, session.shop));
+  if (!checked.ok) return data<ActionResult>({ ok: false, message: Object.values(checked.errors).join(" "), errors: checked.errors }, { status: 400 });
+  const result = await applyRuleChange(prisma, session.shop, [variantGid(id)], checked.change);
+  if (!result.ok) throw notFound();
+  return data<ActionResult>({ ok: true, message: text.saved(1) });
+};
+
+const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
+
+export default function VariantPage() {
+  const { variant, queue, today } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<ActionResult>();
+  const shopify = useAppBridge();
+  const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
+  const [override, setOverride] = useState(variant.rule.override ?? "");
+  const [waitingCap, setWaitingCap] = useState(variant.rule.waitingCap === null ? "" : String(variant.rule.waitingCap));
+  const result = fetcher.data;
+  const errors = result && !result.ok ? result.errors : {};
+
+  useEffect(() => {
+    if (fetcher.state === "idle" && result?.ok) shopify.toast.show(result.message);
+  }, [fetcher.state, result, shopify]);
+
+  const rows = queue.map((line) => [
+    line.queuePosition ?? "—",
+    line.orderName,
+    line.customerName ?? "—",
+    line.waitingUnits,
+    line.shipsOn ?? "—",
+    text.days(line.ageDays),
+  ]);
+
+  return (
+    <Page title={variant.title} subtitle={variant.sku ?? undefined} backAction={{ content: text.back, url: "/app/variants" }} titleMetadata={<Badge tone={statusTone(variant.status)}>{text.status[variant.status] ?? variant.status}</Badge>}>
+      <TitleBar title={variant.title} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result && !result.ok && <Banner tone="critical" title={result.message} />}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">{text.summaryHeading}</Text>
+                <InlineGrid columns={4} gap="300">
+                  <Summary label={text.columns.waiting} value={String(variant.waitingUnits)} />
+                  <Summary label={text.sellable} value={String(variant.sellable)} />
+                  <Summary label={text.columns.value} value={`${variant.waitingValue} (${text.price} ${variant.price})`} />
+                  <Summary label={text.columns.eta} value={variant.nextShipsOn ?? "—"} />
+                </InlineGrid>
+              </BlockStack>
+            </Card>
+            <Card padding="0">
+              <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
+                <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>
+              </div>
+              {queue.length === 0 ? (
+                <div style={{ padding: "var(--p-space-400)" }}>
+                  <Text as="p" tone="subdued">{text.queueEmpty}</Text>
+                </div>
+              ) : (
+                <DataTable
+                  columnContentTypes={["numeric", "text", "text", "numeric", "text", "text"]}
+                  headings={[text.queueColumns.position, text.queueColumns.order, text.queueColumns.customer, text.queueColumns.units, text.queueColumns.eta, text.queueColumns.age]}
+                  rows={rows}
+                />
+              )}
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <Card>
+            <fetcher.Form method="post">
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">{text.ruleHeading}</Text>
+                <Select
+                  label={text.backorders}
+                  name="override"
+                  options={[
+                    { label: text.override.default ?? "", value: "" },
+                    { label: text.override.always ?? "", value: "always" },
+                    { label: text.override.never ?? "", value: "never" },
+                  ]}
+                  value={override}
+                  onChange={setOverride}
+                  error={errors.override}
+                />
+                <TextField label={text.restockDate} type="date" name="restockDate" min={today} value={restockDate} onChange={setRestockDate} helpText={text.restockHelp} error={errors.restockDate} autoComplete="off" />
+                <TextField label={text.waitingCap} type="number" name="waitingCap" min={0} step={1} value={waitingCap} onChange={setWaitingCap} helpText={text.waitingCapHelp} error={errors.waitingCap} autoComplete="off" />
+                <Button submit variant="primary" loading={fetcher.state !== "idle"}>{text.save}</Button>
+              </BlockStack>
+            </fetcher.Form>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function Summary({ label, value }: { label: string; value: string }) {
+  return (
+    <BlockStack gap="100">
+      <Text as="span" tone="subdued">{label}</Text>
+      <Text as="span" variant="headingLg">{value}</Text>
+    </BlockStack>
+  );
+}

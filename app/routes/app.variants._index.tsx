@@ -1,0 +1,306 @@
+import { useCallback, useEffect, useState } from "react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link as RemixLink, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  ChoiceList,
+  EmptyState,
+  Filters,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+  useIndexResourceState,
+} from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import {
+  applyRuleChange,
+  listVariants,
+  parseListQuery,
+  parseVariantIds,
+  shopToday,
+  validateRuleChange,
+  type RuleField,
+  type SortKey,
+  type VariantRow,
+} from "../models/variants.server";
+import { strings } from "../i18n/strings";
+
+const text = strings.variants;
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const query = parseListQuery(new URL(request.url).searchParams);
+  const [page, today] = await Promise.all([listVariants(prisma, session.shop, query), shopToday(prisma, session.shop)]);
+  return { ...page, today, now: new Date().toISOString() };
+};
+
+type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors?: Partial<Record<RuleField | "ids", string>> };
+
+/** Bulk actions on the selected variants; all or nothing. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const fields: Partial<Record<RuleField, string>> =
+    intent === "restock" ? { restockDate: String(form.get("restockDate") ?? "") } :
+    intent === "backorders-on" ? { override: "always" } :
+    intent === "backorders-off" ? { override: "never" } :
+    intent === "backorders-default" ? { override: "" } :
+    {};
+  if (Object.keys(fields).length === 0) return data<ActionResult>({ ok: false, message: text.errors.unknownIntent }, { status: 400 });
+  const ids = parseVariantIds(form.getAll("ids").map(String));
+  if (!ids) return data<ActionResult>({ ok: false, message: text.errors.ids, errors: { ids: text.errors.ids } }, { status: 400 });
+  const checked = validateRuleChange(fields, await shopToday(prisma, session.shop), { requireRestockDate: true });
+  if (!checked.ok) return data<ActionResult>({ ok: false, message: Object.values(checked.errors).join(" "), errors: checked.errors }, { status: 400 });
+  const result = await applyRuleChange(prisma, session.shop, ids, checked.change);
+  if (!result.ok) throw new Response(text.notFound, { status: 404 });
+  return data<ActionResult>({ ok: true, message: text.saved(result.updated) });
+};
+
+const SORT_COLUMNS: (SortKey | null)[] = ["title", null, null, "waiting", "value", "eta", "age", null];
+
+const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
+
+function ageDays(iso: string | null, now: string): number | null {
+  if (!iso) return null;
+  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
+}
+
+function ruleLabel(row: VariantRow): string {
+  const parts = [text.override[row.rule.override ?? "default"] ?? ""];
+  if (row.rule.restockDate) parts.push(`${text.restockDate}: ${row.rule.restockDate}`);
+  if (row.rule.waitingCap !== null) parts.push(`${text.waitingCap}: ${row.rule.waitingCap}`);
+  return parts.join(" · ");
+}
+
+/** Downloads the CSV through fetch, which App Bridge signs with the session token. */
+async function downloadCsv(params: URLSearchParams) {
+  const response = await fetch(`/app/variants/csv?${params.toString()}`);
+  if (!response.ok) throw new Error(`Export failed: HTTP ${response.status}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `backordered-variants-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function VariantsIndex() {
+  const { rows, total, page, pageCount, hasNext, hasPrevious, query, today, now } = useLoaderData<typeof loader>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const fetcher = useFetcher<ActionResult>();
+  const shopify = useAppBridge();
+  const [search, setSearch] = useState(query.search);
+  const [restockOpen, setRestockOpen] = useState(false);
+  const [restockDate, setRestockDate] = useState("");
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows, { resourceIDResolver: (row) => row.id });
+
+  const update = useCallback(
+    (changes: Record<string, string | string[] | null>) => {
+      setSearchParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(changes)) {
+            next.delete(key);
+            if (Array.isArray(value)) value.forEach((item) => next.append(key, item));
+            else if (value) next.set(key, value);
+          }
+          if (!("page" in changes)) next.delete("page");
+          return next;
+        },
+        { replace: true, preventScrollReset: true },
+      );
+    },
+    [setSearchParams],
+  );
+
+  // Search as the merchant types, once they pause.
+  useEffect(() => {
+    if (search.trim() === query.search) return;
+    const timer = setTimeout(() => update({ q: search.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  }, [search, query.search, update]);
+
+  const result = fetcher.data;
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !result?.ok) return;
+    shopify.toast.show(result.message);
+    clearSelection();
+    // Only when a new answer arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result, fetcher.state]);
+
+  const selectedIds = allResourcesSelected ? rows.map((row) => row.id) : selectedResources;
+  const submitBulk = (intent: string, extra: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set("intent", intent);
+    for (const [key, value] of Object.entries(extra)) form.set(key, value);
+    selectedIds.forEach((id) => form.append("ids", id));
+    fetcher.submit(form, { method: "post" });
+  };
+  const exportCsv = (ids?: string[]) => {
+    const params = new URLSearchParams(searchParams);
+    params.delete("page");
+    ids?.forEach((id) => params.append("ids", id));
+    downloadCsv(params).catch((error: Error) => shopify.toast.show(error.message, { isError: true }));
+  };
+
+  const busy = fetcher.state !== "idle";
+  const loading = navigation.state === "loading";
+  const sortColumnIndex = SORT_COLUMNS.indexOf(query.sort);
+  const headings = [
+    { title: text.columns.title },
+    { title: text.columns.sku },
+    { title: text.columns.status },
+    { title: text.columns.waiting, alignment: "end" as const },
+    { title: text.columns.value, alignment: "end" as const },
+    { title: text.columns.eta },
+    { title: text.columns.age },
+    { title: text.columns.rule },
+  ] as [{ title: string }, ...{ title: string; alignment?: "end" }[]];
+
+  return (
+    <Page title={text.title} secondaryActions={[{ content: text.exportAll, onAction: () => exportCsv() }]}>
+      <TitleBar title={text.title} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {result && !result.ok && (
+              <Banner tone="critical" title={result.message} />
+            )}
+            {restockOpen && (
+              <Card>
+                <fetcher.Form method="post" onSubmit={() => setRestockOpen(false)}>
+                  <input type="hidden" name="intent" value="restock" />
+                  {selectedIds.map((id) => (
+                    <input key={id} type="hidden" name="ids" value={id} />
+                  ))}
+                  <InlineStack gap="300" blockAlign="end">
+                    <TextField
+                      label={`${text.restockDate} (${selectedIds.length})`}
+                      type="date"
+                      name="restockDate"
+                      min={today}
+                      value={restockDate}
+                      onChange={setRestockDate}
+                      autoComplete="off"
+                    />
+                    <Button submit variant="primary" loading={busy}>{text.bulk.apply}</Button>
+                    <Button onClick={() => setRestockOpen(false)}>{text.bulk.cancel}</Button>
+                  </InlineStack>
+                </fetcher.Form>
+              </Card>
+            )}
+            <Card padding="0">
+              <Filters
+                queryValue={search}
+                queryPlaceholder={text.searchPlaceholder}
+                onQueryChange={setSearch}
+                onQueryClear={() => setSearch("")}
+                onClearAll={() => {
+                  setSearch("");
+                  update({ q: null, status: null });
+                }}
+                filters={[
+                  {
+                    key: "status",
+                    label: text.statusFilter,
+                    shortcut: true,
+                    filter: (
+                      <ChoiceList
+                        title={text.statusFilter}
+                        titleHidden
+                        allowMultiple
+                        choices={Object.keys(text.status).map((status) => ({ label: text.status[status] ?? status, value: status }))}
+                        selected={query.statuses}
+                        onChange={(selected) => update({ status: selected })}
+                      />
+                    ),
+                  },
+                ]}
+                appliedFilters={
+                  query.statuses.length > 0
+                    ? [{ key: "status", label: `${text.statusFilter}: ${query.statuses.map((s) => text.status[s] ?? s).join(", ")}`, onRemove: () => update({ status: null }) }]
+                    : []
+                }
+                loading={loading}
+              />
+              {rows.length === 0 ? (
+                <EmptyState heading={text.emptyHeading} image="">
+                  <p>{text.emptyBody}</p>
+                </EmptyState>
+              ) : (
+                <IndexTable
+                  resourceName={{ singular: text.variant, plural: text.variantsPlural }}
+                  itemCount={rows.length}
+                  selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+                  onSelectionChange={handleSelectionChange}
+                  headings={headings}
+                  sortable={SORT_COLUMNS.map((key) => key !== null)}
+                  sortColumnIndex={sortColumnIndex >= 0 ? sortColumnIndex : undefined}
+                  sortDirection={query.direction === "asc" ? "ascending" : "descending"}
+                  onSort={(index: number, direction: "ascending" | "descending") => update({ sort: SORT_COLUMNS[index] ?? null, direction: direction === "ascending" ? "asc" : "desc" })}
+                  promotedBulkActions={[
+                    { content: text.bulk.restock, onAction: () => setRestockOpen(true) },
+                    { content: text.bulk.on, onAction: () => submitBulk("backorders-on") },
+                    { content: text.bulk.off, onAction: () => submitBulk("backorders-off") },
+                  ]}
+                  bulkActions={[
+                    { content: text.bulk.reset, onAction: () => submitBulk("backorders-default") },
+                    { content: text.bulk.exportCsv, onAction: () => exportCsv(selectedIds) },
+                  ]}
+                  loading={loading || busy}
+                  pagination={{
+                    hasNext,
+                    hasPrevious,
+                    onNext: () => update({ page: String(page + 1) }),
+                    onPrevious: () => update({ page: String(page - 1) }),
+                    label: text.pageOf(page, pageCount, total),
+                  }}
+                >
+                  {rows.map((row, index) => {
+                    const age = ageDays(row.oldestWaitingAt, now);
+                    return (
+                      <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                        <IndexTable.Cell>
+                          <RemixLink to={`/app/variants/${row.id}`} onClick={(event) => event.stopPropagation()} data-primary-link>
+                            <Text as="span" fontWeight="semibold">{row.title}</Text>
+                          </RemixLink>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>{row.sku ?? ""}</IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Badge tone={statusTone(row.status)}>{text.status[row.status] ?? row.status}</Badge>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Text as="span" alignment="end" numeric>{row.waitingUnits}</Text>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>
+                          <Text as="span" alignment="end" numeric>{row.waitingValue}</Text>
+                        </IndexTable.Cell>
+                        <IndexTable.Cell>{row.nextShipsOn ?? "—"}</IndexTable.Cell>
+                        <IndexTable.Cell>{age === null ? "—" : text.days(age)}</IndexTable.Cell>
+                        <IndexTable.Cell>{ruleLabel(row)}</IndexTable.Cell>
+                      </IndexTable.Row>
+                    );
+                  })}
+                </IndexTable>
+              )}
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
