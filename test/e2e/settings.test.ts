@@ -1,0 +1,225 @@
+/**
+ * The Settings page against the built app: the loader and action over HTTP as
+ * App Bridge's authenticated fetch calls them, and the page itself in Chromium
+ * inside the sandbox admin shell.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@prisma/client";
+import type { Browser } from "playwright-core";
+import { openAppDatabase } from "../support/app-database";
+import { launchChromium, openPage } from "../support/browser";
+import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
+import { startStack, type Stack } from "../support/stack";
+import { strings } from "../../app/i18n/strings";
+
+const text = strings.settings;
+
+let stack: Stack;
+let db: PrismaClient;
+let browser: Browser;
+let warehouse: string;
+
+const shopDomain = () => stack.sandbox.shop.domain;
+const reconcileJobId = () => `${shopDomain()}|reconcile|${shopDomain()}`;
+
+const VALID = {
+  scopeKind: "all",
+  scopeTag: "",
+  scopeProductIds: "",
+  waitingCapPerVariant: "",
+  defaultLeadTimeDays: "14",
+  handlingDays: "1",
+  restockMessage: "",
+  fulfilmentMode: "hold_release",
+};
+
+async function authHeaders(): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`, "User-Agent": BROWSER_USER_AGENT };
+}
+
+/** Posts the form the way the page does (single-fetch data request with a session token). */
+async function postSettings(fields: Record<string, string>): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${stack.appUrl}/app/settings.data`, {
+    method: "POST",
+    headers: { ...(await authHeaders()), "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+const storedSettings = () => db.shopSettings.findUniqueOrThrow({ where: { shop: shopDomain() } });
+const comparable = async () => {
+  const { updatedAt: _updatedAt, lastReconciledAt: _reconciled, timezone: _timezone, ...rest } = await storedSettings();
+  return rest;
+};
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack({ seed: false, env: { ...FAST_WORKER_ENV } }), launchChromium()]);
+  db = openAppDatabase(stack.dbFile);
+  warehouse = stack.sandbox.shop.addLocation("Warehouse");
+  await installApp(stack);
+  await settle(stack, db);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await stack?.stop();
+});
+
+describe("settings over HTTP", () => {
+  it("loads the shop's settings for the form", async () => {
+    const response = await fetch(`${stack.appUrl}/app/settings.data?_routes=routes/app.settings`, { headers: await authHeaders() });
+    const body = await response.text();
+    expect(response.status).toBe(200);
+    for (const expected of ["hold_release", "ship_available_first", "tagged", "14"]) expect(body).toContain(expected);
+  });
+
+  it("refuses a request without a session token", async () => {
+    const response = await fetch(`${stack.appUrl}/app/settings.data`, {
+      method: "POST",
+      headers: { "User-Agent": BROWSER_USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ ...VALID, fulfilmentMode: "hold_fulfil" }),
+    });
+    const body = await response.text();
+    // The library sends it to log in; single fetch encodes that redirect as a 202 with the target.
+    expect(response.status).toBe(202);
+    expect(body).toContain("redirect");
+    expect((await storedSettings()).fulfilmentMode).toBe("hold_release");
+  });
+
+  it("answers invalid settings with 400 and a message per field, and saves nothing", async () => {
+    const before = await comparable();
+    const jobBefore = await db.job.findUnique({ where: { id: reconcileJobId() } });
+
+    const { status, body } = await postSettings({
+      ...VALID,
+      scopeKind: "tagged",
+      scopeTag: " ",
+      waitingCapPerVariant: "-2",
+      defaultLeadTimeDays: "400",
+      handlingDays: "soon",
+      restockMessage: "x".repeat(201),
+      fulfilmentMode: "teleport",
+    });
+    expect(status).toBe(400);
+    for (const message of [
+      text.errors.tagRequired,
+      text.errors.between(0, 100_000),
+      text.errors.between(0, 365),
+      text.errors.wholeNumber,
+      text.errors.tooLong(200),
+      text.errors.fulfilmentMode,
+    ]) {
+      expect(body).toContain(message);
+    }
+    for (const field of ["scopeTag", "waitingCapPerVariant", "defaultLeadTimeDays", "handlingDays", "restockMessage", "fulfilmentMode"]) expect(body).toContain(field);
+
+    const chosen = await postSettings({ ...VALID, scopeKind: "chosen", scopeProductIds: "gid://shopify/Product/1, 42" });
+    expect(chosen.status).toBe(400);
+    expect(chosen.body).toContain(text.errors.productIds("42"));
+
+    expect(await comparable()).toEqual(before);
+    const jobAfter = await db.job.findUnique({ where: { id: reconcileJobId() } });
+    expect(jobAfter?.updatedAt.getTime()).toBe(jobBefore?.updatedAt.getTime());
+  });
+
+  it("saves valid settings and reconciles every variant under the new rules", async () => {
+    const product = stack.sandbox.shop.addProduct({
+      title: "Settings Lantern",
+      vendor: "V",
+      productType: "Gear",
+      variants: [{ title: "Default Title", sku: "SETTINGS-LANTERN", price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }],
+    });
+    const lantern = product.variantIds[0]!;
+    const policy = () => stack.sandbox.shop.snapshot().variants.find((v) => v.id === lantern)!.inventoryPolicy;
+    await settle(stack, db);
+    // Every product may be back-ordered by default.
+    expect(policy()).toBe("CONTINUE");
+
+    const { status } = await postSettings({
+      ...VALID,
+      scopeKind: "tagged",
+      scopeTag: " preorder ",
+      waitingCapPerVariant: "5",
+      defaultLeadTimeDays: "30",
+      handlingDays: "2",
+      restockMessage: "Back in spring",
+      fulfilmentMode: "ship_available_first",
+    });
+    expect(status).toBe(200);
+    expect(await storedSettings()).toMatchObject({
+      scopeKind: "tagged",
+      scopeTag: "preorder",
+      scopeProductIds: "[]",
+      waitingCapPerVariant: 5,
+      defaultLeadTimeDays: 30,
+      handlingDays: 2,
+      restockMessage: "Back in spring",
+      fulfilmentMode: "ship_available_first",
+    });
+    const job = await db.job.findUniqueOrThrow({ where: { id: reconcileJobId() } });
+    expect(job).toMatchObject({ kind: "reconcile", subject: shopDomain(), source: "settings" });
+
+    await settle(stack, db);
+    expect(await db.activity.count({ where: { shop: shopDomain(), kind: "reconcile", source: "settings" } })).toBeGreaterThan(0);
+    // The lantern has no "preorder" tag: it goes back to the merchant's own policy.
+    expect(policy()).toBe("DENY");
+
+    // Blank cap and lead time clear them; chosen product ids are stored as JSON.
+    const productId = product.productId;
+    const again = await postSettings({ ...VALID, scopeKind: "chosen", scopeProductIds: productId, defaultLeadTimeDays: "" });
+    expect(again.status).toBe(200);
+    expect(await storedSettings()).toMatchObject({ scopeKind: "chosen", scopeProductIds: JSON.stringify([productId]), waitingCapPerVariant: null, defaultLeadTimeDays: null, restockMessage: null });
+    await settle(stack, db);
+    expect(policy()).toBe("CONTINUE");
+  });
+});
+
+describe("the Settings page in the admin shell", () => {
+  it("changes the fulfilment mode and lead time through the save bar, confirms with a toast, and keeps them after a reload", async () => {
+    await db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", fulfilmentMode: "hold_release", defaultLeadTimeDays: 14, handlingDays: 1 } });
+    const page = await openPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(stack.sandbox.adminShellUrl("/app/settings"));
+    const app = page.frameLocator("iframe");
+
+    const leadTime = app.getByLabel(text.dates.leadTimeLabel);
+    await leadTime.waitFor({ timeout: 30_000 });
+    await expect(leadTime.inputValue()).resolves.toBe("14");
+    await page.locator("#app-title", { hasText: text.title }).waitFor();
+    const holdFulfil = app.getByRole("radio", { name: text.fulfilment.hold_fulfil });
+    await expect(app.getByRole("radio", { name: text.fulfilment.hold_release }).isChecked()).resolves.toBe(true);
+
+    // Nothing changed yet: no save bar.
+    await expect(page.locator("#save-bar").isVisible()).resolves.toBe(false);
+    // Polaris draws its own radio over the input: click the label, as a merchant does.
+    await app.locator("label", { hasText: text.fulfilment.hold_fulfil }).click();
+    await expect(holdFulfil.isChecked()).resolves.toBe(true);
+    await leadTime.fill("21");
+    const saveBar = page.locator("#save-bar");
+    await saveBar.waitFor({ state: "visible" });
+    await saveBar.getByRole("button", { name: "Save" }).click();
+
+    await page.locator("#toasts .toast", { hasText: text.saved }).waitFor({ timeout: 15_000 });
+    await saveBar.waitFor({ state: "hidden" });
+    expect(await storedSettings()).toMatchObject({ fulfilmentMode: "hold_fulfil", defaultLeadTimeDays: 21 });
+
+    await page.reload();
+    await leadTime.waitFor({ timeout: 30_000 });
+    await expect(leadTime.inputValue()).resolves.toBe("21");
+    await expect(holdFulfil.isChecked()).resolves.toBe(true);
+
+    // A bad value is refused with the message next to the field, and nothing is stored.
+    const handling = app.getByLabel(text.dates.handlingLabel);
+    await handling.fill("-1");
+    await app.getByRole("button", { name: text.save, exact: true }).click();
+    await app.getByText(text.errors.between(0, 60)).waitFor({ timeout: 15_000 });
+    await expect(handling.getAttribute("aria-invalid")).resolves.toBe("true");
+    expect((await storedSettings()).handlingDays).toBe(1);
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
