@@ -338,12 +338,12 @@ export function isIsoDate(value: string): boolean {
 /**
  * Checks what the merchant typed. Only the fields present are changed; a blank
  * restock date or cap clears it, unless `requireRestockDate`. Pure: `today` is
- * the shop's date.
+ * the shop's date; `currentRestockDate` is the one stored, accepted as it is.
  */
 export function validateRuleChange(
   fields: Partial<Record<RuleField, string | null>>,
   today: string,
-  options: { requireRestockDate?: boolean } = {},
+  options: { requireRestockDate?: boolean; currentRestockDate?: string | null } = {},
 ): ValidationResult {
   const text = strings.variants.errors;
   const errors: Partial<Record<RuleField, string>> = {};
@@ -355,7 +355,8 @@ export function validateRuleChange(
       if (options.requireRestockDate) errors.restockDate = text.restockDateRequired;
       else change.restockDate = null;
     } else if (!isIsoDate(value)) errors.restockDate = text.restockDateFormat;
-    else if (value < today) errors.restockDate = text.restockDatePast(today);
+    // A date already stored may have passed since: saving the page again must not fail on it.
+    else if (value < today && value !== options.currentRestockDate) errors.restockDate = text.restockDatePast(today);
     else change.restockDate = value;
   }
 
@@ -409,4 +410,32 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
   for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   return { ok: true, updated: ids.length };
+}
+
+export type UpdateResult =
+  | { ok: true; updated: number }
+  | { ok: false; status: 400; errors: Partial<Record<RuleField, string>>; message: string }
+  | { ok: false; status: 404 };
+
+/**
+ * What both pages do with a form: validate against the shop's today, then
+ * store and sync. With `keepStoredRestockDate` (the variant page, one variant),
+ * the restock date already stored is accepted as it is: it may have gone by
+ * since it was set, and saving the page's other fields must not fail on it.
+ */
+export async function updateVariantRules(
+  db: PrismaClient,
+  shop: string,
+  variantIds: readonly string[],
+  fields: Partial<Record<RuleField, string | null>>,
+  options: { requireRestockDate?: boolean; keepStoredRestockDate?: boolean; now?: Date } = {},
+): Promise<UpdateResult> {
+  const [today, current] = await Promise.all([
+    shopToday(db, shop, options.now),
+    options.keepStoredRestockDate && variantIds.length === 1 ? db.variantRule.findUnique({ where: { shop_variantId: { shop, variantId: variantIds[0]! } }, select: { restockDate: true } }) : null,
+  ]);
+  const checked = validateRuleChange(fields, today, { requireRestockDate: options.requireRestockDate, currentRestockDate: current?.restockDate ?? null });
+  if (!checked.ok) return { ok: false, status: 400, errors: checked.errors, message: Object.values(checked.errors).join(" ") };
+  const applied = await applyRuleChange(db, shop, variantIds, checked.change);
+  return applied.ok ? applied : { ok: false, status: 404 };
 }

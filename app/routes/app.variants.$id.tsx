@@ -5,7 +5,7 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout,
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { applyRuleChange, loadVariantDetail, parseNumericId, shopToday, validateRuleChange, variantGid, type RuleField } from "../models/variants.server";
+import { loadVariantDetail, parseNumericId, updateVariantRules, variantGid, type RuleField } from "../models/variants.server";
 import { strings } from "../i18n/strings";
 
 const text = strings.variants;
@@ -31,10 +31,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const value = form.get(field);
     if (value !== null) fields[field] = String(value);
   }
-  const checked = validateRuleChange(fields, await shopToday(prisma, session.shop));
-  if (!checked.ok) return data<ActionResult>({ ok: false, message: Object.values(checked.errors).join(" "), errors: checked.errors }, { status: 400 });
-  const result = await applyRuleChange(prisma, session.shop, [variantGid(id)], checked.change);
-  if (!result.ok) throw notFound();
+  const result = await updateVariantRules(prisma, session.shop, [variantGid(id)], fields, { keepStoredRestockDate: true });
+  if (!result.ok && result.status === 404) throw notFound();
+  if (!result.ok) return data<ActionResult>({ ok: false, message: result.message, errors: result.errors }, { status: 400 });
   return data<ActionResult>({ ok: true, message: text.saved(1) });
 };
 

@@ -22,12 +22,11 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import {
-  applyRuleChange,
   listVariants,
   parseListQuery,
   parseVariantIds,
   shopToday,
-  validateRuleChange,
+  updateVariantRules,
   type RuleField,
   type SortKey,
   type VariantRow,
@@ -59,10 +58,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (Object.keys(fields).length === 0) return data<ActionResult>({ ok: false, message: text.errors.unknownIntent }, { status: 400 });
   const ids = parseVariantIds(form.getAll("ids").map(String));
   if (!ids) return data<ActionResult>({ ok: false, message: text.errors.ids, errors: { ids: text.errors.ids } }, { status: 400 });
-  const checked = validateRuleChange(fields, await shopToday(prisma, session.shop), { requireRestockDate: true });
-  if (!checked.ok) return data<ActionResult>({ ok: false, message: Object.values(checked.errors).join(" "), errors: checked.errors }, { status: 400 });
-  const result = await applyRuleChange(prisma, session.shop, ids, checked.change);
-  if (!result.ok) throw new Response(text.notFound, { status: 404 });
+  const result = await updateVariantRules(prisma, session.shop, ids, fields, { requireRestockDate: true });
+  if (!result.ok && result.status === 404) throw new Response(text.notFound, { status: 404 });
+  if (!result.ok) return data<ActionResult>({ ok: false, message: result.message, errors: result.errors }, { status: 400 });
   return data<ActionResult>({ ok: true, message: text.saved(result.updated) });
 };
 

@@ -17,7 +17,7 @@ import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
 import { registerControlApi, type AdminApiRequestRecord } from "./control-api";
 import { HttpError, Router, sendJson, sendText } from "./http/router";
-import { registerShopifyRoutes } from "./http/shopify-routes";
+import { registerShopifyRoutes, type AdminApiTotals } from "./http/shopify-routes";
 import { SandboxError } from "./state/contract";
 import { seedDemoShop } from "./state/seed";
 import { SandboxShop } from "./state/shop";
@@ -70,6 +70,8 @@ export interface Sandbox {
   adminShellUrl(appPath?: string): string;
   mintSessionToken(options?: { userId?: string }): Promise<string>;
   adminApiRequests(): AdminApiRequestRecord[];
+  /** Requests, charged cost points and THROTTLED answers since start (the request log keeps only the latest). */
+  adminApiTotals(): AdminApiTotals;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const adminApi = createAdminApi(shop);
   const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
   const requestLog: AdminApiRequestRecord[] = [];
+  const totals: AdminApiTotals = { requests: 0, costPoints: 0, throttled: 0 };
   const webhooks = createWebhookDispatcher({
     appUrl: app.appUrl,
     apiSecret: app.apiSecret,
@@ -130,7 +133,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
 
   const lifecycle = createAppLifecycle(shop, webhooks, tokens);
   const router = new Router();
-  registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog });
+  registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog, totals });
   registerControlApi(router, {
     shop,
     adminApi,
@@ -203,6 +206,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminShellUrl: (appPath = "") => `${url}${shellPathPrefix}${appPath === "/" ? "" : appPath}`,
     mintSessionToken: mint,
     adminApiRequests: () => [...requestLog],
+    adminApiTotals: () => ({ ...totals }),
     async close() {
       unsubscribe();
       webhooks.close();

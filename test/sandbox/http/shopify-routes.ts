@@ -21,6 +21,8 @@ export interface ShopifyRoutesDeps {
   adminApi: AdminApiExecutor;
   tokens: AccessTokenService;
   requestLog: AdminApiRequestRecord[];
+  /** Running totals since the sandbox started (the log keeps only the latest requests). */
+  totals: AdminApiTotals;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -62,6 +64,13 @@ async function graphqlBody(req: IncomingMessage): Promise<Record<string, unknown
   throw new HttpError(400, "Bad GraphQL body", { errors: { query: "Required parameter missing or invalid" } });
 }
 
+export interface AdminApiTotals {
+  requests: number;
+  /** Points charged: actual cost of answered queries (a THROTTLED answer costs nothing). */
+  costPoints: number;
+  throttled: number;
+}
+
 export function registerShopifyRoutes(router: Router, deps: ShopifyRoutesDeps): void {
   router.on("POST", "/admin/api/:version/graphql.json", async ({ req, res, params }) => {
     if (params.version !== deps.apiVersion) {
@@ -70,7 +79,11 @@ export function registerShopifyRoutes(router: Router, deps: ShopifyRoutesDeps): 
     const shop = requestShop(req, deps.shopDomain);
     const started = Date.now();
     const record = (status: number, body: unknown, operationName: string | null) => {
-      deps.requestLog.push({ at: new Date(started).toISOString(), shop, operationName, status, ...costOf(body), durationMs: Date.now() - started });
+      const cost = costOf(body);
+      deps.totals.requests += 1;
+      if (cost.throttled) deps.totals.throttled += 1;
+      else deps.totals.costPoints += cost.cost ?? 0;
+      deps.requestLog.push({ at: new Date(started).toISOString(), shop, operationName, status, ...cost, durationMs: Date.now() - started });
       if (deps.requestLog.length > MAX_LOGGED_REQUESTS) deps.requestLog.splice(0, deps.requestLog.length - MAX_LOGGED_REQUESTS);
     };
     if (!deps.tokens.validToken(shop, header(req, "x-shopify-access-token"))) {

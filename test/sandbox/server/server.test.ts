@@ -78,6 +78,16 @@ describe("Admin API endpoint", () => {
     expect((await call("POST", graphqlPath, shopQuery, { "X-Sandbox-Shop": "other.myshopify.com", "X-Shopify-Access-Token": token })).status).toBe(404);
   });
 
+  it("keeps running totals of requests, charged points and THROTTLED answers beyond the log's length", async () => {
+    const headers = { "X-Shopify-Access-Token": await offlineToken() };
+    const before = sandbox.adminApiTotals();
+    expect((await call("POST", graphqlPath, shopQuery, headers)).status).toBe(200);
+    const after = sandbox.adminApiTotals();
+    expect(after.requests - before.requests).toBe(1);
+    expect(after.costPoints - before.costPoints).toBe(sandbox.adminApiRequests().at(-1)!.cost);
+    expect(after.throttled).toBe(before.throttled);
+  });
+
   it("passes injected failures and throttling set through the control API", async () => {
     const token = await offlineToken();
     const headers = { "X-Shopify-Access-Token": token };
