@@ -5,6 +5,7 @@
 import { startStack } from "../support/stack";
 import { benchIngest } from "./ingest";
 import { benchRestock } from "./restock";
+import { benchStorefront } from "./storefront";
 
 const sizeFromEnv = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -40,6 +41,14 @@ async function main() {
   console.table({ "Hold (resync finds and holds them)": restock.hold, "Restock (releases them)": restock.restock });
   console.info("Throttle-bound time on Shopify plans for the restock (cost points / restore rate):");
   console.table(Object.fromEntries(PLANS.map(([plan, rate]) => [plan, { seconds: Math.round(restock.restock.costPoints / rate) }])));
+
+  const storefront = await benchStorefront();
+  const lighthouse = storefront.lighthouse;
+  console.info("\nStorefront: the theme app extension on the sandbox product page of a back-ordered variant; bytes, raw and gzip (level 6)");
+  console.table(storefront.bytes);
+  console.info(`Lighthouse ${lighthouse.version} performance, ${lighthouse.formFactor} preset (simulated throttling), Debian Chromium, median of ${lighthouse.runsEach} runs each, ${lighthouse.seconds} s; without = no app block or embed`);
+  console.table({ "With the extension": lighthouse.withExtension, "Without it": lighthouse.withoutExtension, "Delta (with − without)": lighthouse.delta });
+  if (lighthouse.foreignRequests.length > 0) console.warn(`Chromium requested outside the sandbox: ${lighthouse.foreignRequests.join(", ")}`);
 }
 
 main().then(

@@ -10,6 +10,7 @@ import { startSandbox, type Sandbox } from "../sandbox/server";
 import { renderAppBlocks } from "../sandbox/storefront/app-blocks";
 import { productObject, requestObject, ROUTES } from "../sandbox/storefront/liquid-objects";
 import { launchChromium, openPage } from "../support/browser";
+import { addBeanie } from "./beanie";
 import { ROOT, TEST_APP, TOML_PATH } from "../support/stack";
 
 const DAY = 86_400_000;
@@ -45,19 +46,8 @@ beforeAll(async () => {
   [sandbox, browser] = await Promise.all([startSandbox({ port: 0, app: { ...TEST_APP, appUrl, tomlPath: TOML_PATH }, webhooks: { subscriptions: [] } }), launchChromium()]);
   const { shop } = sandbox;
   location = shop.addLocation("Main warehouse");
-  const added = shop.addProduct({
-    title: "Wool Beanie",
-    handle: "wool-beanie",
-    vendor: "Northwind Wool",
-    productType: "Accessories",
-    variants: [
-      { title: "Sand", sku: "BEANIE-SND", price: "29.00", stock: { [location]: 5 } },
-      { title: "Black", sku: "BEANIE-BLK", price: "29.00", inventoryPolicy: "CONTINUE", stock: { [location]: 0 } },
-      { title: "Red", sku: "BEANIE-RED", price: "29.00", stock: { [location]: 0 } },
-    ],
-  });
-  const [sand = "", black = "", red = ""] = added.variantIds;
-  beanie = { sand, black, red };
+  beanie = addBeanie(shop, location);
+  const { black, red } = beanie;
   const lantern = shop.addProduct({
     title: "Camp Lantern",
     handle: "camp-lantern",
