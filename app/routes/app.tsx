@@ -29,6 +29,7 @@ export default function AppLayout() {
         <Link to="/app/variants">{strings.nav.variants}</Link>
         <Link to="/app/settings">{strings.nav.settings}</Link>
         <Link to="/app/activity">{strings.nav.activity}</Link>
+        <Link to="/app/orders">{strings.nav.orders}</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
