@@ -4,6 +4,7 @@ import { STOCK_OVERVIEW_QUERY } from "../graphql/stock-overview";
 export interface StockOverview {
   shopName: string;
   shopDomain: string;
+  currencyCode: string;
   locations: { id: string; name: string }[];
   outOfStock: {
     id: string;
@@ -23,6 +24,7 @@ export async function loadStockOverview(graphql: AdminApiContext["graphql"]): Pr
   return {
     shopName: data.shop.name,
     shopDomain: data.shop.myshopifyDomain,
+    currencyCode: data.shop.currencyCode,
     locations: data.locations.nodes,
     outOfStock: data.productVariants.nodes
       .filter((variant) => variant.inventoryItem.tracked)

@@ -1,72 +1,138 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
+import { formatMoney, loadDashboard } from "../models/dashboard.server";
 import { loadStockOverview } from "../models/stock-overview.server";
 import { strings } from "../i18n/strings";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await authenticate.admin(request);
-  return loadStockOverview(admin.graphql);
+  const { admin, session } = await authenticate.admin(request);
+  const [dashboard, overview] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql)]);
+  return {
+    dashboard,
+    valueWaiting: formatMoney(dashboard.valueWaiting, overview.currencyCode),
+    shop: { name: overview.shopName, domain: overview.shopDomain, locations: overview.locations },
+  };
 };
 
-export default function Home() {
-  const overview = useLoaderData<typeof loader>();
-  const text = strings.home;
-  const rows = overview.outOfStock.map((variant) => [
-    variant.productTitle,
-    variant.variantTitle,
-    variant.sku,
-    variant.available,
-    text.policy[variant.inventoryPolicy],
-  ]);
+const formatTime = (iso: string) => new Date(iso).toLocaleString();
+
+function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <Page title={text.title}>
+    <Card>
+      <div role="group" aria-label={label}>
+        <BlockStack gap="100">
+          <Text as="h3" variant="headingSm" tone="subdued">
+            {label}
+          </Text>
+          <Text as="p" variant="headingLg" fontWeight="semibold">
+            {value}
+          </Text>
+        </BlockStack>
+      </div>
+    </Card>
+  );
+}
+
+export default function Home() {
+  const { dashboard, valueWaiting, shop } = useLoaderData<typeof loader>();
+  const text = strings.dashboard;
+  const { alerts } = dashboard;
+  const hasAlerts = alerts.atCap + alerts.etaPassed + alerts.deadJobs > 0;
+  return (
+    <Page title={strings.home.title}>
       <TitleBar title={strings.appName} />
       <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {dashboard.empty ? (
+              <Card>
+                <EmptyState heading={text.emptyHeading} image="" action={{ content: text.emptyAction, url: "/app/settings" }}>
+                  <p>{text.emptyBody}</p>
+                </EmptyState>
+              </Card>
+            ) : (
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {text.figuresHeading}
+                </Text>
+                <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
+                  <Figure label={text.backorderedVariants} value={String(dashboard.backorderedVariants)} />
+                  <Figure label={text.waitingOrders} value={String(dashboard.waitingOrders)} />
+                  <Figure label={text.waitingUnits} value={String(dashboard.waitingUnits)} />
+                  <Figure label={text.valueWaiting} value={valueWaiting} />
+                  <Figure label={text.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
+                  <Figure label={text.nextRestock} value={dashboard.nextRestock ?? text.none} />
+                </InlineGrid>
+              </BlockStack>
+            )}
+            {hasAlerts && (
+              <Banner tone={alerts.deadJobs > 0 ? "critical" : "warning"} title={text.alertsHeading}>
+                <BlockStack gap="100">
+                  {alerts.atCap > 0 && <Text as="p">{text.atCap(alerts.atCap)}</Text>}
+                  {alerts.etaPassed > 0 && <Text as="p">{text.etaPassed(alerts.etaPassed)}</Text>}
+                  {alerts.deadJobs > 0 && (
+                    <Text as="p">
+                      {text.deadJobs(alerts.deadJobs)}{" "}
+                      <Button variant="plain" url="/app/activity">
+                        {text.viewActivity}
+                      </Button>
+                    </Text>
+                  )}
+                </BlockStack>
+              </Banner>
+            )}
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingMd">
+                  {text.activityHeading}
+                </Text>
+                {dashboard.activity.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {text.noActivity}
+                  </Text>
+                ) : (
+                  <ul aria-label={text.activityHeading} style={{ margin: 0, paddingInlineStart: "1rem" }}>
+                    {dashboard.activity.map((entry) => (
+                      <li key={entry.id}>
+                        <Text as="span" tone="subdued">
+                          {formatTime(entry.at)}
+                        </Text>{" "}
+                        <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge> {entry.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Button variant="plain" url="/app/activity">
+                  {text.viewActivity}
+                </Button>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                {text.shopHeading}
+                {strings.home.shopHeading}
               </Text>
               <Text as="p" variant="bodyLg" fontWeight="semibold">
-                {overview.shopName}
+                {shop.name}
               </Text>
               <Text as="p" tone="subdued">
-                {overview.shopDomain}
+                {shop.domain}
               </Text>
               <Text as="h3" variant="headingSm">
-                {text.locationsHeading}
+                {strings.home.locationsHeading}
               </Text>
-              <ul aria-label={text.locationsHeading}>
-                {overview.locations.map((location) => (
+              <ul aria-label={strings.home.locationsHeading}>
+                {shop.locations.map((location) => (
                   <li key={location.id}>{location.name}</li>
                 ))}
               </ul>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            <BlockStack gap="200">
-              <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
-                <Text as="h2" variant="headingMd">
-                  {text.outOfStockHeading} ({overview.outOfStock.length})
-                </Text>
-              </div>
-              {rows.length === 0 ? (
-                <div style={{ padding: "var(--p-space-400)" }}>
-                  <Text as="p">{text.outOfStockEmpty}</Text>
-                </div>
-              ) : (
-                <DataTable
-                  columnContentTypes={["text", "text", "text", "numeric", "text"]}
-                  headings={Object.values(text.columns)}
-                  rows={rows}
-                />
-              )}
             </BlockStack>
           </Card>
         </Layout.Section>

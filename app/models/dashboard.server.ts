@@ -1,0 +1,81 @@
+/** The admin home: the shop's back-order picture, read from the app's own database. */
+import type { PrismaClient } from "@prisma/client";
+
+export interface Dashboard {
+  backorderedVariants: number;
+  waitingOrders: number;
+  waitingUnits: number;
+  /** Sum of unitPrice × waitingUnits, as a decimal string with two places ("75.00"). */
+  valueWaiting: string;
+  /** Whole days since the earliest waiting line was ordered; null when nothing waits. */
+  oldestWaitDays: number | null;
+  /** ISO date: the earliest restock date set by the merchant (today or later), else the earliest ships-on date. */
+  nextRestock: string | null;
+  alerts: { atCap: number; etaPassed: number; deadJobs: number };
+  activity: { id: number; at: string; kind: string; message: string }[];
+  /** Nothing back-ordered and nothing waiting: a new install, or a shop with stock. */
+  empty: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Today's ISO date in the shop's time zone (UTC when the zone is unknown). */
+export function isoDateIn(timezone: string, now: Date): string {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** "25.00" → 2500; anything unreadable counts as 0. */
+function toCents(price: string): number {
+  const value = Number(price);
+  return Number.isFinite(value) ? Math.round(value * 100) : 0;
+}
+
+/** Formats a decimal amount in the shop's currency when known, else plainly with two places. */
+export function formatMoney(amount: string, currencyCode?: string | null, locale = "en-US"): string {
+  if (!currencyCode) return amount;
+  try {
+    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(Number(amount));
+  } catch {
+    return amount;
+  }
+}
+
+export async function loadDashboard(db: PrismaClient, shop: string, options: { now?: Date } = {}): Promise<Dashboard> {
+  const now = options.now ?? new Date();
+  const settings = await db.shopSettings.findUnique({ where: { shop }, select: { timezone: true } });
+  const today = isoDateIn(settings?.timezone ?? "UTC", now);
+  const waitingWhere = { shop, state: "waiting", waitingUnits: { gt: 0 } };
+  const [statuses, lines, restockRule, nextShip, deadJobs, activity] = await Promise.all([
+    db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
+    db.backorderLine.findMany({ where: waitingWhere, select: { orderId: true, waitingUnits: true, unitPrice: true, orderedAt: true, shipsOn: true } }),
+    db.variantRule.findFirst({ where: { shop, restockDate: { gte: today } }, orderBy: { restockDate: "asc" }, select: { restockDate: true } }),
+    db.trackedVariant.findFirst({ where: { shop, nextShipsOn: { not: null } }, orderBy: { nextShipsOn: "asc" }, select: { nextShipsOn: true } }),
+    db.job.count({ where: { shop, status: "dead" } }),
+    db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true } }),
+  ]);
+  const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
+  const backorderedVariants = countOf("backorder") + countOf("sold_out");
+  const orders = new Set(lines.map((line) => line.orderId));
+  const waitingUnits = lines.reduce((sum, line) => sum + line.waitingUnits, 0);
+  const cents = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.waitingUnits, 0);
+  const oldest = lines.reduce<Date | null>((min, line) => (min === null || line.orderedAt < min ? line.orderedAt : min), null);
+  return {
+    backorderedVariants,
+    waitingOrders: orders.size,
+    waitingUnits,
+    valueWaiting: (cents / 100).toFixed(2),
+    oldestWaitDays: oldest === null ? null : Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / DAY_MS)),
+    nextRestock: restockRule?.restockDate ?? nextShip?.nextShipsOn ?? null,
+    alerts: {
+      atCap: countOf("sold_out"),
+      etaPassed: lines.filter((line) => line.shipsOn !== null && line.shipsOn < today).length,
+      deadJobs,
+    },
+    activity: activity.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message })),
+    empty: backorderedVariants === 0 && orders.size === 0,
+  };
+}

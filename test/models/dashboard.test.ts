@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@prisma/client";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { formatMoney, isoDateIn, loadDashboard } from "../../app/models/dashboard.server";
+
+const SHOP = "dash.myshopify.com";
+const OTHER = "other.myshopify.com";
+const NOW = new Date("2026-03-10T12:00:00Z");
+
+let database: TestDatabase;
+let db: PrismaClient;
+
+beforeEach(() => {
+  database = createTestDatabase();
+  db = database.db;
+});
+
+afterEach(async () => {
+  await database.drop();
+});
+
+function variant(shop: string, variantId: string, status: string, nextShipsOn: string | null = null) {
+  return db.trackedVariant.create({
+    data: { shop, variantId, productId: `p-${variantId}`, inventoryItemId: `i-${variantId}`, title: variantId, merchantPolicy: "DENY", status, sellable: 0, nextShipsOn },
+  });
+}
+
+function line(shop: string, lineItemId: string, data: { orderId: string; waitingUnits: number; unitPrice: string; orderedAt: string; shipsOn?: string | null; state?: string }) {
+  return db.backorderLine.create({
+    data: {
+      shop,
+      lineItemId,
+      orderId: data.orderId,
+      orderName: `#${data.orderId}`,
+      orderedAt: new Date(data.orderedAt),
+      variantId: "v1",
+      locationId: "loc",
+      quantity: data.waitingUnits || 1,
+      waitingUnits: data.waitingUnits,
+      unitPrice: data.unitPrice,
+      shipsOn: data.shipsOn ?? null,
+      state: data.state ?? "waiting",
+    },
+  });
+}
+
+describe("loadDashboard", () => {
+  it("shows an empty picture for a new install", async () => {
+    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    expect(dashboard).toEqual({
+      backorderedVariants: 0,
+      waitingOrders: 0,
+      waitingUnits: 0,
+      valueWaiting: "0.00",
+      oldestWaitDays: null,
+      nextRestock: null,
+      alerts: { atCap: 0, etaPassed: 0, deadJobs: 0 },
+      activity: [],
+      empty: true,
+    });
+  });
+
+  it("computes the shop's figures and ignores other shops' rows", async () => {
+    await variant(SHOP, "v1", "backorder", "2026-03-20");
+    await variant(SHOP, "v2", "sold_out", "2026-03-18");
+    await variant(SHOP, "v3", "in_stock");
+    await variant(OTHER, "v1", "sold_out", "2026-03-11");
+
+    // Two lines of one order, one of another; the value is 2 × 19.99 + 1 × 5.50 + 3 × 0.10.
+    await line(SHOP, "l1", { orderId: "o1", waitingUnits: 2, unitPrice: "19.99", orderedAt: "2026-03-05T09:00:00Z", shipsOn: "2026-03-09" });
+    await line(SHOP, "l2", { orderId: "o1", waitingUnits: 1, unitPrice: "5.50", orderedAt: "2026-03-05T09:00:00Z", shipsOn: "2026-03-10" });
+    await line(SHOP, "l3", { orderId: "o2", waitingUnits: 3, unitPrice: "0.10", orderedAt: "2026-03-08T09:00:00Z", shipsOn: null });
+    // Not waiting: released, or waiting with no units left.
+    await line(SHOP, "l4", { orderId: "o3", waitingUnits: 4, unitPrice: "100", orderedAt: "2026-01-01T00:00:00Z", shipsOn: "2026-01-02", state: "released" });
+    await line(SHOP, "l5", { orderId: "o4", waitingUnits: 0, unitPrice: "100", orderedAt: "2026-01-01T00:00:00Z", shipsOn: "2026-01-02" });
+    // Another shop's waiting line, older and late.
+    await line(OTHER, "l1", { orderId: "o9", waitingUnits: 7, unitPrice: "50", orderedAt: "2025-12-01T00:00:00Z", shipsOn: "2025-12-05" });
+
+    await db.variantRule.create({ data: { shop: SHOP, variantId: "v1", restockDate: "2026-03-01" } }); // past: ignored
+    await db.variantRule.create({ data: { shop: SHOP, variantId: "v2", restockDate: "2026-03-15" } });
+    await db.variantRule.create({ data: { shop: OTHER, variantId: "v1", restockDate: "2026-03-11" } });
+
+    await db.job.create({ data: { id: "j1", shop: SHOP, kind: "variant-sync", subject: "v1", status: "dead" } });
+    await db.job.create({ data: { id: "j2", shop: SHOP, kind: "variant-sync", subject: "v2", status: "pending" } });
+    await db.job.create({ data: { id: "j3", shop: OTHER, kind: "variant-sync", subject: "v1", status: "dead" } });
+
+    for (let i = 1; i <= 12; i++) await db.activity.create({ data: { shop: SHOP, kind: "variant.policy", subject: "v1", message: `entry ${i}` } });
+    await db.activity.create({ data: { shop: OTHER, kind: "variant.policy", subject: "v1", message: "elsewhere" } });
+
+    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    expect(dashboard).toMatchObject({
+      backorderedVariants: 2,
+      waitingOrders: 2,
+      waitingUnits: 6,
+      valueWaiting: "45.78",
+      oldestWaitDays: 5,
+      nextRestock: "2026-03-15",
+      alerts: { atCap: 1, etaPassed: 1, deadJobs: 1 },
+      empty: false,
+    });
+    expect(dashboard.activity.map((entry) => entry.message)).toEqual(["entry 12", "entry 11", "entry 10", "entry 9", "entry 8", "entry 7", "entry 6", "entry 5", "entry 4", "entry 3"]);
+  });
+
+  it("falls back to the earliest ships-on date when no restock date is set", async () => {
+    await variant(SHOP, "v1", "backorder", "2026-03-20");
+    await variant(SHOP, "v2", "backorder", "2026-03-17");
+    expect((await loadDashboard(db, SHOP, { now: NOW })).nextRestock).toBe("2026-03-17");
+  });
+
+  it("judges ETA passed against today in the shop's time zone", async () => {
+    await db.shopSettings.create({ data: { shop: SHOP, timezone: "Pacific/Auckland" } });
+    // 2026-03-10T12:00Z is already the 11th in Auckland.
+    await line(SHOP, "l1", { orderId: "o1", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-03-01T00:00:00Z", shipsOn: "2026-03-10" });
+    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    expect(dashboard.alerts.etaPassed).toBe(1);
+    expect(dashboard.oldestWaitDays).toBe(9);
+    expect(dashboard.empty).toBe(false);
+  });
+});
+
+describe("helpers", () => {
+  it("dates today in a time zone, UTC when the zone is unknown", () => {
+    expect(isoDateIn("UTC", NOW)).toBe("2026-03-10");
+    expect(isoDateIn("Pacific/Auckland", NOW)).toBe("2026-03-11");
+    expect(isoDateIn("Not/AZone", NOW)).toBe("2026-03-10");
+  });
+
+  it("formats money in the shop currency when known, else plainly", () => {
+    expect(formatMoney("45.78", "USD")).toBe("$45.78");
+    expect(formatMoney("45.78", null)).toBe("45.78");
+    expect(formatMoney("45.78", "??")).toBe("45.78");
+  });
+});
