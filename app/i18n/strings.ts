@@ -72,19 +72,6 @@ export const strings = {
     title: "Back orders",
     shopHeading: "Shop",
     locationsHeading: "Locations",
-    outOfStockHeading: "Out of stock",
-    outOfStockEmpty: "Every tracked variant is in stock.",
-    columns: {
-      product: "Product",
-      variant: "Variant",
-      sku: "SKU",
-      available: "Available",
-      policy: "When out of stock",
-    },
-    policy: {
-      CONTINUE: "Keeps selling",
-      DENY: "Stops selling",
-    },
   },
   settings: {
     title: "Settings",
