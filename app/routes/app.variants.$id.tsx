@@ -5,7 +5,8 @@ import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout,
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { loadVariantDetail, parseNumericId, updateVariantRules, variantGid, type RuleField } from "../models/variants.server";
+import { loadVariantDetail, parseNumericId, variantGid } from "../models/variants.server";
+import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 
 const text = strings.variants;

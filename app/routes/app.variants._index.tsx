@@ -21,16 +21,8 @@ import {
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import {
-  listVariants,
-  parseListQuery,
-  parseVariantIds,
-  shopToday,
-  updateVariantRules,
-  type RuleField,
-  type SortKey,
-  type VariantRow,
-} from "../models/variants.server";
+import { listVariants, parseListQuery, shopToday, type SortKey, type VariantRow } from "../models/variants.server";
+import { parseVariantIds, updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 
 const text = strings.variants;

@@ -5,23 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import {
-  applyRuleChange,
-  csvField,
-  DEFAULT_LIST_QUERY,
-  exportVariantsCsv,
-  isIsoDate,
-  listVariants,
-  loadVariantDetail,
-  PAGE_SIZE,
-  parseListQuery,
-  parseNumericId,
-  parseVariantIds,
-  validateRuleChange,
-  variantGid,
-  updateVariantRules,
-  type VariantListQuery,
-} from "../../app/models/variants.server";
+import { csvField, DEFAULT_LIST_QUERY, exportVariantsCsv, listVariants, loadVariantDetail, PAGE_SIZE, parseListQuery, parseNumericId, variantGid, type VariantListQuery } from "../../app/models/variants.server";
+import { applyRuleChange, isIsoDate, parseVariantIds, validateRuleChange, updateVariantRules } from "../../app/models/variant-rules.server";
 
 const SHOP = "alpha.myshopify.com";
 const OTHER = "other.myshopify.com";

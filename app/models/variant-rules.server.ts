@@ -1,0 +1,130 @@
+/**
+ * The merchant's per-variant rules (restock date, back-orders on or off, cap):
+ * validated here, then written, and the engine is asked to sync each variant;
+ * the engine is the one that talks to Shopify.
+ */
+import type { PrismaClient } from "@prisma/client";
+import { enqueueJob } from "../jobs/job-queue.server";
+import { strings } from "../i18n/strings";
+import { MAX_BULK_VARIANTS, MAX_WAITING_CAP, parseNumericId, shopToday, VARIANT_GID_PREFIX, variantGid, type VariantOverride } from "./variants.server";
+
+export interface RuleChange {
+  restockDate?: string | null;
+  override?: VariantOverride;
+  waitingCap?: number | null;
+}
+
+export type RuleField = "restockDate" | "override" | "waitingCap";
+export type ValidationResult = { ok: true; change: RuleChange } | { ok: false; errors: Partial<Record<RuleField, string>> };
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Checks what the merchant typed. Only the fields present are changed; a blank
+ * restock date or cap clears it, unless `requireRestockDate`. Pure: `today` is
+ * the shop's date; `currentRestockDate` is the one stored, accepted as it is.
+ */
+export function validateRuleChange(
+  fields: Partial<Record<RuleField, string | null>>,
+  today: string,
+  options: { requireRestockDate?: boolean; currentRestockDate?: string | null } = {},
+): ValidationResult {
+  const text = strings.variants.errors;
+  const errors: Partial<Record<RuleField, string>> = {};
+  const change: RuleChange = {};
+
+  if (fields.restockDate !== undefined) {
+    const value = (fields.restockDate ?? "").trim();
+    if (value === "") {
+      if (options.requireRestockDate) errors.restockDate = text.restockDateRequired;
+      else change.restockDate = null;
+    } else if (!isIsoDate(value)) errors.restockDate = text.restockDateFormat;
+    // A date already stored may have passed since: saving the page again must not fail on it.
+    else if (value < today && value !== options.currentRestockDate) errors.restockDate = text.restockDatePast(today);
+    else change.restockDate = value;
+  }
+
+  if (fields.override !== undefined) {
+    const value = (fields.override ?? "").trim();
+    if (value === "always" || value === "never") change.override = value;
+    else if (value === "" || value === "default") change.override = null;
+    else errors.override = text.override;
+  }
+
+  if (fields.waitingCap !== undefined) {
+    const value = (fields.waitingCap ?? "").trim();
+    if (value === "") change.waitingCap = null;
+    else if (!/^\d+$/.test(value) || Number(value) > MAX_WAITING_CAP) errors.waitingCap = text.waitingCap(MAX_WAITING_CAP);
+    else change.waitingCap = Number(value);
+  }
+
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, change };
+}
+
+/** Variant ids from a form (numeric parts or full GIDs); null when one is malformed or there are too many. */
+export function parseVariantIds(values: readonly string[]): string[] | null {
+  const ids = values.flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  if (ids.length === 0 || ids.length > MAX_BULK_VARIANTS) return null;
+  const gids: string[] = [];
+  for (const value of ids) {
+    const numeric = parseNumericId(value.startsWith(VARIANT_GID_PREFIX) ? value.slice(VARIANT_GID_PREFIX.length) : value);
+    if (!numeric) return null;
+    gids.push(variantGid(numeric));
+  }
+  return [...new Set(gids)];
+}
+
+export type ApplyResult = { ok: true; updated: number } | { ok: false; reason: "not_found"; missing: string[] };
+
+/**
+ * Stores the change on every variant's rule, then asks the engine to sync each
+ * one. All or nothing: when a variant is not the shop's, nothing is written.
+ */
+export async function applyRuleChange(db: PrismaClient, shop: string, variantIds: readonly string[], change: RuleChange): Promise<ApplyResult> {
+  const ids = [...new Set(variantIds)];
+  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true } });
+  const ownedIds = new Set(owned.map((variant) => variant.variantId));
+  const missing = ids.filter((id) => !ownedIds.has(id));
+  if (missing.length > 0 || ids.length === 0) return { ok: false, reason: "not_found", missing };
+
+  const data: RuleChange = {};
+  if (change.restockDate !== undefined) data.restockDate = change.restockDate;
+  if (change.override !== undefined) data.override = change.override;
+  if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
+  await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
+  for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
+  return { ok: true, updated: ids.length };
+}
+
+export type UpdateResult =
+  | { ok: true; updated: number }
+  | { ok: false; status: 400; errors: Partial<Record<RuleField, string>>; message: string }
+  | { ok: false; status: 404 };
+
+/**
+ * What both pages do with a form: validate against the shop's today, then
+ * store and sync. With `keepStoredRestockDate` (the variant page, one variant),
+ * the restock date already stored is accepted as it is: it may have gone by
+ * since it was set, and saving the page's other fields must not fail on it.
+ */
+export async function updateVariantRules(
+  db: PrismaClient,
+  shop: string,
+  variantIds: readonly string[],
+  fields: Partial<Record<RuleField, string | null>>,
+  options: { requireRestockDate?: boolean; keepStoredRestockDate?: boolean; now?: Date } = {},
+): Promise<UpdateResult> {
+  const [today, current] = await Promise.all([
+    shopToday(db, shop, options.now),
+    options.keepStoredRestockDate && variantIds.length === 1 ? db.variantRule.findUnique({ where: { shop_variantId: { shop, variantId: variantIds[0]! } }, select: { restockDate: true } }) : null,
+  ]);
+  const checked = validateRuleChange(fields, today, { requireRestockDate: options.requireRestockDate, currentRestockDate: current?.restockDate ?? null });
+  if (!checked.ok) return { ok: false, status: 400, errors: checked.errors, message: Object.values(checked.errors).join(" ") };
+  const applied = await applyRuleChange(db, shop, variantIds, checked.change);
+  return applied.ok ? applied : { ok: false, status: 404 };
+}
