@@ -3,6 +3,7 @@
  * lowered for a quick look: BENCH_WEBHOOKS=500 BENCH_WAITING_LINES=1000 npm run bench
  */
 import { startStack } from "../support/stack";
+import { benchAdminPages } from "./admin-pages";
 import { benchIngest } from "./ingest";
 import { benchRestock } from "./restock";
 import { benchStorefront } from "./storefront";
@@ -49,6 +50,13 @@ async function main() {
   console.info(`Lighthouse ${lighthouse.version} performance, ${lighthouse.formFactor} preset (simulated throttling), Debian Chromium, median of ${lighthouse.runsEach} runs each, ${lighthouse.seconds} s; without = no app block or embed`);
   console.table({ "With the extension": lighthouse.withExtension, "Without it": lighthouse.withoutExtension, "Delta (with − without)": lighthouse.delta });
   if (lighthouse.foreignRequests.length > 0) console.warn(`Chromium requested outside the sandbox: ${lighthouse.foreignRequests.join(", ")}`);
+
+  const admin = await benchAdminPages({ variants: sizeFromEnv("BENCH_VARIANTS", 50_000), waitingLines: sizeFromEnv("BENCH_ADMIN_WAITING_LINES", 10_000) });
+  console.info(`\nAdmin pages in the sandbox admin shell, ${admin.variants} variants and ${admin.waitingLines} waiting lines, Debian Chromium (no throttling), median of ${admin.runsEach} fresh loads, ${admin.seconds} s; ms, server = document TTFB in the app frame`);
+  console.table({
+    "Home (/app)": { lcpMs: admin.home.lcpMs, cls: admin.home.cls, serverMs: admin.home.serverTtfbMs },
+    "Variants list (/app/variants)": { lcpMs: admin.variantsList.lcpMs, cls: admin.variantsList.cls, serverMs: admin.variantsList.serverTtfbMs, "sort by Value → new first row (ms)": admin.variantsList.sortByValueMs },
+  });
 }
 
 main().then(
