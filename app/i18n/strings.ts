@@ -1,6 +1,7 @@
 /** Every merchant-facing string of the admin UI, in one place for translation. */
 export const strings = {
   appName: "Backorder Manager",
+  loading: "Loading…",
   nav: {
     home: "Home",
     variants: "Back-ordered variants",

@@ -1,11 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, Outlet, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { authenticate } from "../shopify.server";
 import { strings } from "../i18n/strings";
+import { isLeavingPage, PageSkeleton } from "../components/page-skeleton";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -20,6 +21,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export default function AppLayout() {
   const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const { pathname } = useLocation();
+  const loadingAnotherPage = navigation.state === "loading" && isLeavingPage(pathname, navigation.location?.pathname);
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
       <NavMenu>
@@ -31,7 +35,7 @@ export default function AppLayout() {
         <Link to="/app/activity">{strings.nav.activity}</Link>
         <Link to="/app/orders">{strings.nav.orders}</Link>
       </NavMenu>
-      <Outlet />
+      {loadingAnotherPage ? <PageSkeleton title={strings.loading} /> : <Outlet />}
     </AppProvider>
   );
 }
