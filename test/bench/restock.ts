@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { openAppDatabase } from "../support/app-database";
-import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
+import { appRequest, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
 import { startStack, type Stack } from "../support/stack";
 import { round } from "./stats";
 
@@ -56,12 +56,7 @@ export async function benchRestock(waitingLines = 10_000): Promise<RestockFigure
     stack.sandbox.webhooks.setFaults({});
 
     const hold = await measure(stack, db, async () => {
-      const response = await fetch(`${stack.appUrl}/app/activity.data`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`, "User-Agent": BROWSER_USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ intent: "resync" }),
-      });
-      await response.arrayBuffer();
+      await appRequest(stack, "/app/activity.data", { method: "POST", fields: { intent: "resync" } });
     });
     const held = await db.backorderLine.count({ where: { state: "waiting", waitingUnits: { gt: 0 } } });
     if (held !== waitingLines) throw new Error(`Expected ${waitingLines} waiting lines after the resync, found ${held}`);

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
 import { launchChromium, openPage } from "../support/browser";
-import { FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 import { strings } from "../../app/i18n/strings";
 
 let stack: Stack;
@@ -16,10 +15,7 @@ let browser: Browser;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ seed: false, env: FAST_WORKER_ENV }), launchChromium()]);
-  db = openAppDatabase(stack.dbFile);
-  await installApp(stack);
-  await settle(stack, db);
+  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {

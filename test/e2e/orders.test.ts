@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
 import { launchChromium, openPage } from "../support/browser";
-import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 
 let stack: Stack;
 let browser: Browser;
@@ -27,28 +26,13 @@ function addVariant(title: string) {
 const buy = (variantId: string, firstName: string) =>
   shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity: 1 }] }).orderId;
 
-async function appRequest(path: string, init: { method?: "GET" | "POST"; fields?: Record<string, string> } = {}) {
-  const response = await fetch(`${stack.appUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`,
-      "User-Agent": BROWSER_USER_AGENT,
-      ...(init.method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-    ...(init.method === "POST" ? { body: new URLSearchParams(init.fields ?? {}) } : {}),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
+const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
 const post = (fields: Record<string, string>) => appRequest("/app/orders.data", { method: "POST", fields });
 const lineOf = (orderId: string) => db.backorderLine.findFirstOrThrow({ where: { orderId } });
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ seed: false, env: FAST_WORKER_ENV }), launchChromium()]);
-  db = openAppDatabase(stack.dbFile);
+  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
   warehouse = shop().addLocation("Warehouse");
-  await installApp(stack);
-  await settle(stack, db);
 }, 180_000);
 
 afterAll(async () => {

@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import type { Browser } from "playwright-core";
-import { openAppDatabase } from "../support/app-database";
 import { launchChromium, openPage } from "../support/browser";
-import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { appRequest, BROWSER_USER_AGENT, settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 import { strings } from "../../app/i18n/strings";
 
 const text = strings.settings;
@@ -33,18 +32,10 @@ const VALID = {
   fulfilmentMode: "hold_release",
 };
 
-async function authHeaders(): Promise<Record<string, string>> {
-  return { Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`, "User-Agent": BROWSER_USER_AGENT };
-}
-
 /** Posts the form the way the page does (single-fetch data request with a session token). */
 async function postSettings(fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${stack.appUrl}/app/settings.data`, {
-    method: "POST",
-    headers: { ...(await authHeaders()), "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields),
-  });
-  return { status: response.status, body: await response.text() };
+  const { status, text } = await appRequest(stack, "/app/settings.data", { method: "POST", fields });
+  return { status, body: text };
 }
 
 const storedSettings = () => db.shopSettings.findUniqueOrThrow({ where: { shop: shopDomain() } });
@@ -54,11 +45,8 @@ const comparable = async () => {
 };
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ seed: false, env: { ...FAST_WORKER_ENV } }), launchChromium()]);
-  db = openAppDatabase(stack.dbFile);
+  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
   warehouse = stack.sandbox.shop.addLocation("Warehouse");
-  await installApp(stack);
-  await settle(stack, db);
 }, 180_000);
 
 afterAll(async () => {
@@ -69,8 +57,8 @@ afterAll(async () => {
 
 describe("settings over HTTP", () => {
   it("loads the shop's settings for the form", async () => {
-    const response = await fetch(`${stack.appUrl}/app/settings.data?_routes=routes/app.settings`, { headers: await authHeaders() });
-    const body = await response.text();
+    const response = await appRequest(stack, "/app/settings.data?_routes=routes/app.settings");
+    const body = response.text;
     expect(response.status).toBe(200);
     for (const expected of ["hold_release", "ship_available_first", "tagged", "14"]) expect(body).toContain(expected);
   });

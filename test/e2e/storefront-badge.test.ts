@@ -5,18 +5,14 @@
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
-import { FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 
 let stack: Stack;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: false, env: FAST_WORKER_ENV });
-  db = openAppDatabase(stack.dbFile);
-  await installApp(stack);
-  await settle(stack, db);
+  ({ stack, db } = await startInstalledStack());
 }, 120_000);
 
 afterAll(async () => {

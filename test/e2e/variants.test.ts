@@ -8,10 +8,9 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
 import { launchChromium, openPage } from "../support/browser";
-import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 import { addDays } from "../../app/domain/restock-eta";
 import { todayIn } from "../../app/engine/settings.server";
 
@@ -38,20 +37,7 @@ function addVariant(title: string, sku: string, price: string, available: number
 const buy = (variantId: string, quantity: number, firstName: string) =>
   shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] });
 
-async function appRequest(path: string, init: { method?: "GET" | "POST"; fields?: Record<string, string | string[]> } = {}) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(init.fields ?? {})) for (const item of [value].flat()) body.append(key, item);
-  const response = await fetch(`${stack.appUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`,
-      "User-Agent": BROWSER_USER_AGENT,
-      ...(init.method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-    },
-    ...(init.method === "POST" ? { body } : {}),
-  });
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
-}
+const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
 
 /** The list through its CSV export (same search, filter and sort), as [title, waiting units] rows. */
 async function listed(params: string) {
@@ -66,11 +52,8 @@ async function listed(params: string) {
 const postList = (fields: Record<string, string | string[]>) => appRequest("/app/variants.data?index", { method: "POST", fields });
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ seed: false, env: FAST_WORKER_ENV }), launchChromium()]);
-  db = openAppDatabase(stack.dbFile);
+  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
   warehouse = shop().addLocation("Warehouse");
-  await installApp(stack);
-  await settle(stack, db);
   lamp = addVariant("Variants Lamp", "V-LAMP", "30.00", 0);
   kettle = addVariant("Variants Kettle", "V-KETTLE", "200.00", 0);
   mug = addVariant("Variants Mug", "V-MUG", "8.00", 5);

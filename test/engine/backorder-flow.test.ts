@@ -6,9 +6,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
-import { FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, TEST_APP, type Stack } from "../support/stack";
+import { settle, startInstalledStack } from "../support/engine";
+import { TEST_APP, type Stack } from "../support/stack";
 import { ADMIN_API_VERSION } from "../../app/api-version";
 
 let stack: Stack;
@@ -56,14 +55,11 @@ async function waitingLines(variantId: string) {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ seed: false, env: FAST_WORKER_ENV });
-  db = openAppDatabase(stack.dbFile);
+  ({ stack, db } = await startInstalledStack());
   shop().onEvent((event) => {
     if (event.topic.endsWith("placed_on_hold") || event.topic.endsWith("hold_released")) holdEvents.push({ topic: event.topic, fulfillmentOrderId: (event.payload.fulfillment_order as { id: string }).id });
   });
   warehouse = shop().addLocation("Warehouse");
-  await installApp(stack);
-  await settle(stack, db);
 }, 120_000);
 
 afterAll(async () => {

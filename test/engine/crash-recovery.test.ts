@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
-import { FAST_WORKER_ENV, installApp, outstandingWork, settle } from "../support/engine";
+import { outstandingWork, settle, startInstalledStack } from "../support/engine";
 import { watchHolds } from "../support/scenario";
-import { startStack, type Stack } from "../support/stack";
+import { type Stack } from "../support/stack";
 import { seededRandom } from "../sandbox/support/seeded-random";
 
 const ORDERS = 40;
@@ -19,10 +18,7 @@ describe.each(["hold_release", "hold_fulfil"] as const)("a restock interrupted b
   let db: PrismaClient;
 
   beforeAll(async () => {
-    stack = await startStack({ seed: false, env: FAST_WORKER_ENV });
-    db = openAppDatabase(stack.dbFile);
-    await installApp(stack);
-    await settle(stack, db);
+    ({ stack, db } = await startInstalledStack());
     await db.shopSettings.update({ where: { shop: stack.sandbox.shop.domain }, data: { fulfilmentMode: mode } });
   }, 120_000);
 

@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { openAppDatabase } from "../support/app-database";
-import { BROWSER_USER_AGENT, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
-import { startStack, type Stack } from "../support/stack";
+import { appRequest, settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
 
 let stack: Stack;
 let db: PrismaClient;
@@ -25,23 +24,11 @@ function addVariant(title: string, available: number, policy: "CONTINUE" | "DENY
 const buy = (variantId: string, quantity: number, email: string) =>
   shop().placeOrder({ customer: { email, firstName: "Noor", lastName: "Bakker" }, lines: [{ variantId, quantity }] }).orderId;
 
-/** Posts a form to an app route the way App Bridge's authenticated fetch does (single-fetch data request). */
-async function postToApp(path: string, fields: Record<string, string>): Promise<number> {
-  const response = await fetch(`${stack.appUrl}${path}.data`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": BROWSER_USER_AGENT },
-    body: new URLSearchParams(fields),
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
+const postToApp = async (path: string, fields: Record<string, string>) => (await appRequest(stack, `${path}.data`, { method: "POST", fields })).status;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: false, env: { ...FAST_WORKER_ENV, BACKORDER_WORKER_MAX_ATTEMPTS: "2" } });
-  db = openAppDatabase(stack.dbFile);
+  ({ stack, db } = await startInstalledStack({ env: { BACKORDER_WORKER_MAX_ATTEMPTS: "2" } }));
   warehouse = shop().addLocation("Warehouse");
-  await installApp(stack);
-  await settle(stack, db);
 }, 120_000);
 
 afterAll(async () => {

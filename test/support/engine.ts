@@ -5,7 +5,8 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { buildEmbedUrl } from "../sandbox/admin-shell/embed-url";
-import { TEST_APP, type Stack } from "./stack";
+import { openAppDatabase } from "./app-database";
+import { startStack, TEST_APP, type Stack, type StartStackOptions } from "./stack";
 
 /** Worker settings that keep tests quick: short polls, short leases (so a killed worker's jobs come back fast). */
 export const FAST_WORKER_ENV = {
@@ -47,4 +48,33 @@ export async function settle(stack: Stack, db: PrismaClient, timeoutMs = 60_000)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The app did not settle in ${timeoutMs} ms: ${JSON.stringify(last)}`);
+}
+
+/** A request to an app route as App Bridge's authenticated fetch makes it: session token, a browser's user agent, a form body. */
+export async function appRequest(
+  stack: Stack,
+  path: string,
+  init: { method?: "GET" | "POST"; fields?: Record<string, string | string[]> } = {},
+): Promise<{ status: number; contentType: string; text: string }> {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(init.fields ?? {})) for (const item of [value].flat()) body.append(key, item);
+  const response = await fetch(`${stack.appUrl}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      Authorization: `Bearer ${await stack.sandbox.mintSessionToken()}`,
+      "User-Agent": BROWSER_USER_AGENT,
+      ...(init.method === "POST" ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+    },
+    ...(init.method === "POST" ? { body } : {}),
+  });
+  return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
+}
+
+/** The sandbox and the built app, installed and settled, with a client on the app's database. */
+export async function startInstalledStack(options: StartStackOptions = {}): Promise<{ stack: Stack; db: PrismaClient }> {
+  const stack = await startStack({ seed: false, ...options, env: { ...FAST_WORKER_ENV, ...options.env } });
+  const db = openAppDatabase(stack.dbFile);
+  await installApp(stack);
+  await settle(stack, db);
+  return { stack, db };
 }
