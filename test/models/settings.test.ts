@@ -160,6 +160,8 @@ describe("formValuesOf", () => {
     defaultLeadTimeDays: null,
     handlingDays: 2,
     restockMessage: "Soon",
+    soldOutMessage: null,
+    dateStyle: "medium",
     fulfilmentMode: "hold_fulfil",
     timezone: "UTC",
     installedAt: null,
