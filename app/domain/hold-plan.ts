@@ -74,6 +74,8 @@ export function planOrderHolds(input: {
   lines: readonly TrackedLineState[];
   /** Merchant-managed locations; the app may create fulfillments only there. */
   canFulfilAt: (locationId: string) => boolean;
+  /** Line items the merchant released to ship themselves: their fulfillment orders are released, never fulfilled by the app. */
+  shipByMerchant?: ReadonlySet<string>;
 }): OrderPlan {
   const pending = input.lines.filter((line) => line.state === "waiting");
   if (input.cancelled) return { actions: [], finished: pending.map(lineKey), heldIn: new Map(), tagged: false, shipsOn: null };
@@ -119,7 +121,8 @@ export function planOrderHolds(input: {
     // Fulfil only what the app held: right after releasing it, or on a rerun after a crash in between.
     const othersHold = fo.holds.some((other) => other !== hold);
     const fulfillable = hold ? !othersHold : FULFILLABLE.has(fo.status) && !othersHold;
-    if (input.mode === "hold_fulfil" && (hold || onceHeld.has(fo.id)) && fulfillable && input.canFulfilAt(fo.locationId)) {
+    const merchantShips = fo.lines.some((line) => input.shipByMerchant?.has(line.lineItemId) ?? false);
+    if (input.mode === "hold_fulfil" && (hold || onceHeld.has(fo.id)) && fulfillable && !merchantShips && input.canFulfilAt(fo.locationId)) {
       const lines = fo.lines.filter((line) => line.remainingQuantity > 0).map((line) => ({ id: line.id, quantity: line.remainingQuantity }));
       if (lines.length > 0) actions.push({ kind: "fulfil", fulfillmentOrderId: fo.id, lines });
     }

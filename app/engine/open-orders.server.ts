@@ -10,6 +10,13 @@ export interface OrderFacts {
   fulfillmentOrderOf: Map<string, string>;
 }
 
+/** What the merchant decided about lines of one variant (by line item id). */
+export interface MerchantChoices {
+  priorities: ReadonlyMap<string, number>;
+  /** Lines the merchant released or cancelled: they are not demand the queue serves. */
+  leftQueue: ReadonlySet<string>;
+}
+
 type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
 
 /** Page sizes that keep `OpenOrders` under Shopify's 1,000-point query limit. */
@@ -28,7 +35,7 @@ const OPEN_STATUSES = new Set(["OPEN", "ON_HOLD", "IN_PROGRESS", "SCHEDULED"]);
 export function readDemandPage(
   nodes: readonly OrderNode[],
   variantId: string,
-  priorities: ReadonlyMap<string, number>,
+  choices: MerchantChoices,
   demand: LocatedDemand[],
   orders: Map<string, OrderFacts>,
 ): void {
@@ -48,6 +55,7 @@ export function readDemandPage(
       for (const foLine of fo.lineItems.nodes) {
         if (foLine.variant?.id !== variantId || foLine.remainingQuantity <= 0) continue;
         const lineItemId = foLine.lineItem.id;
+        if (choices.leftQueue.has(lineItemId)) continue;
         const key = `${lineItemId}@${locationId}`;
         if (!facts.fulfillmentOrderOf.has(key)) facts.fulfillmentOrderOf.set(key, fo.id);
         // A line split over two fulfillment orders at one location (a partial hold) is one line.
@@ -56,7 +64,7 @@ export function readDemandPage(
           same.openQuantity += foLine.remainingQuantity;
           continue;
         }
-        const priority = priorities.get(lineItemId);
+        const priority = choices.priorities.get(lineItemId);
         const line: LocatedDemand = {
           lineItemId,
           orderId: order.id,

@@ -35,6 +35,7 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     lines: pending,
     // The app holds write access to merchant-managed fulfillment orders only, so every one it sees is one.
     canFulfilAt: () => true,
+    shipByMerchant: new Set(lines.filter((line) => line.merchantAction === "released").map((line) => line.lineItemId)),
   });
 
   const updatedAt = await applyOrderPlan(ctx, order, plan.actions, labelChange(order, plan.tagged, plan.shipsOn));
@@ -50,8 +51,12 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
   // Nothing left to ship (we fulfilled it now, or before a crash, or the merchant did): fulfilled.
   const nothingLeft = (lineItemId: string, locationId: string) =>
     fulfillmentOrders.filter((fo) => fo.locationId === locationId).flatMap((fo) => fo.lines).filter((l) => l.lineItemId === lineItemId).every((l) => l.remainingQuantity === 0);
-  const state = (line: { lineItemId: string; locationId: string }) =>
-    order.cancelledAt ? "cancelled" : fulfilled.has(line.lineItemId) || nothingLeft(line.lineItemId, line.locationId) ? "fulfilled" : "released";
+  const state = (line: { lineItemId: string; locationId: string; merchantAction: string | null }) =>
+    order.cancelledAt || line.merchantAction === "cancelled"
+      ? "cancelled"
+      : fulfilled.has(line.lineItemId) || nothingLeft(line.lineItemId, line.locationId)
+        ? "fulfilled"
+        : "released";
   const writes = pending.flatMap((line) => {
     const where = { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } };
     if (finished.has(lineKey(line))) {

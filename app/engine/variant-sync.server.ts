@@ -11,7 +11,7 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type OrderFacts } from "./open-orders.server";
+import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
 import { rulesOf } from "./settings.server";
 import { applyVariantDecision } from "./variant-writes.server";
 
@@ -50,10 +50,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     available: quantityOf(level.quantities, "available"),
     incoming: quantityOf(level.quantities, "incoming"),
   }));
-  // Priority outlives the wait: a released priority line must not fall back into the queue.
-  const prioritised = await db.backorderLine.findMany({ where: { shop, variantId, priority: { gt: 0 } }, select: { lineItemId: true, priority: true } });
-  const priorities = new Map(prioritised.map((line) => [line.lineItemId, line.priority]));
-  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, priorities) : { demand: [], orders: new Map() };
+  const choices = await merchantChoices(ctx, variantId);
+  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map() };
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -75,12 +73,28 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
   await enqueueOrders(ctx, touchedOrders);
 }
 
+/**
+ * The merchant's say over the queue. Priority outlives the wait, so a released
+ * priority line does not fall back into the queue; a line the merchant released
+ * or cancelled never queues again.
+ */
+async function merchantChoices(ctx: EngineContext, variantId: string): Promise<MerchantChoices> {
+  const lines = await ctx.db.backorderLine.findMany({
+    where: { shop: ctx.shop, variantId, OR: [{ priority: { gt: 0 } }, { merchantAction: { not: null } }] },
+    select: { lineItemId: true, priority: true, merchantAction: true },
+  });
+  return {
+    priorities: new Map(lines.filter((line) => line.priority > 0).map((line) => [line.lineItemId, line.priority])),
+    leftQueue: new Set(lines.filter((line) => line.merchantAction !== null).map((line) => line.lineItemId)),
+  };
+}
+
 function quantityOf(quantities: readonly { name: string; quantity: number }[], name: string): number {
   return quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
 }
 
 /** Newest open orders for the variant, read until they hold every waiting unit (none when nothing waits). */
-async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], priorities: Map<string, number>) {
+async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
   const demand: LocatedDemand[] = [];
   const orders = new Map<string, OrderFacts>();
   const sku = variant.sku?.trim();
@@ -97,7 +111,7 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
       const whole: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query: `id:${order.id.split("/").pop()}`, after: null, ...LARGE_ORDER });
       nodes.push(...whole.orders.nodes);
     }
-    readDemandPage(nodes, variant.id, priorities, demand, orders);
+    readDemandPage(nodes, variant.id, choices, demand, orders);
     if (!page.orders.pageInfo.hasNextPage) break;
     after = page.orders.pageInfo.endCursor ?? null;
   }

@@ -2,6 +2,9 @@
 export const strings = {
   appName: "Backorder Manager",
   loading: "Loading…",
+  errors: {
+    noSession: "Backorder Manager has no access to this shop right now. Open the app from Shopify admin again to reconnect it.",
+  },
   nav: {
     home: "Home",
     variants: "Back-ordered variants",
@@ -26,7 +29,27 @@ export const strings = {
     summary: (total: number, page: number, pageCount: number) => `${total} line(s) waiting · page ${page} of ${pageCount}`,
     days: (days: number) => `${days} d`,
     columns: { order: "Order", customer: "Customer", variant: "Variant", waiting: "Units waiting", position: "Queue position", eta: "Ships on", age: "Age", priority: "Priority", actions: "Actions" },
-    errors: { unknownIntent: "Unknown action: choose Move to front or Remove priority.", orderId: "Give the order's ID (a number or gid://shopify/Order/…)." },
+    releaseNow: "Release now",
+    cancelBackorder: "Cancel back-order",
+    moreActions: (name: string) => `More actions for ${name}`,
+    releaseTitle: (name: string) => `Release ${name} now?`,
+    releaseBody: (units: number) =>
+      `Its holds are released so you can ship it today, ${units} unit(s) short of stock. It leaves the queue, and the next orders move up. Backorder Manager will not hold or fulfil it again.`,
+    released: (name: string) => `${name} released: it left the queue.`,
+    cancelTitle: (name: string) => `Cancel the back-order on ${name}?`,
+    cancelBody: (units: number, variant: string) =>
+      `${units} back-ordered unit(s) of ${variant} are removed from the order with an order edit. Shopify then shows the amount to refund on the order. Units already in stock still ship.`,
+    notifyCustomer: "Tell the customer about the change",
+    keepWaiting: "Keep waiting",
+    cancelled: (name: string, units: number) => `${units} unit(s) removed from ${name}.`,
+    nothingWaiting: (name: string) => `Nothing on ${name} is waiting any more: stock arrived or the order changed. The list is up to date now.`,
+    notEditable: (name: string) => `Shopify does not allow editing that line of ${name} (it may be fulfilled, refunded or archived). Change it in the order itself.`,
+    shopifyRefused: (message: string) => `Shopify refused the change: ${message}`,
+    errors: {
+      unknownIntent: "Unknown action: choose Move to front, Remove priority, Release now or Cancel back-order.",
+      orderId: "Give the order's ID (a number or gid://shopify/Order/…).",
+      line: "Give the line's ID (gid://shopify/LineItem/…) and location (gid://shopify/Location/…).",
+    },
   },
   activity: {
     title: "Activity",

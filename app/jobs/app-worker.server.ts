@@ -3,6 +3,8 @@ import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
 import prisma from "../db.server";
 import { unauthenticated } from "../shopify.server";
 import { createAdminClient, type AdminClient } from "../shopify/admin-client.server";
+import { engineContext, type EngineContext } from "../engine/context.server";
+import { loadSettings } from "../engine/settings.server";
 import { startWorker, type Worker } from "./worker.server";
 
 declare global {
@@ -40,6 +42,13 @@ export async function adminForShop(shop: string): Promise<AdminClient | null> {
     if (error instanceof SessionNotFoundError) return null;
     throw error;
   }
+}
+
+/** A context for engine work the merchant starts from the admin: the same client and settings a job gets. */
+export async function merchantContext(shop: string): Promise<EngineContext | null> {
+  const admin = await adminForShop(shop);
+  if (!admin) return null;
+  return engineContext({ db: prisma, shop, admin, settings: await loadSettings(prisma, shop), source: "merchant" });
 }
 
 const numberFromEnv = (name: string): number | undefined => {

@@ -6,8 +6,9 @@
  */
 import crypto from "node:crypto";
 import type { Job, PrismaClient } from "@prisma/client";
-import { activityLogger, type EngineContext } from "../engine/context.server";
-import { loadSettings, todayIn } from "../engine/settings.server";
+import { logActivity } from "../engine/activity.server";
+import { engineContext, type EngineContext } from "../engine/context.server";
+import { loadSettings } from "../engine/settings.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
@@ -82,7 +83,7 @@ export function startWorker(options: WorkerOptions): Worker {
       options.onError?.(error, job);
       const status = await failJob(db, job, workerId, error, { maxAttempts: options.maxAttempts ?? 8 });
       if (status === "dead") {
-        await activityLogger(db, job.shop, job.source)({ kind: "job.dead", subject: job.subject, message: `Gave up on ${job.kind} after ${job.attempts} attempts: ${String((error as Error)?.message ?? error)}` });
+        await logActivity(db, job.shop, job.source, { kind: "job.dead", subject: job.subject, message: `Gave up on ${job.kind} after ${job.attempts} attempts: ${String((error as Error)?.message ?? error)}` });
       }
     } finally {
       clearInterval(heartbeat);
@@ -161,15 +162,5 @@ async function contextFor(db: PrismaClient, job: Job, adminFor: WorkerOptions["a
     },
   };
   if (!OFFLINE_JOB_KINDS.has(job.kind) && settings.uninstalledAt) throw new NoSessionError(job.shop);
-  return {
-    db,
-    shop: job.shop,
-    admin,
-    settings,
-    source,
-    today: todayIn(settings.timezone),
-    log: activityLogger(db, job.shop, source),
-    enqueue: (key, enqueueOptions) =>
-      enqueueJob(db, { shop: job.shop, ...key }, { source, ...(enqueueOptions?.delayMs ? { runAfter: new Date(Date.now() + enqueueOptions.delayMs) } : {}) }),
-  };
+  return engineContext({ db, shop: job.shop, admin, settings, source });
 }

@@ -1,6 +1,10 @@
 /** "Orders waiting": every order line waiting for stock, and the merchant's priority over the queue. */
 import type { Prisma, PrismaClient } from "@prisma/client";
+import type { EngineContext } from "../engine/context.server";
+import { cancelLineBackorder, releaseOrderNow } from "../engine/merchant-actions.server";
+import { ShopifyUserError } from "../engine/user-errors.server";
 import { enqueueJob } from "../jobs/job-queue.server";
+import { strings } from "../i18n/strings";
 
 export const ORDERS_PAGE_SIZE = 50;
 const MAX_SEARCH_LENGTH = 200;
@@ -13,6 +17,8 @@ export interface OrdersQuery {
 export interface WaitingOrderRow {
   id: string;
   orderId: string;
+  lineItemId: string;
+  locationId: string;
   orderName: string;
   customer: string | null;
   variantId: string;
@@ -67,6 +73,8 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
     rows: lines.map((line) => ({
       id: `${line.lineItemId}|${line.locationId}`,
       orderId: line.orderId,
+      lineItemId: line.lineItemId,
+      locationId: line.locationId,
       orderName: line.orderName,
       customer: line.customerName ?? line.customerEmail,
       variantId: line.variantId,
@@ -88,19 +96,40 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
 
 export type PriorityIntent = "front" | "clear";
 
-export type PriorityInput = { ok: true; intent: PriorityIntent; orderId: string } | { ok: false; message: string };
+/** One merchant action on the list, validated. */
+export type OrderAction =
+  | { intent: PriorityIntent; orderId: string }
+  | { intent: "release"; orderId: string }
+  | { intent: "cancel"; lineItemId: string; locationId: string; notifyCustomer: boolean };
 
-/** Validates the form of a priority action: an intent and an order ID (a GID or its number). */
-export function parsePriorityForm(
-  form: { intent?: unknown; orderId?: unknown },
-  messages: { unknownIntent: string; orderId: string },
-): PriorityInput {
+export type OrderActionInput = { ok: true; action: OrderAction } | { ok: false; message: string };
+
+const gidOf = (raw: unknown, type: string): string | null => {
+  const text = typeof raw === "string" ? raw.trim() : "";
+  if (/^\d{1,20}$/.test(text)) return `gid://shopify/${type}/${text}`;
+  return new RegExp(`^gid://shopify/${type}/\\d{1,20}$`).test(text) ? text : null;
+};
+
+/**
+ * Validates a form from the list: Move to front / Remove priority / Release now
+ * take an order ID (a GID or its number); Cancel back-order takes the line item
+ * and location of one row, and whether to tell the customer.
+ */
+export function parseOrderAction(
+  form: { intent?: unknown; orderId?: unknown; lineItemId?: unknown; locationId?: unknown; notifyCustomer?: unknown },
+  messages: { unknownIntent: string; orderId: string; line: string },
+): OrderActionInput {
   const intent = typeof form.intent === "string" ? form.intent : "";
-  if (intent !== "front" && intent !== "clear") return { ok: false, message: messages.unknownIntent };
-  const raw = typeof form.orderId === "string" ? form.orderId.trim() : "";
-  const orderId = /^\d{1,20}$/.test(raw) ? `gid://shopify/Order/${raw}` : /^gid:\/\/shopify\/Order\/\d{1,20}$/.test(raw) ? raw : null;
+  if (intent === "cancel") {
+    const lineItemId = gidOf(form.lineItemId, "LineItem");
+    const locationId = gidOf(form.locationId, "Location");
+    if (!lineItemId || !locationId) return { ok: false, message: messages.line };
+    return { ok: true, action: { intent, lineItemId, locationId, notifyCustomer: form.notifyCustomer === "true" || form.notifyCustomer === "on" } };
+  }
+  if (intent !== "front" && intent !== "clear" && intent !== "release") return { ok: false, message: messages.unknownIntent };
+  const orderId = gidOf(form.orderId, "Order");
   if (!orderId) return { ok: false, message: messages.orderId };
-  return { ok: true, intent, orderId };
+  return { ok: true, action: intent === "release" ? { intent, orderId } : { intent, orderId } };
 }
 
 export type PriorityResult = { ok: true; orderName: string; variantIds: string[] } | { ok: false; status: 404 };
@@ -133,4 +162,44 @@ export async function setOrderPriority(db: PrismaClient, shop: string, orderId: 
     await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   }
   return { ok: true, orderName: lines[0]!.orderName, variantIds };
+}
+
+export type OrderActionOutcome = { ok: true; message: string } | { ok: false; status: 404 | 409 | 503; message: string };
+
+/**
+ * Carries out one validated action for this shop. Cancelling edits the order in
+ * Shopify, so it needs the shop's Admin API (`contextFor`); null means the app
+ * has no session for the shop.
+ */
+export async function applyOrderAction(
+  db: PrismaClient,
+  shop: string,
+  action: OrderAction,
+  contextFor: () => Promise<EngineContext | null>,
+): Promise<OrderActionOutcome> {
+  const text = strings.orders;
+  const notFound = { ok: false, status: 404, message: text.notFound } as const;
+  if (action.intent === "cancel") return cancelAction(action, contextFor);
+  if (action.intent === "release") {
+    const result = await releaseOrderNow(db, shop, action.orderId);
+    return result.ok ? { ok: true, message: text.released(result.orderName) } : notFound;
+  }
+  const result = await setOrderPriority(db, shop, action.orderId, action.intent);
+  if (!result.ok) return notFound;
+  return { ok: true, message: action.intent === "front" ? text.moved(result.orderName) : text.cleared(result.orderName) };
+}
+
+async function cancelAction(action: Extract<OrderAction, { intent: "cancel" }>, contextFor: () => Promise<EngineContext | null>): Promise<OrderActionOutcome> {
+  const text = strings.orders;
+  const ctx = await contextFor();
+  if (!ctx) return { ok: false, status: 503, message: strings.errors.noSession };
+  try {
+    const result = await cancelLineBackorder(ctx, action, { notifyCustomer: action.notifyCustomer });
+    if (result.ok) return { ok: true, message: text.cancelled(result.orderName, result.units) };
+    if (result.status === 404) return { ok: false, status: 404, message: text.notFound };
+    return { ok: false, status: 409, message: result.reason === "nothing_waiting" ? text.nothingWaiting(result.orderName) : text.notEditable(result.orderName) };
+  } catch (error) {
+    if (error instanceof ShopifyUserError) return { ok: false, status: 409, message: text.shopifyRefused(error.userErrors.map((e) => e.message).join("; ")) };
+    throw error;
+  }
 }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { ActionList, Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
+import { MenuHorizontalIcon } from "@shopify/polaris-icons";
+import { Modal, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { listWaitingOrders, parseOrdersQuery, parsePriorityForm, setOrderPriority } from "../models/orders.server";
+import { merchantContext } from "../jobs/app-worker.server";
+import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
 import { strings } from "../i18n/strings";
 
 const text = strings.orders;
@@ -18,16 +20,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 type ActionResult = { ok: true; message: string } | { ok: false; message: string };
 
-/** Move to front / Remove priority for one order of this shop. */
+const ACTION_FIELDS = ["intent", "orderId", "lineItemId", "locationId", "notifyCustomer"] as const;
+
+/** Move to front, Remove priority, Release now, or Cancel back-order, for this shop's orders only. */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  const input = parsePriorityForm({ intent: form.get("intent"), orderId: form.get("orderId") }, text.errors);
+  const input = parseOrderAction(Object.fromEntries(ACTION_FIELDS.map((field) => [field, form.get(field)])), text.errors);
   if (!input.ok) return data<ActionResult>({ ok: false, message: input.message }, { status: 400 });
-  const result = await setOrderPriority(prisma, session.shop, input.orderId, input.intent);
-  if (!result.ok) throw new Response(text.notFound, { status: 404 });
-  return data<ActionResult>({ ok: true, message: input.intent === "front" ? text.moved(result.orderName) : text.cleared(result.orderName) });
+  const outcome = await applyOrderAction(prisma, session.shop, input.action, () => merchantContext(session.shop));
+  if (!outcome.ok && outcome.status === 404) throw new Response(outcome.message, { status: 404 });
+  return data<ActionResult>(outcome.ok ? outcome : { ok: false, message: outcome.message }, { status: outcome.ok ? 200 : outcome.status });
 };
+
+/** The action waiting for the merchant's confirmation in the modal. */
+type Confirming = { kind: "release" | "cancel"; row: WaitingOrderRow };
+const CONFIRM_MODAL = "order-action-confirm";
 
 const ageDays = (iso: string, now: string) => Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
 
@@ -73,7 +81,22 @@ export default function OrdersWaiting() {
   }, [result, fetcher.state]);
 
   const busy = fetcher.state !== "idle";
-  const submit = (intent: "front" | "clear", orderId: string) => fetcher.submit({ intent, orderId }, { method: "post" });
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [notifyCustomer, setNotifyCustomer] = useState(true);
+  const submit = (fields: Record<string, string>) => fetcher.submit(fields, { method: "post" });
+  const ask = (kind: Confirming["kind"], row: WaitingOrderRow) => {
+    setMenuFor(null);
+    setNotifyCustomer(true);
+    setConfirming({ kind, row });
+  };
+  const confirm = () => {
+    if (!confirming) return;
+    const { kind, row } = confirming;
+    submit(kind === "release" ? { intent: "release", orderId: row.orderId } : { intent: "cancel", lineItemId: row.lineItemId, locationId: row.locationId, notifyCustomer: String(notifyCustomer) });
+    setConfirming(null);
+  };
+
   const headings = [
     { title: text.columns.order },
     { title: text.columns.customer },
@@ -145,14 +168,23 @@ export default function OrdersWaiting() {
                       <IndexTable.Cell>{row.priority > 0 ? <Badge tone="attention">{text.prioritised(row.priority)}</Badge> : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>
                         <InlineStack gap="200" wrap={false}>
-                          <Button size="slim" disabled={busy} onClick={() => submit("front", row.orderId)} accessibilityLabel={`${text.moveToFront} ${row.orderName}`}>
+                          <Button size="slim" disabled={busy} onClick={() => submit({ intent: "front", orderId: row.orderId })} accessibilityLabel={`${text.moveToFront} ${row.orderName}`}>
                             {text.moveToFront}
                           </Button>
-                          {row.priority > 0 && (
-                            <Button size="slim" variant="plain" disabled={busy} onClick={() => submit("clear", row.orderId)} accessibilityLabel={`${text.removePriority} ${row.orderName}`}>
-                              {text.removePriority}
-                            </Button>
-                          )}
+                          <Popover
+                            active={menuFor === row.id}
+                            onClose={() => setMenuFor(null)}
+                            activator={<Button size="slim" icon={MenuHorizontalIcon} disabled={busy} onClick={() => setMenuFor(menuFor === row.id ? null : row.id)} accessibilityLabel={text.moreActions(row.orderName)} />}
+                          >
+                            <ActionList
+                              actionRole="menuitem"
+                              items={[
+                                ...(row.priority > 0 ? [{ content: text.removePriority, onAction: () => (setMenuFor(null), submit({ intent: "clear", orderId: row.orderId })) }] : []),
+                                { content: text.releaseNow, onAction: () => ask("release", row) },
+                                { content: text.cancelBackorder, destructive: true, onAction: () => ask("cancel", row) },
+                              ]}
+                            />
+                          </Popover>
                         </InlineStack>
                       </IndexTable.Cell>
                     </IndexTable.Row>
@@ -163,6 +195,26 @@ export default function OrdersWaiting() {
           </BlockStack>
         </Layout.Section>
       </Layout>
+      <Modal id={CONFIRM_MODAL} open={confirming !== null} onHide={() => setConfirming(null)}>
+        {confirming && (
+          <div style={{ padding: "var(--p-space-400)" }}>
+            <p>{confirming.kind === "release" ? text.releaseBody(confirming.row.waitingUnits) : text.cancelBody(confirming.row.waitingUnits, confirming.row.variantTitle)}</p>
+            {confirming.kind === "cancel" && (
+              <p style={{ marginTop: "var(--p-space-300)" }}>
+                <label>
+                  <input type="checkbox" name="notifyCustomer" checked={notifyCustomer} onChange={(event) => setNotifyCustomer(event.currentTarget.checked)} /> {text.notifyCustomer}
+                </label>
+              </p>
+            )}
+          </div>
+        )}
+        <TitleBar title={confirming ? (confirming.kind === "release" ? text.releaseTitle(confirming.row.orderName) : text.cancelTitle(confirming.row.orderName)) : ""}>
+          <button variant="primary" tone={confirming?.kind === "cancel" ? "critical" : undefined} onClick={confirm}>
+            {confirming?.kind === "cancel" ? text.cancelBackorder : text.releaseNow}
+          </button>
+          <button onClick={() => setConfirming(null)}>{text.keepWaiting}</button>
+        </TitleBar>
+      </Modal>
     </Page>
   );
 }

@@ -138,6 +138,34 @@ export type CreateMetafieldDefinitionMutationVariables = AdminTypes.Exact<{
 
 export type CreateMetafieldDefinitionMutation = { metafieldDefinitionCreate?: AdminTypes.Maybe<{ createdDefinition?: AdminTypes.Maybe<Pick<AdminTypes.MetafieldDefinition, 'id'>>, userErrors: Array<Pick<AdminTypes.MetafieldDefinitionCreateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type BeginOrderEditMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BeginOrderEditMutation = { orderEditBegin?: AdminTypes.Maybe<{ orderEditSession?: AdminTypes.Maybe<Pick<AdminTypes.OrderEditSession, 'id'>>, calculatedOrder?: AdminTypes.Maybe<(
+      Pick<AdminTypes.CalculatedOrder, 'id'>
+      & { lineItems: { nodes: Array<Pick<AdminTypes.CalculatedLineItem, 'id' | 'quantity' | 'editableQuantity'>> } }
+    )>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type SetOrderEditQuantityMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  lineItemId: AdminTypes.Scalars['ID']['input'];
+  quantity: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type SetOrderEditQuantityMutation = { orderEditSetQuantity?: AdminTypes.Maybe<{ calculatedLineItem?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedLineItem, 'id' | 'quantity'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type CommitOrderEditMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  notifyCustomer: AdminTypes.Scalars['Boolean']['input'];
+  staffNote: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type CommitOrderEditMutation = { orderEditCommit?: AdminTypes.Maybe<{ order?: AdminTypes.Maybe<Pick<AdminTypes.Order, 'id' | 'updatedAt'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type OpenOrdersQueryVariables = AdminTypes.Exact<{
   query: AdminTypes.Scalars['String']['input'];
   after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
@@ -221,6 +249,9 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation HoldAndLabelOrder(\n    $fulfillmentOrderId: ID!\n    $hold: FulfillmentOrderHoldInput!\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldsSetInput!]!\n  ) {\n    fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsAdd(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsSet(metafields: $metafields) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldAndLabelOrderMutation, variables: HoldAndLabelOrderMutationVariables},
   "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
   "#graphql\n  mutation CreateMetafieldDefinition($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateMetafieldDefinitionMutation, variables: CreateMetafieldDefinitionMutationVariables},
+  "#graphql\n  mutation BeginOrderEdit($id: ID!) {\n    orderEditBegin(id: $id) {\n      orderEditSession {\n        id\n      }\n      calculatedOrder {\n        id\n        lineItems(first: 250) {\n          nodes {\n            id\n            quantity\n            editableQuantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: BeginOrderEditMutation, variables: BeginOrderEditMutationVariables},
+  "#graphql\n  mutation SetOrderEditQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {\n      calculatedLineItem {\n        id\n        quantity\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: SetOrderEditQuantityMutation, variables: SetOrderEditQuantityMutationVariables},
+  "#graphql\n  mutation CommitOrderEdit($id: ID!, $notifyCustomer: Boolean!, $staffNote: String!) {\n    orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {\n      order {\n        id\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CommitOrderEditMutation, variables: CommitOrderEditMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
   type InputMaybe<T> = AdminTypes.InputMaybe<T>;

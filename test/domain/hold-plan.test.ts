@@ -76,8 +76,16 @@ const plan = (
   mode: FulfilmentMode,
   fulfillmentOrders: FulfillmentOrderState[],
   lines: TrackedLineState[],
-  options: { cancelled?: boolean; canFulfilAt?: (locationId: string) => boolean } = {},
-) => planOrderHolds({ mode, cancelled: options.cancelled ?? false, fulfillmentOrders, lines, canFulfilAt: options.canFulfilAt ?? (() => true) });
+  options: { cancelled?: boolean; canFulfilAt?: (locationId: string) => boolean; shipByMerchant?: string[] } = {},
+) =>
+  planOrderHolds({
+    mode,
+    cancelled: options.cancelled ?? false,
+    fulfillmentOrders,
+    lines,
+    canFulfilAt: options.canFulfilAt ?? (() => true),
+    shipByMerchant: new Set(options.shipByMerchant ?? []),
+  });
 
 describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
   const holdsWholeOrder = mode !== "ship_available_first";
@@ -325,6 +333,17 @@ describe("planOrderHolds: hold_fulfil", () => {
       canFulfilAt: (location) => location !== "3PL",
     });
     expect(rerun.actions).toEqual([]);
+  });
+
+  it("releases without fulfilling what the merchant released to ship themselves, now and on a rerun", () => {
+    const held = [fo("fo1", { X: 2, Y: 1 }, { holds: [ourHold()] })];
+    const result = plan("hold_fulfil", held, [tracked("X", 0, { heldIn: "fo1" })], { shipByMerchant: ["X"] });
+    expect(result.actions).toEqual([{ kind: "release", fulfillmentOrderId: "fo1", holdId: "hold-ours" }]);
+    expect(result.finished).toEqual([key("X")]);
+    const rerun = plan("hold_fulfil", [fo("fo1", { X: 2, Y: 1 })], [tracked("X", 0, { heldIn: "fo1" })], { shipByMerchant: ["X"] });
+    expect(rerun.actions).toEqual([]);
+    // Another order's line is not the merchant's to ship: it is fulfilled as usual.
+    expect(plan("hold_fulfil", held, [tracked("X", 0, { heldIn: "fo1" })], { shipByMerchant: ["Z"] }).actions.map((a) => a.kind)).toEqual(["release", "fulfil"]);
   });
 
   it("after a crash between release and fulfil, plans the fulfil again", () => {

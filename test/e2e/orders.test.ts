@@ -62,7 +62,7 @@ describe("orders waiting", () => {
     expect(searched.text).not.toContain(`"${olderLine.orderName}"`);
 
     // Input errors and foreign orders.
-    expect((await post({ intent: "release", orderId: newer })).status).toBe(400);
+    expect((await post({ intent: "delete", orderId: newer })).status).toBe(400);
     expect((await post({ intent: "front", orderId: "not-an-order" })).status).toBe(400);
     expect((await post({ intent: "front", orderId: "gid://shopify/Order/999999999" })).status).toBe(404);
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { listWaitingOrders, ORDERS_PAGE_SIZE, parseOrdersQuery, parsePriorityForm, setOrderPriority } from "../../app/models/orders.server";
+import { applyOrderAction, listWaitingOrders, ORDERS_PAGE_SIZE, parseOrderAction, parseOrdersQuery, setOrderPriority } from "../../app/models/orders.server";
 import { strings } from "../../app/i18n/strings";
 
 const SHOP = "orders-test.myshopify.com";
@@ -100,16 +100,69 @@ describe("listWaitingOrders", () => {
   });
 });
 
-describe("parsePriorityForm", () => {
+describe("parseOrderAction", () => {
   const messages = strings.orders.errors;
   it("accepts an intent and an order GID or number", () => {
-    expect(parsePriorityForm({ intent: "front", orderId: "gid://shopify/Order/12" }, messages)).toEqual({ ok: true, intent: "front", orderId: "gid://shopify/Order/12" });
-    expect(parsePriorityForm({ intent: "clear", orderId: " 12 " }, messages)).toEqual({ ok: true, intent: "clear", orderId: "gid://shopify/Order/12" });
+    expect(parseOrderAction({ intent: "front", orderId: "gid://shopify/Order/12" }, messages)).toEqual({ ok: true, action: { intent: "front", orderId: "gid://shopify/Order/12" } });
+    expect(parseOrderAction({ intent: "clear", orderId: " 12 " }, messages)).toEqual({ ok: true, action: { intent: "clear", orderId: "gid://shopify/Order/12" } });
+    expect(parseOrderAction({ intent: "release", orderId: "12" }, messages)).toEqual({ ok: true, action: { intent: "release", orderId: "gid://shopify/Order/12" } });
   });
-  it("refuses an unknown intent or a missing or malformed order ID", () => {
-    expect(parsePriorityForm({ intent: "cancel", orderId: "12" }, messages)).toEqual({ ok: false, message: messages.unknownIntent });
-    expect(parsePriorityForm({ intent: "front" }, messages)).toEqual({ ok: false, message: messages.orderId });
-    expect(parsePriorityForm({ intent: "front", orderId: "gid://shopify/Product/12" }, messages)).toEqual({ ok: false, message: messages.orderId });
+  it("takes a line and a location for a cancel, and whether to tell the customer", () => {
+    expect(parseOrderAction({ intent: "cancel", lineItemId: "gid://shopify/LineItem/5", locationId: "7", notifyCustomer: "true" }, messages)).toEqual({
+      ok: true,
+      action: { intent: "cancel", lineItemId: "gid://shopify/LineItem/5", locationId: "gid://shopify/Location/7", notifyCustomer: true },
+    });
+    expect(parseOrderAction({ intent: "cancel", lineItemId: "5", locationId: "7", notifyCustomer: "false" }, messages)).toMatchObject({ ok: true, action: { notifyCustomer: false } });
+    expect(parseOrderAction({ intent: "cancel", lineItemId: "5", locationId: "7" }, messages)).toMatchObject({ ok: true, action: { notifyCustomer: false } });
+  });
+  it("refuses an unknown intent or a missing or malformed ID", () => {
+    expect(parseOrderAction({ intent: "delete", orderId: "12" }, messages)).toEqual({ ok: false, message: messages.unknownIntent });
+    expect(parseOrderAction({ intent: "front" }, messages)).toEqual({ ok: false, message: messages.orderId });
+    expect(parseOrderAction({ intent: "release", orderId: "gid://shopify/Product/12" }, messages)).toEqual({ ok: false, message: messages.orderId });
+    expect(parseOrderAction({ intent: "cancel", orderId: "12" }, messages)).toEqual({ ok: false, message: messages.line });
+    expect(parseOrderAction({ intent: "cancel", lineItemId: "gid://shopify/Order/5", locationId: "7" }, messages)).toEqual({ ok: false, message: messages.line });
+    expect(parseOrderAction({ intent: "cancel", lineItemId: "5", locationId: "-7" }, messages)).toEqual({ ok: false, message: messages.line });
+  });
+});
+
+describe("Release now", () => {
+  const release = (shop: string, order: number) => applyOrderAction(db, shop, { intent: "release", orderId: `gid://shopify/Order/${order}` }, () => Promise.reject(new Error("release needs no Admin API")));
+
+  it("takes the order out of the queue and syncs the order and its variants", async () => {
+    await line(SHOP, 1001, KETTLE, { queuePosition: 2 });
+    expect(await release(SHOP, 1001)).toEqual({ ok: true, message: strings.orders.released("#1001") });
+    const lines = await db.backorderLine.findMany({ where: { shop: SHOP, orderName: "#1001" } });
+    expect(lines).toHaveLength(2);
+    for (const released of lines) {
+      // Still "waiting" until the order's sync has released its holds in Shopify; no longer in the list.
+      expect(released).toMatchObject({ merchantAction: "released", waitingUnits: 0, queuePosition: null, state: "waiting" });
+      expect(released.merchantActionAt).toBeInstanceOf(Date);
+    }
+    expect((await list()).rows.map((row) => row.orderName)).not.toContain("#1001");
+    const jobs = await db.job.findMany({ orderBy: { id: "asc" } });
+    expect(jobs.map((job) => [job.kind, job.subject, job.source])).toEqual(
+      expect.arrayContaining([["sync-order", "gid://shopify/Order/1001", "merchant"], ["sync-variant", LAMP, "merchant"], ["sync-variant", KETTLE, "merchant"]]),
+    );
+    expect(jobs).toHaveLength(3);
+    const logged = await db.activity.findFirstOrThrow({ where: { shop: SHOP } });
+    expect(logged).toMatchObject({ kind: "order.released_by_merchant", subject: "gid://shopify/Order/1001", source: "merchant" });
+  });
+
+  it("is a 404 for another shop's order, an unknown one, and one already released", async () => {
+    const notFound = { ok: false, status: 404, message: strings.orders.notFound };
+    expect(await release(SHOP, 1006)).toEqual(notFound);
+    expect(await release(SHOP, 999)).toEqual(notFound);
+    expect(await release(SHOP, 1004)).toEqual(notFound);
+    expect(await release(OTHER, 1001)).toEqual(notFound);
+    expect(await release(SHOP, 1002)).toMatchObject({ ok: true });
+    expect(await release(SHOP, 1002)).toEqual(notFound);
+    expect((await db.backorderLine.findFirstOrThrow({ where: { shop: OTHER } })).merchantAction).toBeNull();
+  });
+
+  it("answers 503 for a cancel when the app has no session for the shop, changing nothing", async () => {
+    const outcome = await applyOrderAction(db, SHOP, { intent: "cancel", lineItemId: "gid://shopify/LineItem/1", locationId: "gid://shopify/Location/1", notifyCustomer: true }, async () => null);
+    expect(outcome).toEqual({ ok: false, status: 503, message: strings.errors.noSession });
+    expect(await db.backorderLine.count({ where: { merchantAction: { not: null } } })).toBe(0);
   });
 });
 

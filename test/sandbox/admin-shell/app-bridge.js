@@ -31,7 +31,12 @@
   sheet.replaceSync("ui-nav-menu, s-app-nav, ui-title-bar, ui-save-bar { display: none !important; }" +
     " ui-modal { display: none; } ui-modal[data-sandbox-open] { display: block; position: fixed; inset: 0;" +
     " background: rgba(0,0,0,.5); z-index: 1000; } ui-modal > .sandbox-modal-content { background: #fff;" +
-    " margin: 10vh auto; max-width: 620px; border-radius: 12px; padding: 16px; }");
+    " margin: 0 auto; max-width: 620px; padding: 16px; }" +
+    // Shopify admin draws a modal's title bar (its heading and buttons) around the content; so does the sandbox.
+    " ui-modal[data-sandbox-open] > ui-title-bar { display: flex !important; flex-wrap: wrap; gap: 8px; background: #fff;" +
+    " margin: 10vh auto 0; max-width: 620px; padding: 16px; border-radius: 12px 12px 0 0; box-sizing: border-box; }" +
+    " ui-modal[data-sandbox-open] > ui-title-bar::before { content: attr(title); flex-basis: 100%; font-weight: 650; }" +
+    " ui-modal[data-sandbox-open] > .sandbox-modal-content { border-radius: 0 0 12px 12px; }");
   document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
 
   function post(message) {
