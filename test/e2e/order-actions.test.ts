@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { launchChromium, openPage } from "../support/browser";
+import { launchChromium } from "../support/browser";
+import { openAppPage, storyIn } from "../support/shop-story";
 import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
 import { type Stack } from "../support/stack";
 
@@ -16,16 +17,10 @@ let db: PrismaClient;
 let warehouse: string;
 
 const shop = () => stack.sandbox.shop;
-const orderOf = (id: string) => shop().snapshot().orders.find((o) => o.id === id)!;
-const ourHolds = (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((h) => h.handle === "backorder-manager"));
-const variantOf = (id: string) => shop().snapshot().variants.find((v) => v.id === id)!;
+const { orderOf, ourHolds, variantOf, addVariant: addVariantAt, buy } = storyIn(shop);
+const addVariant = (title: string) => addVariantAt(title, warehouse);
 
-function addVariant(title: string) {
-  return shop().addProduct({ title, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }] }).variantIds[0]!;
-}
 
-const buy = (variantId: string, firstName: string, quantity = 1) =>
-  shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] }).orderId;
 
 const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
 const post = (fields: Record<string, string>) => appRequest("/app/orders.data", { method: "POST", fields });
@@ -102,11 +97,7 @@ describe("Release now", () => {
     await settle(stack, db);
     const { orderName } = await lineOf(edsger);
 
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.sandbox.adminShellUrl("/app/orders"));
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
     await app.getByText("Actions Kettle").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `More actions for ${orderName}` }).click();
     await app.getByRole("menuitem", { name: "Release now" }).click();
@@ -180,9 +171,7 @@ describe("Cancel back-order", () => {
     await settle(stack, db);
     const { orderName } = await lineOf(alan);
 
-    const page = await openPage(browser);
-    await page.goto(stack.sandbox.adminShellUrl("/app/orders"));
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
     await app.getByText("Actions Jug").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `More actions for ${orderName}` }).click();
     await app.getByRole("menuitem", { name: "Cancel back-order" }).click();
@@ -194,6 +183,7 @@ describe("Cancel back-order", () => {
     expect(logged.message).not.toContain("customer notified");
     await settle(stack, db);
     expect(orderOf(alan).lineItems[0]!.currentQuantity).toBe(0);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { PrismaClient } from "@prisma/client";
-import { launchChromium, openPage } from "../support/browser";
+import { launchChromium } from "../support/browser";
+import { openAppPage, storyIn } from "../support/shop-story";
 import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
 import { type Stack } from "../support/stack";
 
@@ -16,15 +17,10 @@ let db: PrismaClient;
 let warehouse: string;
 
 const shop = () => stack.sandbox.shop;
-const orderOf = (id: string) => shop().snapshot().orders.find((o) => o.id === id)!;
-const ourHolds = (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((h) => h.handle === "backorder-manager"));
+const { ourHolds, addVariant: addVariantAt, buy } = storyIn(shop);
+const addVariant = (title: string) => addVariantAt(title, warehouse);
 
-function addVariant(title: string) {
-  return shop().addProduct({ title, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }] }).variantIds[0]!;
-}
 
-const buy = (variantId: string, firstName: string) =>
-  shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity: 1 }] }).orderId;
 
 const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
 const post = (fields: Record<string, string>) => appRequest("/app/orders.data", { method: "POST", fields });
@@ -92,11 +88,7 @@ describe("orders waiting", () => {
     await settle(stack, db);
     const { orderName } = await lineOf(newer);
 
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.sandbox.adminShellUrl("/app/orders"));
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
     await app.getByText("Orders Stove").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `Move to front ${orderName}` }).click();
     await page.getByText(`${orderName} moved to the front of the queue.`).first().waitFor({ timeout: 30_000 });

@@ -1,0 +1,36 @@
+/** Short steps for tests that tell a shop story in the sandbox: products that sell out, orders, the app's holds. */
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { HOLD_HANDLE } from "../../app/domain/hold-plan";
+import type { SandboxShop } from "../sandbox/state/shop";
+import { openPage } from "./browser";
+import type { Stack } from "./stack";
+
+export function storyIn(shop: () => SandboxShop) {
+  const orderOf = (orderId: string) => shop().snapshot().orders.find((order) => order.id === orderId)!;
+  return {
+    orderOf,
+    /** The app's back-order holds on the order's fulfillment orders. */
+    ourHolds: (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((hold) => hold.handle === HOLD_HANDLE)),
+    variantOf: (variantId: string) => shop().snapshot().variants.find((variant) => variant.id === variantId)!,
+    /** A one-variant product that does not sell beyond stock by itself (DENY), with `stock` units at `location`. */
+    addVariant: (title: string, location: string, stock = 0) =>
+      shop().addProduct({
+        title,
+        vendor: "V",
+        productType: "Gear",
+        variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: "DENY", stock: { [location]: stock } }],
+      }).variantIds[0]!,
+    /** Places an order for `quantity` of the variant; returns the order's id. */
+    buy: (variantId: string, firstName: string, quantity = 1) =>
+      shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] }).orderId,
+  };
+}
+
+/** An app page in the sandbox admin shell, with the app's frame and any uncaught page errors. */
+export async function openAppPage(browser: Browser, stack: Stack, path: string): Promise<{ page: Page; app: FrameLocator; pageErrors: string[] }> {
+  const page = await openPage(browser);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(stack.sandbox.adminShellUrl(path));
+  return { page, app: page.frameLocator("iframe"), pageErrors };
+}
