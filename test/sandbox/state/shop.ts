@@ -26,7 +26,8 @@ import {
 } from "./model";
 import * as payloads from "./webhook-payloads";
 import { snapshotOf, storefrontProductOf } from "./snapshot";
-import { commitLines, editLine, planAssignments } from "./orders";
+import { commitLines, planAssignments } from "./orders";
+import { editLine } from "./order-line-edits";
 
 export interface SandboxShopOptions {
   domain?: string;
@@ -329,6 +330,7 @@ export class SandboxShop implements SandboxShopApi {
       cancelledAt: null,
       closedAt: input.historical ? createdAt : null,
       edited: false,
+      edits: [],
       historical: input.historical ?? false,
     };
     this.nextOrderNumber += 1;
@@ -403,7 +405,7 @@ export class SandboxShop implements SandboxShopApi {
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {
-    // Implemented in orders.ts to keep this file to the state and its plumbing.
+    // Implemented in order-line-edits.ts to keep this file to the state and its plumbing.
     editLine(this, orderId, lineItemId, quantity);
   }
 
