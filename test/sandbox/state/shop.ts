@@ -28,6 +28,7 @@ import * as payloads from "./webhook-payloads";
 import { snapshotOf, storefrontProductOf } from "./snapshot";
 import { commitLines, planAssignments } from "./orders";
 import { editLine } from "./order-line-edits";
+import { OrderEditSessions } from "./order-edits";
 
 export interface SandboxShopOptions {
   domain?: string;
@@ -81,6 +82,8 @@ export class SandboxShop implements SandboxShopApi {
   /** owner GID -> metafields */
   readonly metafields = new Map<string, Metafields>();
   readonly metafieldDefinitions = new Map<number, MetafieldDefinitionRecord>();
+  /** Admin API order edits begun and not yet committed (and committed ones, to refuse a second commit). */
+  readonly orderEdits = new OrderEditSessions();
   private nextOrderNumber = 1001;
   private readonly listeners = new Set<(event: ShopEvent) => void>();
 
