@@ -4,6 +4,7 @@ import type { SandboxShop } from "../state/shop";
 import { fulfillmentOrderView, holdView } from "./fulfillment-orders";
 import { inventoryItemView, inventoryLevelView, shipmentView, transferView } from "./inventory";
 import { metafieldDefinitionView, metafieldView } from "./metafields";
+import { calculatedOrderView, orderEditSessionView } from "./order-edits";
 import { fulfillmentView, lineItemView, orderView } from "./orders";
 import { productView, variantView } from "./products";
 import { appInstallationView, locationView, shopView } from "./shop-locations";
@@ -26,6 +27,8 @@ export function nodeByGid(shop: SandboxShop, value: string): Record<string, unkn
     case "MetafieldDefinition": return opt(shop.metafieldDefinitions.get(id), (r) => metafieldDefinitionView(shop, r));
     case "AppInstallation": return id === shop.appInstallationId ? appInstallationView(shop) : null;
     case "Shop": return shopView(shop);
+    case "CalculatedOrder": return opt(shop.orderEdits.find(value), (r) => calculatedOrderView(shop, r));
+    case "OrderEditSession": return opt(shop.orderEdits.find(value), orderEditSessionView);
     default: break;
   }
   for (const order of shop.orders.values()) {

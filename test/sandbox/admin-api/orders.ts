@@ -8,7 +8,8 @@ import { metafieldFields } from "./metafields";
 import { sortBy, variantView } from "./products";
 import { locationView } from "./shop-locations";
 
-const money = (shop: SandboxShop, amount: number | string) => {
+/** A MoneyBag in the shop currency (the sandbox presents in the shop currency only). */
+export const money = (shop: SandboxShop, amount: number | string) => {
   const value = { amount: typeof amount === "number" ? amount.toFixed(2) : amount, currencyCode: shop.currencyCode };
   return { shopMoney: value, presentmentMoney: value };
 };

@@ -1,5 +1,4 @@
 /** Root query fields and mutations. Mutations turn ShopUserErrors into `userErrors`. */
-import { ShopUserError } from "../state/errors";
 import { gid } from "../state/ids";
 import * as ops from "../state/admin-ops";
 import * as fulfillment from "../state/fulfillment";
@@ -9,9 +8,11 @@ import { fulfillmentOrderView, holdView } from "./fulfillment-orders";
 import { inventoryItemView, shipmentsList, shipmentView, transferView } from "./inventory";
 import { metafieldDefinitionView, metafieldView } from "./metafields";
 import { nodeByGid } from "./node";
+import { orderEditMutations } from "./order-edits";
 import { fulfillmentView, ordersConnection } from "./orders";
 import { productsConnection, productView, variantsConnection, variantView } from "./products";
 import { appInstallationView, locationsConnection, shopView } from "./shop-locations";
+import { guarded } from "./user-errors";
 
 type Args = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- validated by the schema
 
@@ -57,18 +58,9 @@ export function queryRoot(shop: SandboxShop) {
   };
 }
 
-/** Runs a mutation body; a ShopUserError becomes `{ userErrors: [...] }` merged with `empty`. */
-function guarded(empty: Record<string, unknown>, run: () => Record<string, unknown>) {
-  try {
-    return { ...empty, ...run(), userErrors: [] };
-  } catch (error) {
-    if (error instanceof ShopUserError) return { ...empty, userErrors: [{ field: error.field, message: error.message, code: error.code }] };
-    throw error;
-  }
-}
-
 export function mutationRoot(shop: SandboxShop) {
   return {
+    ...orderEditMutations(shop),
     productVariantsBulkUpdate: (args: Args) => guarded({ product: null, productVariants: null }, () => {
       const result = ops.updateVariants(shop, args.productId, args.variants);
       return { product: productView(shop, result.product), productVariants: result.variants.map((v) => variantView(shop, v)) };

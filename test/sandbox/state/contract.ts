@@ -102,6 +102,14 @@ export interface ShopSnapshot {
       lineItems: { id: Gid; lineItemId: Gid; totalQuantity: number; remainingQuantity: number }[];
     }[];
     fulfillments: { id: Gid; status: string; lineItems: { lineItemId: Gid; quantity: number }[] }[];
+    /** Committed edits, oldest first; `id` is the `order_edit.id` of the edit's orders/edited webhook. */
+    edits: {
+      id: number;
+      committedAt: string;
+      notifyCustomer: boolean;
+      staffNote: string | null;
+      lineChanges: { lineItemId: Gid; delta: number; restock: boolean }[];
+    }[];
   }[];
 }
 

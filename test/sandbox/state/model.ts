@@ -131,6 +131,23 @@ export interface CustomerRecord {
   lastName: string | null;
 }
 
+/** One line's change in a committed order edit; `delta` is signed (negative removes units). */
+export interface OrderEditLineChange {
+  lineItemId: number;
+  delta: number;
+  /** Removed units went back to `available`; false means they left `on_hand` with the commitment. */
+  restock: boolean;
+}
+
+/** A committed order edit, kept on the order like the edit entry on Shopify's order timeline. */
+export interface OrderEditRecord {
+  id: number;
+  committedAt: string;
+  notifyCustomer: boolean;
+  staffNote: string | null;
+  lineChanges: OrderEditLineChange[];
+}
+
 export interface OrderRecord {
   id: number;
   number: number;
@@ -145,6 +162,8 @@ export interface OrderRecord {
   cancelledAt: string | null;
   closedAt: string | null;
   edited: boolean;
+  /** Committed edits, oldest first. */
+  edits: OrderEditRecord[];
   historical: boolean;
 }
 

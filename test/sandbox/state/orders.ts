@@ -1,9 +1,8 @@
-/** Order placement and editing rules (Shopify's checkout allocation, simplified). */
+/** Order placement rules (Shopify's checkout allocation, simplified). Edits: order-line-edits.ts. */
 import { SandboxError, type Gid, type OrderLineInput } from "./contract";
-import { gid, idOf } from "./ids";
+import { gid } from "./ids";
 import { availableOf, type FulfillmentOrderRecord, type OrderRecord, type VariantRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { orderEditPayload } from "./webhook-payloads";
 
 export interface LineAssignment {
   input: OrderLineInput;
@@ -108,54 +107,6 @@ export function commitLines(
     }
   }
   return [...byLocation.values()];
-}
-
-/** Sets a line's current quantity; freed units go back to `available`, added ones are committed. */
-export function editLine(shop: SandboxShop, orderGid: Gid, lineItemGid: Gid, quantity: number): void {
-  const order = shop.orderOrThrow(orderGid);
-  const lineId = idOf(lineItemGid, "LineItem");
-  const line = order.lineItems.find((l) => l.id === lineId);
-  if (!line) throw new SandboxError(`Line item not found on ${order.name}: ${lineItemGid}`, 404);
-  if (order.cancelledAt) throw new SandboxError(`Order ${order.name} is cancelled`, 422);
-  if (!Number.isInteger(quantity) || quantity < 0) throw new SandboxError("quantity must be a non-negative integer", 400);
-  const delta = quantity - line.currentQuantity;
-  if (delta === 0) return;
-  const variant = line.variantId === null ? undefined : shop.variants.get(line.variantId);
-  const tracked = variant ? (shop.items.get(variant.inventoryItemId)?.tracked ?? false) : false;
-  const foLines = shop
-    .fulfillmentOrdersOf(order)
-    .filter((fo) => fo.status !== "CLOSED" && fo.status !== "CANCELLED")
-    .flatMap((fo) => fo.lineItems.filter((l) => l.lineItemId === lineId).map((foLine) => ({ fo, foLine })));
-  if (delta < 0) {
-    const unfulfilled = foLines.reduce((sum, { foLine }) => sum + foLine.remainingQuantity, 0);
-    if (-delta > unfulfilled) throw new SandboxError(`Cannot remove ${-delta} units: only ${unfulfilled} are unfulfilled`, 422);
-    let toFree = -delta;
-    for (const { fo, foLine } of [...foLines].reverse()) {
-      const take = Math.min(toFree, foLine.remainingQuantity);
-      if (take === 0) continue;
-      foLine.remainingQuantity -= take;
-      foLine.totalQuantity -= take;
-      toFree -= take;
-      fo.updatedAt = shop.nowIso();
-      if (variant && tracked) shop.changeLevel(variant.inventoryItemId, fo.locationId, { committed: -take });
-      if (fo.lineItems.every((l) => l.totalQuantity === 0)) fo.status = "CLOSED";
-    }
-  } else {
-    if (variant && tracked && variant.inventoryPolicy === "DENY" && delta > shop.totalAvailable(variant.id)) {
-      throw new SandboxError(`Not enough stock for ${variant.sku}`, 422);
-    }
-    const target = foLines[0];
-    if (!target) throw new SandboxError("The line has no open fulfillment order to add units to", 422);
-    target.foLine.remainingQuantity += delta;
-    target.foLine.totalQuantity += delta;
-    target.fo.updatedAt = shop.nowIso();
-    if (variant && tracked) shop.changeLevel(variant.inventoryItemId, target.fo.locationId, { committed: delta });
-  }
-  line.currentQuantity = quantity;
-  order.edited = true;
-  order.updatedAt = shop.nowIso();
-  shop.emit("orders/edited", orderEditPayload(order, shop.ids.take(), { lineItemId: line.id, delta }, order.updatedAt));
-  shop.emit("orders/updated", shop.orderPayload(order));
 }
 
 export function orderGid(order: OrderRecord): Gid {

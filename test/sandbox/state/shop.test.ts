@@ -87,6 +87,7 @@ describe("cancel and edit", () => {
     expect(order.fulfillmentOrders[0]!.lineItems[0]).toMatchObject({ totalQuantity: 1, remainingQuantity: 1 });
     expect(levelOf(s.shop, s.cont, s.main)).toMatchObject({ available: 0, committed: 1 });
     expect(s.events.map((e) => e.topic)).toContain("orders/edited");
+    expect(order.edits).toMatchObject([{ notifyCustomer: false, staffNote: null, lineChanges: [{ lineItemId: lineId, delta: -2, restock: true }] }]);
   });
 });
 

@@ -26,7 +26,9 @@ import {
 } from "./model";
 import * as payloads from "./webhook-payloads";
 import { snapshotOf, storefrontProductOf } from "./snapshot";
-import { commitLines, editLine, planAssignments } from "./orders";
+import { commitLines, planAssignments } from "./orders";
+import { editLine } from "./order-line-edits";
+import { OrderEditSessions } from "./order-edits";
 
 export interface SandboxShopOptions {
   domain?: string;
@@ -80,6 +82,8 @@ export class SandboxShop implements SandboxShopApi {
   /** owner GID -> metafields */
   readonly metafields = new Map<string, Metafields>();
   readonly metafieldDefinitions = new Map<number, MetafieldDefinitionRecord>();
+  /** Admin API order edits begun and not yet committed (and committed ones, to refuse a second commit). */
+  readonly orderEdits = new OrderEditSessions();
   private nextOrderNumber = 1001;
   private readonly listeners = new Set<(event: ShopEvent) => void>();
 
@@ -329,6 +333,7 @@ export class SandboxShop implements SandboxShopApi {
       cancelledAt: null,
       closedAt: input.historical ? createdAt : null,
       edited: false,
+      edits: [],
       historical: input.historical ?? false,
     };
     this.nextOrderNumber += 1;
@@ -403,7 +408,7 @@ export class SandboxShop implements SandboxShopApi {
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {
-    // Implemented in orders.ts to keep this file to the state and its plumbing.
+    // Implemented in order-line-edits.ts to keep this file to the state and its plumbing.
     editLine(this, orderId, lineItemId, quantity);
   }
 

@@ -78,6 +78,13 @@ export function snapshotOf(shop: SandboxShop): ShopSnapshot {
           status: f.status,
           lineItems: f.lineItems.map((l) => ({ lineItemId: gid("LineItem", l.lineItemId), quantity: l.quantity })),
         })),
+        edits: order.edits.map((edit) => ({
+          id: edit.id,
+          committedAt: edit.committedAt,
+          notifyCustomer: edit.notifyCustomer,
+          staffNote: edit.staffNote,
+          lineChanges: edit.lineChanges.map((c) => ({ lineItemId: gid("LineItem", c.lineItemId), delta: c.delta, restock: c.restock })),
+        })),
       };
     }),
   };

@@ -7,6 +7,7 @@ import type {
   FulfillmentOrderRecord,
   HoldRecord,
   InventoryItemRecord,
+  OrderEditRecord,
   OrderRecord,
   ProductRecord,
   VariantRecord,
@@ -120,27 +121,21 @@ export function orderPayload(order: OrderRecord, lookups: PayloadLookups, fulfil
   };
 }
 
-export function orderEditPayload(
-  order: OrderRecord,
-  editId: number,
-  change: { lineItemId: number; delta: number },
-  committedAt: string,
-) {
-  const entry = { id: change.lineItemId, delta: Math.abs(change.delta) };
+/** `orders/edited`: what one committed edit changed, as Shopify's `order_edit` object. */
+export function orderEditPayload(order: OrderRecord, edit: OrderEditRecord) {
+  const entries = (sign: 1 | -1) =>
+    edit.lineChanges.filter((c) => Math.sign(c.delta) === sign).map((c) => ({ id: c.lineItemId, delta: Math.abs(c.delta) }));
   return {
     order_edit: {
-      id: editId,
+      id: edit.id,
       app_id: null,
-      created_at: committedAt,
-      committed_at: committedAt,
-      notify_customer: false,
+      created_at: edit.committedAt,
+      committed_at: edit.committedAt,
+      notify_customer: edit.notifyCustomer,
       order_id: order.id,
-      staff_note: "",
+      staff_note: edit.staffNote ?? "",
       user_id: null,
-      line_items: {
-        additions: change.delta > 0 ? [entry] : [],
-        removals: change.delta < 0 ? [entry] : [],
-      },
+      line_items: { additions: entries(1), removals: entries(-1) },
     },
   };
 }
