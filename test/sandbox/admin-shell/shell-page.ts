@@ -86,7 +86,7 @@ export function renderShellPage(options: ShellPageOptions): string {
     <a href="#" data-disabled="true">Products</a>
     <div class="section">Apps</div>
     <a id="app-home-link" href="${escapeHtml(options.shellPathPrefix)}">${name}</a>
-    <div id="app-nav" aria-label="${name} navigation"></div>
+    <div id="app-nav" role="group" aria-label="${name} navigation"></div>
   </nav>
   <main id="main">
     <div id="save-bar" role="region" aria-label="Save bar"><span>Unsaved changes</span><button type="button" data-action="discard">Discard</button><button type="button" class="primary" data-action="save">Save</button></div>

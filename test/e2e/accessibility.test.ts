@@ -1,0 +1,162 @@
+/**
+ * WCAG 2.1 A/AA with axe-core in Chromium: the admin pages inside the sandbox
+ * admin shell (empty, with data, and with their interactive parts open), the
+ * shell itself, and the storefront product page with the back-order badge.
+ * One stack and one browser; the shop is empty at first, then gets back orders.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import type { PrismaClient } from "@prisma/client";
+import { launchChromium, openPage } from "../support/browser";
+import { assertAccessible, axeViolations, type AxeException } from "../support/axe";
+import { settle, startInstalledStack } from "../support/engine";
+import { type Stack } from "../support/stack";
+import { strings } from "../../app/i18n/strings";
+
+let stack: Stack;
+let browser: Browser;
+let db: PrismaClient;
+
+const shop = () => stack.sandbox.shop;
+const numeric = (gid: string) => gid.split("/").pop()!;
+
+beforeAll(async () => {
+  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await stack?.stop();
+});
+
+/** Faults of Polaris itself, not of how the app uses it. */
+const POLARIS_EXCEPTIONS: AxeException[] = [
+  {
+    rule: "aria-conditional-attr",
+    selector: 'input[type="checkbox"].Polaris-Checkbox__Input--indeterminate[aria-checked="mixed"]',
+    reason:
+      "Polaris 13's Checkbox shows a partial selection (IndexTable's select-all) with aria-checked=\"mixed\" and an indeterminate *attribute* on a native checkbox, " +
+      "never setting the indeterminate property; the app cannot reach that input.",
+  },
+];
+
+/** Opens an app path in the admin shell and waits until the page's own heading is shown. */
+async function openAdminPage(path: string, heading: string): Promise<{ page: Page; app: Frame }> {
+  const page = await openPage(browser);
+  await page.goto(stack.sandbox.adminShellUrl(path));
+  const app = page.frame({ name: "app-iframe" });
+  if (!app) throw new Error("The admin shell has no app iframe");
+  await app.getByRole("heading", { name: heading, level: 1 }).waitFor({ timeout: 30_000 });
+  return { page, app };
+}
+
+const checkApp = (app: Frame, where: string) => assertAccessible(app, where, POLARIS_EXCEPTIONS);
+
+/** Opens an admin page, waits for content that shows it is in the state meant, checks the app's document, closes it. */
+async function checkAdminPage(path: string, heading: string, content: string): Promise<void> {
+  const { page, app } = await openAdminPage(path, heading);
+  await app.getByText(content).first().waitFor();
+  await checkApp(app, path);
+  await page.close();
+}
+
+describe("the check itself", () => {
+  it("finds a known violation: an image without alt text and a button without a name", async () => {
+    const page = await openPage(browser);
+    await page.setContent(`<!doctype html><html lang="en"><head><title>Broken</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>`);
+    const violations = await axeViolations(page);
+    expect(violations.map((violation) => violation.id).sort()).toEqual(["button-name", "image-alt"]);
+    // The failure names the rule, its impact and the element.
+    await expect(assertAccessible(page, "broken page")).rejects.toThrow(/image-alt \(critical\)[\s\S]*\n {4}img\n/);
+    // An exception lifts one rule from the elements its selector matches, and nothing else.
+    const exceptions = [{ rule: "image-alt", selector: "img", reason: "test" }, { rule: "image-alt", selector: "button", reason: "test" }];
+    expect((await axeViolations(page, exceptions)).map((violation) => violation.id)).toEqual(["button-name"]);
+    await page.close();
+  });
+});
+
+describe("an empty shop: the empty states", () => {
+  it("Home", () => checkAdminPage("/app", strings.home.title, strings.dashboard.emptyHeading));
+  it("Back-ordered variants", () => checkAdminPage("/app/variants", strings.variants.title, strings.variants.emptyHeading));
+  it("Orders waiting", () => checkAdminPage("/app/orders", strings.orders.title, strings.orders.emptyHeading));
+});
+
+describe("a shop with back orders", () => {
+  let lamp: string;
+
+  beforeAll(async () => {
+    const warehouse = shop().addLocation("Warehouse");
+    const addVariant = (title: string, handle: string, available: number) =>
+      shop().addProduct({ title, handle, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: handle.toUpperCase(), price: "30.00", inventoryPolicy: "DENY", stock: { [warehouse]: available } }] }).variantIds[0]!;
+    const buy = (variantId: string, quantity: number, firstName: string) =>
+      shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] });
+    lamp = addVariant("Trail Lamp", "trail-lamp", 0);
+    const kettle = addVariant("Camp Kettle", "camp-kettle", 0);
+    addVariant("Wool Mug", "wool-mug", 5);
+    await settle(stack, db);
+    buy(lamp, 2, "Ada");
+    buy(lamp, 1, "Grace");
+    buy(kettle, 1, "Alan");
+    await settle(stack, db);
+    // The kettle's job failed for good, as the worker leaves it after its last attempt, so Home and Activity show their alerts.
+    const domain = shop().domain;
+    await db.job.update({ where: { id: `${domain}|sync-variant|${kettle}` }, data: { status: "dead", attempts: 8, lastError: "HTTP 503 from the Admin API" } });
+    await db.activity.create({ data: { shop: domain, kind: "job.dead", subject: kettle, message: "sync-variant failed 8 times: HTTP 503 from the Admin API" } });
+  }, 120_000);
+
+  describe("each admin page", () => {
+    it("Home", () => checkAdminPage("/app", strings.home.title, strings.dashboard.alertsHeading));
+    it("Back-ordered variants", () => checkAdminPage("/app/variants", strings.variants.title, "Camp Kettle"));
+    it("a variant's page", () => checkAdminPage(`/app/variants/${numeric(lamp)}`, "Trail Lamp", "Grace Tester"));
+    it("Orders waiting", () => checkAdminPage("/app/orders", strings.orders.title, "Alan Tester"));
+    it("Settings", () => checkAdminPage("/app/settings", strings.settings.title, strings.settings.fulfilment.hold_release));
+    it("Activity", () => checkAdminPage("/app/activity", strings.activity.title, strings.activity.deadTitle(1)));
+  });
+
+  describe("interactive states", () => {
+    it("the variants list with the status filter, a selection's bulk actions and the restock date form open", async () => {
+      const { page, app } = await openAdminPage("/app/variants", strings.variants.title);
+      // Polaris's own wording (not the app's) for the button that lists the filters.
+      await app.getByRole("button", { name: "Add filter" }).click();
+      await app.getByRole("menuitem", { name: strings.variants.statusFilter }).click();
+      await app.getByRole("checkbox", { name: strings.variants.status.backorder }).waitFor();
+      await checkApp(app, "variants: status filter open");
+
+      await page.keyboard.press("Escape");
+      await app.getByRole("row", { name: /Trail Lamp/ }).getByRole("checkbox").check({ force: true });
+      await app.getByRole("button", { name: strings.variants.bulk.restock }).click();
+      await app.getByLabel(`${strings.variants.restockDate} (1)`).waitFor();
+      await checkApp(app, "variants: selection and restock date form");
+      await page.close();
+    });
+
+    it("Settings with a validation error shown, and the shell's save bar", async () => {
+      const { page, app } = await openAdminPage("/app/settings", strings.settings.title);
+      await app.getByLabel(strings.settings.dates.handlingLabel).fill("-1");
+      await page.locator("#save-bar").getByRole("button", { name: strings.settings.save }).click();
+      await app.getByText(strings.settings.errorBanner).waitFor({ timeout: 15_000 });
+      await checkApp(app, "settings: validation error");
+      await assertAccessible(page, "admin shell: save bar shown");
+      await page.close();
+    });
+  });
+
+  it("the admin shell around the app", async () => {
+    const { page } = await openAdminPage("/app", strings.home.title);
+    await page.locator("#app-nav a").first().waitFor();
+    await assertAccessible(page, "admin shell");
+    await page.close();
+  });
+
+  it("the storefront's product page and product cards with back-order badges, in the theme editor's default colours", async () => {
+    const page = await openPage(browser);
+    await page.goto(`${stack.sandbox.url}/products/trail-lamp`, { waitUntil: "networkidle" });
+    await page.locator(".backorder-badge__badge").first().waitFor();
+    await assertAccessible(page, "storefront product page");
+    await page.goto(`${stack.sandbox.url}/collections/all`, { waitUntil: "networkidle" });
+    await page.locator(".backorder-card-badge").first().waitFor();
+    await assertAccessible(page, "storefront collection");
+    await page.close();
+  });
+});
