@@ -54,7 +54,9 @@ export interface OrderPlan {
 const HOLDABLE = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
 const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 
-const ourHold = (fo: FulfillmentOrderState) => fo.holds.find((hold) => hold.heldByRequestingApp && hold.handle === HOLD_HANDLE);
+/** Our hold, while it still holds anything: a fulfillment order closed under it (emptied by an edit) has nothing to release. */
+const ourHold = (fo: FulfillmentOrderState) =>
+  fo.status === "ON_HOLD" ? fo.holds.find((hold) => hold.heldByRequestingApp && hold.handle === HOLD_HANDLE) : undefined;
 const holdAge = (fo: FulfillmentOrderState) => Number(/(\d+)$/.exec(ourHold(fo)?.id ?? "")?.[1] ?? Number.MAX_SAFE_INTEGER);
 
 /**

@@ -67,7 +67,7 @@ export async function cancelLineBackorder(
   options: { notifyCustomer: boolean },
 ): Promise<CancelResult> {
   const { db, shop } = ctx;
-  const key = { shop_lineItemId_locationId: { shop, ...line } };
+  const key = { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } };
   const before = await db.backorderLine.findUnique({ where: key });
   if (!before || before.state !== "waiting" || before.merchantAction !== null) return { ok: false, status: 404 };
   await syncVariant(ctx, before.variantId);

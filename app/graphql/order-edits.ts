@@ -2,6 +2,8 @@
  * Order editing, used when the merchant cancels the back-ordered units of a
  * line: begin a session, lower the line's quantity, commit (optionally telling
  * the customer). Shopify then owes the customer a refund for the removed units.
+ * `restock: true` releases the units' commitment: they were never on the
+ * shelf, and without it Shopify would take them off the on-hand count too.
  */
 
 export const BEGIN_ORDER_EDIT = `#graphql
@@ -30,7 +32,7 @@ export const BEGIN_ORDER_EDIT = `#graphql
 
 export const SET_ORDER_EDIT_QUANTITY = `#graphql
   mutation SetOrderEditQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {
-    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: false) {
+    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: true) {
       calculatedLineItem {
         id
         quantity

@@ -203,6 +203,13 @@ describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
     expect(result.shipsOn).toBeNull();
   });
 
+  it("releases nothing on a fulfillment order closed under its hold (emptied by an order edit)", () => {
+    const closed = fo("fo1", { X: 0 }, { status: "CLOSED", holds: [ourHold()] });
+    const result = plan(mode, [closed], [tracked("X", 0, { heldIn: "fo1" })]);
+    expect(result.actions).toEqual([]);
+    expect(result.finished).toEqual([key("X")]);
+  });
+
   it("never releases a hold that is not its own", () => {
     for (const other of [merchantHold, otherAppHold, ownOtherHandleHold]) {
       const result = plan(mode, [fo("fo1", { X: 2 }, { holds: [other] })], [tracked("X", 0, { heldIn: "fo1" })]);
