@@ -58,7 +58,7 @@ export function ChosenProductsField({ value, titles, error, onChange }: ChosenPr
           {text.noProducts}
         </Text>
       ) : (
-        <ul aria-labelledby={LIST_LABEL_ID} style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        <ul aria-labelledby={LIST_LABEL_ID} style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "var(--p-space-100)" }}>
           {productIds.map((id) => {
             const title = titles[id] ?? text.missingProduct(id);
             return (

@@ -92,7 +92,7 @@ export const strings = {
       chosenHelp: "Only the products listed below.",
       tagLabel: "Product tag",
       tagHelp: "For example: preorder. Letter case does not matter.",
-      productsLabel: "Chosen products",
+      productsLabel: "Selected products",
       productsHelp: "Only these products can be ordered when out of stock.",
       noProducts: "No products chosen yet.",
       chooseProducts: "Choose products",
