@@ -103,7 +103,7 @@ export function pickerProductsById(shop: SandboxShop, ids: string[]): PickerProd
   });
 }
 
-/** `GET {shellPathPrefix}/resource-picker/products?query=…` or `?ids=gid,gid`: `{ products }`. */
+/** `GET {path}?query=…` (a page of matches) or `?ids=gid,gid` (the preselection): `{ products }`. */
 export function registerResourcePickerRoute(router: Router, shop: SandboxShop, path: string): void {
   router.on("GET", path, ({ res, url }) => {
     const ids = url.searchParams.get("ids");
