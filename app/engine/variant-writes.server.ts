@@ -4,7 +4,7 @@
  * Writing nothing when nothing changed is what stops our own products/update
  * webhooks from echoing forever.
  */
-import type { TrackedVariant } from "@prisma/client";
+import type { ShopSettings, TrackedVariant } from "@prisma/client";
 import type { VariantPlan } from "../domain/backorder-plan";
 import type { InventoryPolicy } from "../domain/variant-policy";
 import { DELETE_METAFIELDS, SET_METAFIELDS, SET_VARIANT_POLICY } from "../graphql/mutations";
@@ -20,14 +20,15 @@ const METAFIELD_TYPES: Record<string, string> = {
   message: "single_line_text_field",
 };
 
-/** The storefront's view of a variant: nothing at all while it is in stock or not ours. */
-export function storefrontMetafields(plan: VariantPlan, restockMessage: string | null): Record<string, string> {
+/** The storefront's view of a variant: nothing at all while it is in stock or not ours; the merchant's wording for its state. */
+export function storefrontMetafields(plan: VariantPlan, messages: Pick<ShopSettings, "restockMessage" | "soldOutMessage">): Record<string, string> {
   const { status } = plan.decision;
   if (status !== "backorder" && status !== "sold_out") return {};
+  const message = status === "sold_out" ? messages.soldOutMessage : messages.restockMessage;
   return {
     status,
     ...(plan.nextShipsOn ? { ships_on: plan.nextShipsOn } : {}),
-    ...(restockMessage ? { message: restockMessage } : {}),
+    ...(message ? { message } : {}),
   };
 }
 
@@ -71,7 +72,7 @@ export async function applyVariantDecision(
   } else if (tracked && tracked.status !== plan.decision.status) {
     await ctx.log({ kind: "variant.status", subject: variant.id, message: `${record.title}: now ${plan.decision.status.replace("_", " ")}`, details: { from: tracked.status, to: plan.decision.status } });
   }
-  await syncMetafields(ctx, variant, storefrontMetafields(plan, ctx.settings.restockMessage));
+  await syncMetafields(ctx, variant, storefrontMetafields(plan, ctx.settings));
 }
 
 function latestLevelChange(variant: VariantNode): Date | null {

@@ -1,9 +1,13 @@
 /** The merchant's Settings page: what the form shows, how it is checked, and saving it. */
 import type { PrismaClient, ShopSettings } from "@prisma/client";
+import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { FulfilmentMode } from "../domain/hold-plan";
 import { enqueueJob } from "../jobs/job-queue.server";
-import { fulfilmentModeOf, loadSettings, scopeOf } from "../engine/settings.server";
+import { fulfilmentModeOf, loadSettings, scopeOf, todayIn } from "../engine/settings.server";
+import { dateStyleOf, isDateStyle, type DateStyle } from "../i18n/dates";
 import { strings } from "../i18n/strings";
+import { joinIds, splitIds } from "./id-list";
+import { loadProductTitles, type ChosenProduct } from "./product-titles.server";
 
 export const SCOPE_KINDS = ["all", "tagged", "chosen"] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
@@ -27,6 +31,8 @@ export const SETTINGS_FIELDS = [
   "defaultLeadTimeDays",
   "handlingDays",
   "restockMessage",
+  "soldOutMessage",
+  "dateStyle",
   "fulfilmentMode",
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
@@ -40,6 +46,8 @@ export interface SettingsValue {
   defaultLeadTimeDays: number | null;
   handlingDays: number;
   restockMessage: string | null;
+  soldOutMessage: string | null;
+  dateStyle: DateStyle;
   fulfilmentMode: FulfilmentMode;
 }
 
@@ -79,11 +87,6 @@ function wholeNumber(raw: string, bounds: { min: number; max: number; blank: boo
   return { ok: true, value };
 }
 
-/** Splits "a, b\nc" into ids, dropping blanks and repeats. */
-export function splitIds(raw: string): string[] {
-  return [...new Set(raw.split(/[\s,]+/).map((id) => id.trim()).filter((id) => id !== ""))];
-}
-
 /** Checks a submitted Settings form. Pure: no I/O, so the route and tests share it. */
 export function parseSettingsForm(form: SettingsFormInput): ParsedSettings {
   const read = reader(form);
@@ -115,6 +118,11 @@ export function parseSettingsForm(form: SettingsFormInput): ParsedSettings {
 
   const message = read("restockMessage").trim();
   if (message.length > SETTINGS_LIMITS.messageLength) errors.restockMessage = text.tooLong(SETTINGS_LIMITS.messageLength);
+  const soldOutMessage = read("soldOutMessage").trim();
+  if (soldOutMessage.length > SETTINGS_LIMITS.messageLength) errors.soldOutMessage = text.tooLong(SETTINGS_LIMITS.messageLength);
+
+  const dateStyle = read("dateStyle").trim();
+  if (!isDateStyle(dateStyle)) errors.dateStyle = text.dateStyle;
 
   const mode = read("fulfilmentMode").trim();
   if (!(FULFILMENT_MODES as readonly string[]).includes(mode)) errors.fulfilmentMode = text.fulfilmentMode;
@@ -132,6 +140,8 @@ export function parseSettingsForm(form: SettingsFormInput): ParsedSettings {
       defaultLeadTimeDays: leadTime.value,
       handlingDays: handling.value ?? 0,
       restockMessage: message === "" ? null : message,
+      soldOutMessage: soldOutMessage === "" ? null : soldOutMessage,
+      dateStyle: dateStyle as DateStyle,
       fulfilmentMode: mode as FulfilmentMode,
     },
   };
@@ -143,27 +153,42 @@ export function formValuesOf(settings: ShopSettings): SettingsFormValues {
   return {
     scopeKind: scope.kind,
     scopeTag: settings.scopeTag ?? "",
-    scopeProductIds: scope.kind === "chosen" ? scope.productIds.join(", ") : "",
+    scopeProductIds: scope.kind === "chosen" ? joinIds(scope.productIds) : "",
     waitingCapPerVariant: settings.waitingCapPerVariant === null ? "" : String(settings.waitingCapPerVariant),
     defaultLeadTimeDays: settings.defaultLeadTimeDays === null ? "" : String(settings.defaultLeadTimeDays),
     handlingDays: String(settings.handlingDays),
     restockMessage: settings.restockMessage ?? "",
+    soldOutMessage: settings.soldOutMessage ?? "",
+    dateStyle: dateStyleOf(settings.dateStyle),
     fulfilmentMode: fulfilmentModeOf(settings),
   };
 }
 
 export interface SettingsPageData {
   values: SettingsFormValues;
+  /** The chosen products with their titles, read from Shopify (the settings keep only ids). */
+  chosenProducts: ChosenProduct[];
   timezone: string;
+  /** The shop's today (ISO date): the date style examples show it. */
+  today: string;
   limits: typeof SETTINGS_LIMITS;
   /** The choices, sent with the data: the page cannot import this server module's values. */
   scopeKinds: readonly ScopeKind[];
   fulfilmentModes: readonly FulfilmentMode[];
 }
 
-export async function loadSettingsPage(db: PrismaClient, shop: string): Promise<SettingsPageData> {
+export async function loadSettingsPage(db: PrismaClient, shop: string, graphql: AdminApiContext["graphql"]): Promise<SettingsPageData> {
   const settings = await loadSettings(db, shop);
-  return { values: formValuesOf(settings), timezone: settings.timezone, limits: SETTINGS_LIMITS, scopeKinds: SCOPE_KINDS, fulfilmentModes: FULFILMENT_MODES };
+  const scope = scopeOf(settings);
+  return {
+    values: formValuesOf(settings),
+    chosenProducts: await loadProductTitles(graphql, scope.kind === "chosen" ? scope.productIds : []),
+    timezone: settings.timezone,
+    today: todayIn(settings.timezone),
+    limits: SETTINGS_LIMITS,
+    scopeKinds: SCOPE_KINDS,
+    fulfilmentModes: FULFILMENT_MODES,
+  };
 }
 
 /** Stores valid settings and asks for a full reconciliation, so the new rules reach every variant. */

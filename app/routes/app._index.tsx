@@ -7,6 +7,7 @@ import { authenticate } from "../shopify.server";
 import { formatMoney, loadDashboard } from "../models/dashboard.server";
 import { loadStockOverview } from "../models/stock-overview.server";
 import { strings } from "../i18n/strings";
+import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
@@ -17,8 +18,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     shop: { name: overview.shopName, domain: overview.shopDomain, locations: overview.locations },
   };
 };
-
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -39,6 +38,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 export default function Home() {
   const { dashboard, valueWaiting, shop } = useLoaderData<typeof loader>();
+  const { formatDate, formatDateTime } = useShopDates();
   const text = strings.dashboard;
   const { alerts } = dashboard;
   const hasAlerts = alerts.atCap + alerts.etaPassed + alerts.deadJobs > 0;
@@ -65,7 +65,7 @@ export default function Home() {
                   <Figure label={text.waitingUnits} value={String(dashboard.waitingUnits)} />
                   <Figure label={text.valueWaiting} value={valueWaiting} />
                   <Figure label={text.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
-                  <Figure label={text.nextRestock} value={dashboard.nextRestock ?? text.none} />
+                  <Figure label={text.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
                 </InlineGrid>
               </BlockStack>
             )}
@@ -99,7 +99,7 @@ export default function Home() {
                     {dashboard.activity.map((entry) => (
                       <li key={entry.id}>
                         <Text as="span" tone="subdued">
-                          {formatTime(entry.at)}
+                          {formatDateTime(entry.at)}
                         </Text>{" "}
                         <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge> {entry.message}
                       </li>

@@ -6,6 +6,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadActivity, requestResync, retryShopJob } from "../models/activity.server";
 import { strings } from "../i18n/strings";
+import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -27,11 +28,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return new Response(`Unknown intent ${String(intent)}`, { status: 400 });
 };
 
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
-
 export default function Activity() {
   const { entries, backlog, deadJobs, lastReconciledAt } = useLoaderData<typeof loader>();
   const busy = useNavigation().state !== "idle";
+  const { formatDateTime } = useShopDates();
   const text = strings.activity;
   return (
     <Page title={text.title}>
@@ -61,7 +61,7 @@ export default function Activity() {
                 <BlockStack gap="100">
                   <Text as="h2" variant="headingMd">{text.syncHeading}</Text>
                   <Text as="p" tone="subdued">
-                    {lastReconciledAt ? text.lastSync(formatTime(lastReconciledAt)) : text.neverSynced}
+                    {lastReconciledAt ? text.lastSync(formatDateTime(lastReconciledAt)) : text.neverSynced}
                     {" · "}
                     {text.backlog(backlog.deliveries + backlog.jobs)}
                   </Text>
@@ -86,7 +86,7 @@ export default function Activity() {
                 >
                   {entries.map((entry, index) => (
                     <IndexTable.Row id={String(entry.id)} key={entry.id} position={index}>
-                      <IndexTable.Cell>{formatTime(entry.at)}</IndexTable.Cell>
+                      <IndexTable.Cell>{formatDateTime(entry.at)}</IndexTable.Cell>
                       <IndexTable.Cell>
                         <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge>
                       </IndexTable.Cell>

@@ -1,16 +1,19 @@
 import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, ChoiceList, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Card, ChoiceList, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { SaveBar, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadSettingsPage, parseSettingsForm, saveSettings, type SettingsErrors, type SettingsField, type SettingsFormValues } from "../models/settings.server";
 import { strings } from "../i18n/strings";
+import { DATE_STYLES, formatDate } from "../i18n/dates";
+import { ADMIN_LOCALE } from "../components/use-shop-dates";
+import { ChosenProductsField } from "../components/chosen-products-field";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
-  return loadSettingsPage(prisma, session.shop);
+  const { admin, session } = await authenticate.admin(request);
+  return loadSettingsPage(prisma, session.shop, admin.graphql);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -24,15 +27,20 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 const SAVE_BAR_ID = "settings-save-bar";
 const text = strings.settings;
 
+const titlesOf = (products: { id: string; title: string | null }[]): Record<string, string> =>
+  Object.fromEntries(products.flatMap((product) => (product.title === null ? [] : [[product.id, product.title] as const])));
+
 const sameValues = (a: SettingsFormValues, b: SettingsFormValues) => (Object.keys(a) as SettingsField[]).every((field) => a[field] === b[field]);
 
 export default function Settings() {
-  const { values: loaded, timezone, limits, scopeKinds, fulfilmentModes } = useLoaderData<typeof loader>();
+  const { values: loaded, chosenProducts, timezone, today, limits, scopeKinds, fulfilmentModes } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [saved, setSaved] = useState<SettingsFormValues>(loaded);
   const [values, setValues] = useState<SettingsFormValues>(loaded);
   const [errors, setErrors] = useState<SettingsErrors>({});
+  // Display only: the form submits ids; titles come from the loader and from the picker.
+  const [productTitles, setProductTitles] = useState(() => titlesOf(chosenProducts));
   const [handled, setHandled] = useState(fetcher.data);
 
   // Each answer from the server is taken in once, while rendering (no effect round trip).
@@ -121,16 +129,14 @@ export default function Settings() {
                   />
                 )}
                 {values.scopeKind === "chosen" && (
-                  <TextField
-                    label={text.scope.productsLabel}
-                    name="scopeProductIds"
-                    autoComplete="off"
-                    multiline={3}
+                  <ChosenProductsField
                     value={values.scopeProductIds}
-                    onChange={set("scopeProductIds")}
-                    helpText={text.scope.productsHelp}
+                    titles={productTitles}
                     error={errors.scopeProductIds}
-                    requiredIndicator
+                    onChange={(ids, pickedTitles) => {
+                      setProductTitles((known) => ({ ...known, ...pickedTitles }));
+                      set("scopeProductIds")(ids);
+                    }}
                   />
                 )}
               </FormLayout>
@@ -196,6 +202,27 @@ export default function Settings() {
                   maxLength={limits.messageLength}
                   showCharacterCount
                   error={errors.restockMessage}
+                />
+                <TextField
+                  label={text.dates.soldOutMessageLabel}
+                  name="soldOutMessage"
+                  autoComplete="off"
+                  multiline={2}
+                  value={values.soldOutMessage}
+                  onChange={set("soldOutMessage")}
+                  helpText={text.dates.soldOutMessageHelp}
+                  maxLength={limits.messageLength}
+                  showCharacterCount
+                  error={errors.soldOutMessage}
+                />
+                <Select
+                  label={text.dates.styleLabel}
+                  name="dateStyle"
+                  options={DATE_STYLES.map((style) => ({ value: style, label: text.dates.styleExample(text.dates.styles[style], formatDate(today, { style, locale: ADMIN_LOCALE })) }))}
+                  value={values.dateStyle}
+                  onChange={set("dateStyle")}
+                  helpText={text.dates.styleHelp}
+                  error={errors.dateStyle}
                 />
               </FormLayout>
             </Card>

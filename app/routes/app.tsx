@@ -4,18 +4,24 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
+import { loadSettings } from "../engine/settings.server";
+import { dateStyleOf } from "../i18n/dates";
 import { strings } from "../i18n/strings";
 import { isLeavingPage, PageSkeleton } from "../components/page-skeleton";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { session } = await authenticate.admin(request);
+  const settings = await loadSettings(prisma, session.shop);
   return {
     apiKey: process.env.SHOPIFY_API_KEY ?? "",
     // Offline sandbox: App Bridge comes from the sandbox, not Shopify's CDN.
     appBridgeUrl: process.env.APP_BRIDGE_URL,
+    // Every admin page reads dates this way (useShopDates).
+    dates: { style: dateStyleOf(settings.dateStyle), timeZone: settings.timezone },
   };
 };
 

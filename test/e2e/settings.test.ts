@@ -29,6 +29,8 @@ const VALID = {
   defaultLeadTimeDays: "14",
   handlingDays: "1",
   restockMessage: "",
+  soldOutMessage: "",
+  dateStyle: "medium",
   fulfilmentMode: "hold_release",
 };
 
@@ -43,6 +45,21 @@ const comparable = async () => {
   const { updatedAt: _updatedAt, lastReconciledAt: _reconciled, timezone: _timezone, ...rest } = await storedSettings();
   return rest;
 };
+
+function addOutOfStockProduct(title: string) {
+  const sku = title.toUpperCase().replace(/\W+/g, "-");
+  return stack.sandbox.shop.addProduct({ title, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku, price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }] });
+}
+
+/** The app's storefront metafields on a variant, by key. */
+const storefrontFields = (variantId: string) =>
+  Object.fromEntries(
+    stack.sandbox.shop
+      .snapshot()
+      .variants.find((v) => v.id === variantId)!
+      .metafields.filter((field) => field.namespace.includes("backorder"))
+      .map((field) => [field.key, field.value]),
+  );
 
 beforeAll(async () => {
   [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
@@ -88,6 +105,8 @@ describe("settings over HTTP", () => {
       defaultLeadTimeDays: "400",
       handlingDays: "soon",
       restockMessage: "x".repeat(201),
+      soldOutMessage: "y".repeat(201),
+      dateStyle: "fancy",
       fulfilmentMode: "teleport",
     });
     expect(status).toBe(400);
@@ -98,10 +117,11 @@ describe("settings over HTTP", () => {
       text.errors.wholeNumber,
       text.errors.tooLong(200),
       text.errors.fulfilmentMode,
+      text.errors.dateStyle,
     ]) {
       expect(body).toContain(message);
     }
-    for (const field of ["scopeTag", "waitingCapPerVariant", "defaultLeadTimeDays", "handlingDays", "restockMessage", "fulfilmentMode"]) expect(body).toContain(field);
+    for (const field of ["scopeTag", "waitingCapPerVariant", "defaultLeadTimeDays", "handlingDays", "restockMessage", "soldOutMessage", "dateStyle", "fulfilmentMode"]) expect(body).toContain(field);
 
     const chosen = await postSettings({ ...VALID, scopeKind: "chosen", scopeProductIds: "gid://shopify/Product/1, 42" });
     expect(chosen.status).toBe(400);
@@ -113,12 +133,7 @@ describe("settings over HTTP", () => {
   });
 
   it("saves valid settings and reconciles every variant under the new rules", async () => {
-    const product = stack.sandbox.shop.addProduct({
-      title: "Settings Lantern",
-      vendor: "V",
-      productType: "Gear",
-      variants: [{ title: "Default Title", sku: "SETTINGS-LANTERN", price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }],
-    });
+    const product = addOutOfStockProduct("Settings Lantern");
     const lantern = product.variantIds[0]!;
     const policy = () => stack.sandbox.shop.snapshot().variants.find((v) => v.id === lantern)!.inventoryPolicy;
     await settle(stack, db);
@@ -133,6 +148,8 @@ describe("settings over HTTP", () => {
       defaultLeadTimeDays: "30",
       handlingDays: "2",
       restockMessage: "Back in spring",
+      soldOutMessage: "Full until May",
+      dateStyle: "short",
       fulfilmentMode: "ship_available_first",
     });
     expect(status).toBe(200);
@@ -144,6 +161,8 @@ describe("settings over HTTP", () => {
       defaultLeadTimeDays: 30,
       handlingDays: 2,
       restockMessage: "Back in spring",
+      soldOutMessage: "Full until May",
+      dateStyle: "short",
       fulfilmentMode: "ship_available_first",
     });
     const job = await db.job.findUniqueOrThrow({ where: { id: reconcileJobId() } });
@@ -158,9 +177,40 @@ describe("settings over HTTP", () => {
     const productId = product.productId;
     const again = await postSettings({ ...VALID, scopeKind: "chosen", scopeProductIds: productId, defaultLeadTimeDays: "" });
     expect(again.status).toBe(200);
-    expect(await storedSettings()).toMatchObject({ scopeKind: "chosen", scopeProductIds: JSON.stringify([productId]), waitingCapPerVariant: null, defaultLeadTimeDays: null, restockMessage: null });
+    expect(await storedSettings()).toMatchObject({
+      scopeKind: "chosen",
+      scopeProductIds: JSON.stringify([productId]),
+      waitingCapPerVariant: null,
+      defaultLeadTimeDays: null,
+      restockMessage: null,
+      soldOutMessage: null,
+      dateStyle: "medium",
+    });
     await settle(stack, db);
     expect(policy()).toBe("CONTINUE");
+  });
+
+  it("tells the storefront the restock message while a variant takes back-orders, and the sold-out message once it reaches its cap", async () => {
+    // No lead time, so no ships_on: the fields below are all there is.
+    const { status } = await postSettings({ ...VALID, waitingCapPerVariant: "1", defaultLeadTimeDays: "", restockMessage: "Back in spring", soldOutMessage: "Full until May" });
+    expect(status).toBe(200);
+    const kettle = addOutOfStockProduct("Message Kettle").variantIds[0]!;
+    const stove = addOutOfStockProduct("Message Stove").variantIds[0]!;
+    await settle(stack, db);
+    expect(storefrontFields(kettle)).toEqual({ status: "backorder", message: "Back in spring" });
+
+    // One waiting unit reaches the cap of 1: the kettle stops selling and says why.
+    stack.sandbox.shop.placeOrder({ customer: { email: "ada@example.com" }, lines: [{ variantId: kettle, quantity: 1 }] });
+    await settle(stack, db);
+    expect(storefrontFields(kettle)).toEqual({ status: "sold_out", message: "Full until May" });
+    expect(storefrontFields(stove)).toEqual({ status: "backorder", message: "Back in spring" });
+
+    // Without a sold-out message the storefront gets none (not the restock one).
+    await postSettings({ ...VALID, waitingCapPerVariant: "1", defaultLeadTimeDays: "", restockMessage: "Back in spring" });
+    await settle(stack, db);
+    expect(storefrontFields(kettle)).toEqual({ status: "sold_out" });
+    await postSettings(VALID);
+    await settle(stack, db);
   });
 });
 
@@ -207,6 +257,51 @@ describe("the Settings page in the admin shell", () => {
     await expect(handling.getAttribute("aria-invalid")).resolves.toBe("true");
     expect((await storedSettings()).handlingDays).toBe(1);
 
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("chooses products in the admin's resource picker, saves their ids, and lists them by title after a reload", async () => {
+    const kettle = addOutOfStockProduct("Picker Kettle");
+    await db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", scopeProductIds: "[]" } });
+    const page = await openPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(stack.sandbox.adminShellUrl("/app/settings"));
+    const app = page.frameLocator("iframe");
+    const chosenList = app.getByRole("list", { name: text.scope.productsLabel });
+    // Shopify admin draws the picker, outside the app's iframe.
+    const picker = page.getByRole("dialog", { name: "Select products" });
+    const kettleBox = picker.getByRole("checkbox", { name: "Picker Kettle", exact: true });
+    const saveBar = page.locator("#save-bar");
+
+    await app.locator("label", { hasText: text.scope.chosen }).click({ timeout: 30_000 });
+    await app.getByText(text.scope.noProducts).waitFor();
+    await app.getByRole("button", { name: text.scope.chooseProducts }).click();
+    await picker.getByLabel("Search products").fill("kettle");
+    await kettleBox.check();
+    await picker.getByRole("button", { name: "Select", exact: true }).click();
+    await chosenList.getByText("Picker Kettle").waitFor();
+    await saveBar.getByRole("button", { name: "Save" }).click();
+    await page.locator("#toasts .toast", { hasText: text.saved }).waitFor({ timeout: 15_000 });
+    expect(await storedSettings()).toMatchObject({ scopeKind: "chosen", scopeProductIds: JSON.stringify([kettle.productId]) });
+
+    // The title comes back from Shopify: the settings keep only the id.
+    await page.reload();
+    await chosenList.getByText("Picker Kettle").waitFor({ timeout: 30_000 });
+    // The picker opens with what is chosen; cancelling changes nothing.
+    await app.getByRole("button", { name: text.scope.changeProducts }).click();
+    await expect.poll(() => kettleBox.isChecked()).toBe(true);
+    await picker.getByRole("button", { name: "Cancel" }).click();
+    await picker.waitFor({ state: "hidden" });
+    await expect(saveBar.isVisible()).resolves.toBe(false);
+
+    // Without any product the server refuses, and says so by the picker button.
+    await app.getByRole("button", { name: text.scope.removeProduct("Picker Kettle") }).click();
+    await app.getByText(text.scope.noProducts).waitFor();
+    await saveBar.getByRole("button", { name: "Save" }).click();
+    await app.getByText(text.errors.productsRequired).waitFor({ timeout: 15_000 });
+    expect((await storedSettings()).scopeProductIds).toBe(JSON.stringify([kettle.productId]));
     expect(pageErrors).toEqual([]);
     await page.close();
   });

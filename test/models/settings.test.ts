@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ShopSettings } from "@prisma/client";
-import { formValuesOf, parseSettingsForm, SETTINGS_LIMITS, splitIds, type SettingsFormValues } from "../../app/models/settings.server";
+import { formValuesOf, parseSettingsForm, SETTINGS_LIMITS, type SettingsFormValues } from "../../app/models/settings.server";
+import { joinIds, splitIds } from "../../app/models/id-list";
 import { strings } from "../../app/i18n/strings";
 
 const errors = strings.settings.errors;
@@ -13,6 +14,8 @@ const valid: SettingsFormValues = {
   defaultLeadTimeDays: "14",
   handlingDays: "1",
   restockMessage: "",
+  soldOutMessage: "",
+  dateStyle: "medium",
   fulfilmentMode: "hold_release",
 };
 
@@ -35,6 +38,8 @@ describe("parseSettingsForm", () => {
         defaultLeadTimeDays: 14,
         handlingDays: 1,
         restockMessage: null,
+        soldOutMessage: null,
+        dateStyle: "medium",
         fulfilmentMode: "hold_release",
       },
     });
@@ -57,6 +62,8 @@ describe("parseSettingsForm", () => {
       defaultLeadTimeDays: "0",
       handlingDays: "3",
       restockMessage: "  Back in spring  ",
+      soldOutMessage: " Gone until May ",
+      dateStyle: " iso ",
       fulfilmentMode: "ship_available_first",
     });
     expect(result).toEqual({
@@ -69,6 +76,8 @@ describe("parseSettingsForm", () => {
         defaultLeadTimeDays: 0,
         handlingDays: 3,
         restockMessage: "Back in spring",
+        soldOutMessage: "Gone until May",
+        dateStyle: "iso",
         fulfilmentMode: "ship_available_first",
       },
     });
@@ -137,15 +146,28 @@ describe("parseSettingsForm", () => {
     expect(parse({ scopeKind: "all", scopeProductIds: "not an id" })).toMatchObject({ ok: true, value: { scopeProductIds: [] } });
   });
 
-  it("limits the restock message length", () => {
+  it("limits the restock and sold-out messages' length", () => {
     const max = SETTINGS_LIMITS.messageLength;
-    expect(parse({ restockMessage: "m".repeat(max) })).toMatchObject({ ok: true });
+    expect(parse({ restockMessage: "m".repeat(max), soldOutMessage: "s".repeat(max) })).toMatchObject({ ok: true });
     expect(errorsOf({ restockMessage: "m".repeat(max + 1) })).toEqual({ restockMessage: errors.tooLong(max) });
+    expect(errorsOf({ soldOutMessage: "s".repeat(max + 1) })).toEqual({ soldOutMessage: errors.tooLong(max) });
+  });
+
+  it("stores a blank sold-out message as none", () => {
+    expect(parse({ soldOutMessage: "   " })).toMatchObject({ ok: true, value: { soldOutMessage: null } });
+  });
+
+  it.each(["medium", "long", "short", "iso"])("accepts the date style %s", (dateStyle) => {
+    expect(parse({ dateStyle })).toMatchObject({ ok: true, value: { dateStyle } });
+  });
+
+  it.each(["", "fancy", "ISO", "medium,long"])("refuses the date style %j with a clear message", (dateStyle) => {
+    expect(errorsOf({ dateStyle })).toEqual({ dateStyle: errors.dateStyle });
   });
 
   it("reports every bad field at once", () => {
-    expect(Object.keys(errorsOf({ scopeKind: "tagged", waitingCapPerVariant: "-1", defaultLeadTimeDays: "x", handlingDays: "", fulfilmentMode: "?" })).sort()).toEqual(
-      ["defaultLeadTimeDays", "fulfilmentMode", "handlingDays", "scopeTag", "waitingCapPerVariant"],
+    expect(Object.keys(errorsOf({ scopeKind: "tagged", waitingCapPerVariant: "-1", defaultLeadTimeDays: "x", handlingDays: "", fulfilmentMode: "?", dateStyle: "?" })).sort()).toEqual(
+      ["dateStyle", "defaultLeadTimeDays", "fulfilmentMode", "handlingDays", "scopeTag", "waitingCapPerVariant"],
     );
   });
 });
@@ -160,8 +182,8 @@ describe("formValuesOf", () => {
     defaultLeadTimeDays: null,
     handlingDays: 2,
     restockMessage: "Soon",
-    soldOutMessage: null,
-    dateStyle: "medium",
+    soldOutMessage: "Full for now",
+    dateStyle: "long",
     fulfilmentMode: "hold_fulfil",
     timezone: "UTC",
     installedAt: null,
@@ -180,16 +202,25 @@ describe("formValuesOf", () => {
       defaultLeadTimeDays: "",
       handlingDays: "2",
       restockMessage: "Soon",
+      soldOutMessage: "Full for now",
+      dateStyle: "long",
       fulfilmentMode: "hold_fulfil",
     });
-    expect(parseSettingsForm(values)).toMatchObject({ ok: true, value: { scopeProductIds: ["gid://shopify/Product/1", "gid://shopify/Product/2"], handlingDays: 2 } });
+    expect(parseSettingsForm(values)).toMatchObject({
+      ok: true,
+      value: { scopeProductIds: ["gid://shopify/Product/1", "gid://shopify/Product/2"], handlingDays: 2, soldOutMessage: "Full for now", dateStyle: "long" },
+    });
   });
 
-  it("shows an unknown stored mode as the default one", () => {
+  it("shows an unknown stored mode or date style as the default one, and no sold-out message as blank", () => {
     expect(formValuesOf({ ...stored, fulfilmentMode: "legacy" }).fulfilmentMode).toBe("hold_release");
+    expect(formValuesOf({ ...stored, dateStyle: "fancy" }).dateStyle).toBe("medium");
+    expect(formValuesOf({ ...stored, soldOutMessage: null }).soldOutMessage).toBe("");
   });
 
-  it("splits ids on commas and whitespace", () => {
+  it("splits ids on commas and whitespace, and joins them as the form shows them", () => {
     expect(splitIds(" a,b  c\n\na ")).toEqual(["a", "b", "c"]);
+    expect(joinIds(["a", "b"])).toBe("a, b");
+    expect(splitIds(joinIds(["gid://shopify/Product/1", "gid://shopify/Product/2"]))).toEqual(["gid://shopify/Product/1", "gid://shopify/Product/2"]);
   });
 });

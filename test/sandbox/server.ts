@@ -12,6 +12,7 @@ import { ADMIN_API_VERSION } from "../../app/api-version";
 import { createAdminApi, type AdminApi } from "./admin-api/execute";
 import { buildEmbedUrl, storeHandleOf } from "./admin-shell/embed-url";
 import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
+import { registerResourcePickerRoute } from "./admin-shell/picker-products";
 import { AccessTokenService } from "./auth/access-tokens";
 import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
@@ -128,6 +129,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   });
 
   const shellPathPrefix = `/store/${storeHandleOf(shop.domain)}/apps/${appHandle}`;
+  // Outside the app's paths: the admin's own data, for its resource picker.
+  const resourcePickerPath = `/store/${storeHandleOf(shop.domain)}/resource-picker/products`;
   const mint = (mintOptions: { userId?: string } = {}) =>
     mintSessionToken({ apiKey: app.apiKey, apiSecret: app.apiSecret, shop: shop.domain, userId: mintOptions.userId ?? "1" });
 
@@ -146,6 +149,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   router.on("GET", "/cdn/app-bridge.js", ({ res }) =>
     sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
   );
+  registerResourcePickerRoute(router, shop, resourcePickerPath);
   router.on("GET", "/store/:store/apps/:app/*", async ({ res, url, params }) => {
     if (params.store !== storeHandleOf(shop.domain) || params.app !== appHandle) throw new HttpError(404, "No such store or app in the sandbox");
     const subpath = params["*"] ?? "";
@@ -159,6 +163,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       iframeSrc,
       appOrigin: new URL(app.appUrl).origin,
       sessionTokenPath: SESSION_TOKEN_PATH,
+      resourcePickerPath,
     });
     sendText(res, 200, page, "text/html; charset=utf-8");
   });

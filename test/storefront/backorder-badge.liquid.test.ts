@@ -74,6 +74,20 @@ describe("app block on the product page", () => {
     expect(propertyOf(html)).toEqual({ name: "Back-order", value: "", disabled: true });
   });
 
+  it("shows the merchant's sold-out message with the sold-out badge, and hands it to variant switching", async () => {
+    const variants: VariantSpec[] = [
+      { id: 2, title: "Black", backorder: { status: "backorder", message: "Back in spring" } },
+      { id: 4, title: "Red", backorder: { status: "sold_out", message: "More arrive in May" } },
+    ];
+    const html = await renderProductPage("section", product(variants), { variantId: 4 });
+    expect(badgeOf(html)).toEqual({ status: "sold_out", hidden: false, text: "Sold out Back-orders are full for now. More arrive in May" });
+    expect(propertyOf(html)).toEqual({ name: "Back-order", value: "", disabled: true });
+    expect(pageData(html, "data-backorder-variants")).toMatchObject({
+      "2": { status: "backorder", message: "Back in spring" },
+      "4": { status: "sold_out", message: "More arrive in May" },
+    });
+  });
+
   it("keeps the badge hidden (no text, no property) while an in-stock variant is selected", async () => {
     const html = await renderProductPage("section", product(BEANIE), { variantId: 1 });
     expect(badgeOf(html)).toEqual({ status: "", hidden: true, text: "" });

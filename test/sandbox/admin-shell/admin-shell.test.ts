@@ -35,6 +35,11 @@ function fakeAppPage(sandboxUrl: string): string {
   window.callApi = () => fetch("/api/echo").then((r) => r.json());
   window.toast = () => shopify.toast.show("Saved!", { duration: 10000 });
   window.errorToast = () => shopify.toast.show("Broke", { isError: true });
+  // The picker's answer, with whether the deprecated "selection" is the array itself (JSON would drop it).
+  window.pick = (options) => shopify.resourcePicker(options).then(
+    (picked) => (picked === undefined ? "cancelled" : { picked, selectionIsSelf: picked.selection === picked }),
+    (error) => "error: " + error.message,
+  );
 </script></body></html>`;
 }
 
@@ -174,5 +179,107 @@ describe("admin shell with the App Bridge stand-in", () => {
     const response = await fetch(`${sandbox.url}/cdn/app-bridge.js`);
     expect(response.headers.get("content-type")).toContain("javascript");
     expect(await response.text()).toContain("shopify:navigate");
+  });
+});
+
+describe("the resource picker", () => {
+  let tent: { productId: string; variantIds: string[] };
+  let lamp: { productId: string; variantIds: string[] };
+  let mug: { productId: string; variantIds: string[] };
+  type Picked = { picked: { id: string; title: string; handle: string; variants: { id: string; title: string }[] }[]; selectionIsSelf: boolean };
+  const pick = (page: Page, options: Record<string, unknown>) => appFrame(page).evaluate((opts) => (window as unknown as { pick(o: unknown): Promise<Picked | string> }).pick(opts), options);
+  const dialog = (page: Page, name = "Select products") => page.getByRole("dialog", { name });
+  const box = (page: Page, title: string) => page.getByRole("dialog").getByRole("checkbox", { name: title, exact: true });
+
+  beforeAll(() => {
+    const shop = sandbox.shop;
+    const warehouse = shop.addLocation("Picker Warehouse");
+    const product = (title: string, variants: string[]) =>
+      shop.addProduct({ title, vendor: "Picker Co", productType: "Gear", variants: variants.map((name, i) => ({ title: name, sku: `${title}-${i}`.toUpperCase().replace(/\W+/g, "-"), price: "10.00", stock: { [warehouse]: 3 } })) });
+    tent = product("Alpine Tent", ["Green", "Orange"]);
+    lamp = product("Beach Lamp", ["Default Title"]);
+    mug = product("Camp Mug", ["Default Title"]);
+  });
+
+  it("opens over the admin (outside the app), shows the preselection, searches, and resolves with Shopify's shape", async () => {
+    const page = await openShell();
+    const answer = pick(page, { type: "product", action: "select", multiple: true, selectionIds: [{ id: lamp.productId }] });
+    await dialog(page).waitFor();
+    await expect(page.locator("#resource-picker").isVisible()).resolves.toBe(true);
+    await expect(appFrame(page).locator("dialog").count()).resolves.toBe(0);
+    await expect.poll(() => box(page, "Beach Lamp").isChecked()).toBe(true);
+    await expect(box(page, "Alpine Tent").isChecked()).resolves.toBe(false);
+    await expect(page.getByRole("status").filter({ hasText: "selected" }).textContent()).resolves.toBe("1 product selected");
+
+    await dialog(page).getByLabel("Search products").fill("tent");
+    await expect.poll(() => dialog(page).getByRole("checkbox").count()).toBe(1);
+    await box(page, "Alpine Tent").check();
+    await dialog(page).getByRole("button", { name: "Select", exact: true }).click();
+    await dialog(page).waitFor({ state: "hidden" });
+
+    const result = (await answer) as Picked;
+    expect(result.selectionIsSelf).toBe(true);
+    expect(result.picked.map((p) => p.title)).toEqual(["Beach Lamp", "Alpine Tent"]);
+    expect(result.picked[1]).toMatchObject({
+      id: tent.productId,
+      handle: "alpine-tent",
+      totalVariants: 2,
+      variants: [
+        { id: tent.variantIds[0], title: "Green", product: { id: tent.productId } },
+        { id: tent.variantIds[1], title: "Orange", product: { id: tent.productId } },
+      ],
+    });
+    expect((page as Page & { errors?: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it("resolves with undefined on Cancel and on Escape, and says 'Add' by default", async () => {
+    const page = await openShell();
+    const cancelled = pick(page, { type: "product" });
+    await dialog(page, "Add products").getByRole("button", { name: "Cancel" }).click();
+    await expect(cancelled).resolves.toBe("cancelled");
+
+    const escaped = pick(page, { type: "product", multiple: true });
+    await dialog(page, "Add products").waitFor();
+    await box(page, "Camp Mug").check();
+    await page.keyboard.press("Escape");
+    await expect(escaped).resolves.toBe("cancelled");
+    await page.close();
+  });
+
+  it("picks one product unless multiple is set, and no more than a number given", async () => {
+    const page = await openShell();
+    const single = pick(page, { type: "product", action: "select" });
+    await box(page, "Camp Mug").check();
+    await box(page, "Beach Lamp").check();
+    await expect(box(page, "Camp Mug").isChecked()).resolves.toBe(false);
+    await dialog(page).getByRole("button", { name: "Select", exact: true }).click();
+    expect(((await single) as Picked).picked.map((p) => p.id)).toEqual([lamp.productId]);
+
+    const two = pick(page, { type: "product", action: "select", multiple: 2 });
+    await box(page, "Camp Mug").check();
+    await box(page, "Beach Lamp").check();
+    await expect(box(page, "Alpine Tent").isDisabled()).resolves.toBe(true);
+    await dialog(page).getByRole("button", { name: "Select", exact: true }).click();
+    expect(((await two) as Picked).picked.map((p) => p.id)).toEqual([mug.productId, lamp.productId]);
+    await page.close();
+  });
+
+  it("refuses resource types the sandbox does not pick, with a clear error", async () => {
+    const page = await openShell();
+    await expect(pick(page, { type: "collection" })).resolves.toBe('error: shopify.resourcePicker: the sandbox picks products only (type "product"), not "collection"');
+    await expect(page.locator("#resource-picker").isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it("lists the shop's products for the picker over HTTP: search, by id, and a 400 for ids that are not products", async () => {
+    const path = `${sandbox.url}/store/backorder-demo/resource-picker/products`;
+    const search = (await (await fetch(`${path}?query=${encodeURIComponent("camp MUG")}`)).json()) as { products: { title: string }[] };
+    expect(search.products.map((p) => p.title)).toEqual(["Camp Mug"]);
+    const byId = (await (await fetch(`${path}?ids=${mug.productId},gid://shopify/Product/999999,${tent.productId}`)).json()) as { products: { title: string }[] };
+    expect(byId.products.map((p) => p.title)).toEqual(["Camp Mug", "Alpine Tent"]);
+    const bad = await fetch(`${path}?ids=gid://shopify/Collection/1`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toContain("product GIDs");
   });
 });

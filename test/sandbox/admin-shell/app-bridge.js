@@ -270,6 +270,28 @@
   define("ui-save-bar", SaveBarElement);
   define("ui-modal", ModalElement);
 
+  // ---- resource picker: Shopify admin draws it outside the app, and so does the shell ----
+  const pendingPickers = new Map();
+
+  function resourcePicker(options) {
+    const opts = options || {};
+    if (opts.type !== "product") return Promise.reject(new Error("shopify.resourcePicker: the sandbox picks products only (type \"product\"), not " + JSON.stringify(opts.type)));
+    if (!embedded) return Promise.reject(new Error("App Bridge (sandbox): the app is not embedded in the admin shell"));
+    const selectionIds = (opts.selectionIds || []).map(function (resource) { return resource && resource.id; }).filter(function (id) { return typeof id === "string"; });
+    const multiple = typeof opts.multiple === "number" && opts.multiple > 0 ? opts.multiple : Boolean(opts.multiple);
+    return new Promise(function (resolve, reject) {
+      const requestId = String(nextRequestId++);
+      pendingPickers.set(requestId, { resolve: resolve, reject: reject });
+      post({ type: "resourcePicker:open", requestId: requestId, options: { action: opts.action === "select" ? "select" : "add", multiple: multiple, query: typeof opts.query === "string" ? opts.query : "", selectionIds: selectionIds } });
+    });
+  }
+
+  // App Bridge's answer is the array of resources, also kept (deprecated) as its `selection`.
+  function withSelection(resources) {
+    Object.defineProperty(resources, "selection", { value: resources, enumerable: false });
+    return resources;
+  }
+
   function byId(tag, id) {
     const el = document.getElementById(id);
     if (!el || el.tagName.toLowerCase() !== tag) return Promise.reject(new Error("No <" + tag + "> with id " + id));
@@ -288,6 +310,12 @@
       clearTimeout(pending.timer);
       if (message.token) pending.resolve(message.token);
       else pending.reject(new Error(message.error || "no token"));
+    } else if (message.type === "resourcePicker:response") {
+      const pending = pendingPickers.get(message.requestId);
+      if (!pending) return;
+      pendingPickers.delete(message.requestId);
+      if (message.error) pending.reject(new Error(message.error));
+      else pending.resolve(Array.isArray(message.selection) ? withSelection(message.selection) : undefined);
     } else if (message.type === "navigate" && typeof message.href === "string") {
       navigate(message.href);
     } else if (message.type === "titleBar:action") {
@@ -345,7 +373,7 @@
       hide: function (id) { return byId("ui-modal", id).then(function (el) { return el.hide(); }); },
       toggle: function (id) { return byId("ui-modal", id).then(function (el) { return el.toggle(); }); },
     },
-    resourcePicker: unavailable("resourcePicker"),
+    resourcePicker: resourcePicker,
     picker: unavailable("picker"),
     scanner: { capture: unavailable("scanner.capture") },
     scopes: { query: unavailable("scopes.query"), request: unavailable("scopes.request"), revoke: unavailable("scopes.revoke") },

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Static browser scripts served as they are (plain JS, no build step). */
-export function readShellAsset(name: "shell.js" | "app-bridge.js"): string {
+export function readShellAsset(name: "shell.js" | "resource-picker.js" | "app-bridge.js"): string {
   return fs.readFileSync(path.join(here, name), "utf8");
 }
 
@@ -23,6 +23,8 @@ export interface ShellPageOptions {
   iframeSrc: string;
   appOrigin: string;
   sessionTokenPath: string;
+  /** Where the resource picker reads the shop's products. */
+  resourcePickerPath: string;
 }
 
 function escapeHtml(value: string): string {
@@ -59,7 +61,36 @@ const STYLES = `
   #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); display: flex; flex-direction: column; gap: 8px; }
   .toast { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; }
   .toast.error { background: #c70a24; }
+  #resource-picker { width: min(620px, 92vw); border: 0; border-radius: 12px; padding: 0; }
+  #resource-picker::backdrop { background: rgba(0, 0, 0, .5); }
+  #resource-picker .body { display: flex; flex-direction: column; gap: 8px; padding: 16px; }
+  #resource-picker h2 { font-size: 16px; margin: 0; }
+  #resource-picker input[type=search] { padding: 6px 10px; border: 1px solid #8a8a8a; border-radius: 8px; font: inherit; }
+  #resource-picker ul { list-style: none; margin: 0; padding: 0; max-height: 50vh; overflow: auto; border-top: 1px solid #e3e3e3; }
+  #resource-picker li { display: flex; align-items: center; gap: 8px; padding: 8px 4px; border-bottom: 1px solid #e3e3e3; }
+  #resource-picker li .meta { margin-left: auto; color: #616161; font-size: 12px; }
+  #resource-picker .actions { display: flex; justify-content: flex-end; gap: 8px; }
+  #resource-picker button { border: 1px solid #c9c9c9; background: #fff; border-radius: 8px; padding: 6px 12px; cursor: pointer; }
+  #resource-picker button.primary { background: #303030; color: #fff; }
+  #resource-picker button:disabled { opacity: .5; cursor: default; }
 `;
+
+/** Shopify admin's resource picker, drawn by resource-picker.js. */
+const RESOURCE_PICKER = `<dialog id="resource-picker" aria-labelledby="resource-picker-title">
+  <div class="body">
+    <h2 id="resource-picker-title">Add products</h2>
+    <label for="resource-picker-search">Search products</label>
+    <input type="search" id="resource-picker-search" autocomplete="off">
+    <p id="resource-picker-status" role="status"></p>
+    <ul id="resource-picker-list" aria-label="Products"></ul>
+    <div class="actions"><button type="button" id="resource-picker-cancel">Cancel</button><button type="button" class="primary" id="resource-picker-confirm">Add</button></div>
+  </div>
+</dialog>`;
+
+/** A browser script inlined in the page. */
+function inlineScript(name: "shell.js" | "resource-picker.js"): string {
+  return `<script>${readShellAsset(name).replace(/<\/script/gi, "<\\/script")}</script>`;
+}
 
 export function renderShellPage(options: ShellPageOptions): string {
   const config = {
@@ -67,6 +98,7 @@ export function renderShellPage(options: ShellPageOptions): string {
     appName: options.appName,
     shellPathPrefix: options.shellPathPrefix,
     sessionTokenPath: options.sessionTokenPath,
+    resourcePickerPath: options.resourcePickerPath,
   };
   const name = escapeHtml(options.appName);
   return `<!doctype html>
@@ -95,9 +127,11 @@ export function renderShellPage(options: ShellPageOptions): string {
   </main>
 </div>
 <div id="toasts" aria-live="polite"></div>
+${RESOURCE_PICKER}
 <!-- shell.js is inlined so its message listener exists before the iframe's app can post. -->
 <script type="application/json" id="shell-config">${scriptJson(config)}</script>
-<script>${readShellAsset("shell.js").replace(/<\/script/gi, "<\\/script")}</script>
+${inlineScript("resource-picker.js")}
+${inlineScript("shell.js")}
 </body>
 </html>`;
 }

@@ -1,5 +1,6 @@
 // Admin shell (parent page): draws what the app's App Bridge stand-in reports
-// (nav, title bar, toasts, loading, save bar), hands out session tokens, and
+// (nav, title bar, toasts, loading, save bar), opens the resource picker
+// (resource-picker.js) for it, hands out session tokens, and
 // keeps the browser URL in step with the app. Messages are accepted only from
 // the app iframe's window at the app's origin.
 (function () {
@@ -123,6 +124,12 @@
     "toast:show": function (message) { showToast(message.id, message.message, message.isError, message.duration); },
     "toast:hide": function (message) { hideToast(message.id); },
     loading: function (message) { loadingEl.classList.toggle("on", Boolean(message.on)); },
+    "resourcePicker:open": function (message) {
+      window.sandboxResourcePicker.open(message.options || {}).then(
+        function (selection) { send({ type: "resourcePicker:response", requestId: message.requestId, selection: selection || null }); },
+        function (error) { send({ type: "resourcePicker:response", requestId: message.requestId, error: String((error && error.message) || error) }); },
+      );
+    },
     "saveBar:show": function (message) { currentSaveBar = message.id; saveBarEl.classList.add("on"); },
     "saveBar:hide": function (message) {
       if (currentSaveBar !== message.id) return;
