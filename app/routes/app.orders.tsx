@@ -9,6 +9,7 @@ import { authenticate } from "../shopify.server";
 import { merchantContext } from "../jobs/app-worker.server";
 import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
 import { strings } from "../i18n/strings";
+import { useShopDates } from "../components/use-shop-dates";
 
 const text = strings.orders;
 
@@ -45,6 +46,7 @@ export default function OrdersWaiting() {
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
+  const { formatDate } = useShopDates();
   const [search, setSearch] = useState(query.search);
 
   const update = useCallback(
@@ -163,7 +165,7 @@ export default function OrdersWaiting() {
                       <IndexTable.Cell>
                         <Text as="span" alignment="end" numeric>{row.queuePosition ?? "—"}</Text>
                       </IndexTable.Cell>
-                      <IndexTable.Cell>{row.shipsOn ?? "—"}</IndexTable.Cell>
+                      <IndexTable.Cell>{row.shipsOn ? formatDate(row.shipsOn) : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>{text.days(ageDays(row.orderedAt, now))}</IndexTable.Cell>
                       <IndexTable.Cell>{row.priority > 0 ? <Badge tone="attention">{text.prioritised(row.priority)}</Badge> : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>
