@@ -1,4 +1,4 @@
-/** The admin home's first look at the shop: who it is, where stock lives, what is out. */
+/** The admin home's first look at the shop: who it is and where its stock lives. */
 export const STOCK_OVERVIEW_QUERY = `#graphql
   query StockOverview {
     shop {
@@ -10,22 +10,6 @@ export const STOCK_OVERVIEW_QUERY = `#graphql
       nodes {
         id
         name
-      }
-    }
-    productVariants(first: 50, query: "inventory_quantity:<1") {
-      nodes {
-        id
-        title
-        sku
-        inventoryQuantity
-        inventoryPolicy
-        product {
-          id
-          title
-        }
-        inventoryItem {
-          tracked
-        }
       }
     }
   }

@@ -6,17 +6,9 @@ export interface StockOverview {
   shopDomain: string;
   currencyCode: string;
   locations: { id: string; name: string }[];
-  outOfStock: {
-    id: string;
-    productTitle: string;
-    variantTitle: string;
-    sku: string;
-    available: number;
-    inventoryPolicy: "CONTINUE" | "DENY";
-  }[];
 }
 
-/** Reads the shop's stock picture from the Admin API (tracked variants only). */
+/** Reads the shop's name, currency and locations from the Admin API. */
 export async function loadStockOverview(graphql: AdminApiContext["graphql"]): Promise<StockOverview> {
   const response = await graphql(STOCK_OVERVIEW_QUERY);
   const { data } = await response.json();
@@ -26,15 +18,5 @@ export async function loadStockOverview(graphql: AdminApiContext["graphql"]): Pr
     shopDomain: data.shop.myshopifyDomain,
     currencyCode: data.shop.currencyCode,
     locations: data.locations.nodes,
-    outOfStock: data.productVariants.nodes
-      .filter((variant) => variant.inventoryItem.tracked)
-      .map((variant) => ({
-        id: variant.id,
-        productTitle: variant.product.title,
-        variantTitle: variant.title,
-        sku: variant.sku ?? "",
-        available: variant.inventoryQuantity ?? 0,
-        inventoryPolicy: variant.inventoryPolicy,
-      })),
   };
 }

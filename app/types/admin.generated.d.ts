@@ -226,10 +226,7 @@ export type ProductTitlesQuery = { nodes: Array<AdminTypes.Maybe<Pick<AdminTypes
 export type StockOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
 
 
-export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> }, productVariants: { nodes: Array<(
-      Pick<AdminTypes.ProductVariant, 'id' | 'title' | 'sku' | 'inventoryQuantity' | 'inventoryPolicy'>
-      & { product: Pick<AdminTypes.Product, 'id' | 'title'>, inventoryItem: Pick<AdminTypes.InventoryItem, 'tracked'> }
-    )> } };
+export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> } };
 
 interface GeneratedQueryTypes {
   "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n            }\n            quantities(names: [\"available\", \"incoming\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
@@ -242,7 +239,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderVariants($id: ID!) {\n    order(id: $id) {\n      lineItems(first: 100) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
   "#graphql\n  query FulfillmentOrderVariants($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderVariantsQuery, variables: FulfillmentOrderVariantsQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},
-  "#graphql\n  query StockOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n    }\n    locations(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n    productVariants(first: 50, query: \"inventory_quantity:<1\") {\n      nodes {\n        id\n        title\n        sku\n        inventoryQuantity\n        inventoryPolicy\n        product {\n          id\n          title\n        }\n        inventoryItem {\n          tracked\n        }\n      }\n    }\n  }\n": {return: StockOverviewQuery, variables: StockOverviewQueryVariables},
+  "#graphql\n  query StockOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n    }\n    locations(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: StockOverviewQuery, variables: StockOverviewQueryVariables},
 }
 
 interface GeneratedMutationTypes {

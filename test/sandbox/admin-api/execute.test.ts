@@ -29,6 +29,11 @@ describe("queries", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data.shop.myshopifyDomain).toBe(shop.domain);
     expect(body.data.locations.nodes).toHaveLength(3);
+  });
+
+  it("filters variants by a search query", async () => {
+    const body = await run(`{ productVariants(first: 50, query: "inventory_quantity:<1") { nodes { id inventoryQuantity } } }`);
+    expect(body.errors).toBeUndefined();
     const out = body.data.productVariants.nodes;
     expect(out.length).toBeGreaterThanOrEqual(8);
     expect(out.every((v: { inventoryQuantity: number }) => v.inventoryQuantity < 1)).toBe(true);
