@@ -5,6 +5,7 @@
  * one of them is ignored, like an unknown status.
  */
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { FILTER_PARAMS } from "./variant-list-params";
 
 /** Values kept per filter, and the longest value read from a URL (Shopify's vendor and type are 255 at most). */
 export const MAX_FILTER_VALUES = 50;
@@ -18,9 +19,6 @@ export interface VariantFilters {
 }
 
 export const NO_FILTERS: VariantFilters = { vendors: [], productTypes: [], locations: [] };
-
-/** Each filter's URL parameter, repeated once per value (vendors and types may hold commas). */
-export const FILTER_PARAMS: Record<keyof VariantFilters, string> = { vendors: "vendor", productTypes: "productType", locations: "location" };
 
 export interface FilterChoices {
   vendors: string[];
