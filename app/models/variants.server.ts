@@ -115,7 +115,7 @@ function whereClause(shop: string, query: VariantListQuery, ids?: readonly strin
 /**
  * Portable ORDER BY on stored, indexed columns (the engine keeps value and oldest
  * wait up to date): empty values last in both directions (NULLS LAST, which SQLite
- * and PostgreSQL both serve from the index), ties broken by id so pages never overlap.
+ * serves from the index either way), ties broken by id so pages never overlap.
  */
 function orderClause(sort: SortKey, direction: SortDirection): Prisma.Sql {
   const dir = (asc: boolean) => Prisma.raw(asc ? "ASC" : "DESC");
