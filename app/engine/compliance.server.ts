@@ -67,6 +67,7 @@ export async function answerDataRequest(db: PrismaClient, shop: string, payload:
 export async function redactShop(db: PrismaClient, shop: string): Promise<void> {
   // One table at a time (no transaction, see variant-sync); a failed job is retried, and deleting again is harmless.
   await db.backorderLine.deleteMany({ where: { shop } });
+  await db.variantLevel.deleteMany({ where: { shop } });
   await db.trackedVariant.deleteMany({ where: { shop } });
   await db.variantRule.deleteMany({ where: { shop } });
   await db.activity.deleteMany({ where: { shop } });

@@ -13,6 +13,7 @@ import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generate
 import type { EngineContext } from "./context.server";
 import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
 import { rulesOf } from "./settings.server";
+import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
 import { applyVariantDecision } from "./variant-writes.server";
 
 export type VariantNode = NonNullable<VariantStockQuery["productVariant"]>;
@@ -36,7 +37,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
   const known = await db.backorderLine.findMany({ where: { shop, variantId, state: "waiting" } });
   if (!variant) {
     // Deleted in Shopify: nothing left to sell; the orders' own syncs settle their lines.
-    await db.trackedVariant.deleteMany({ where: { shop, variantId } });
+    await forgetVariants(db, shop, { variantId });
     await enqueueOrders(ctx, known.map((line) => line.orderId));
     return;
   }
@@ -70,6 +71,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
 
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
+  await recordVariantFacts(ctx, variant, levels);
   await enqueueOrders(ctx, touchedOrders);
 }
 

@@ -7,6 +7,7 @@
 import type { ShopSettings, TrackedVariant } from "@prisma/client";
 import type { VariantPlan } from "../domain/backorder-plan";
 import type { InventoryPolicy } from "../domain/variant-policy";
+import { waitingValueOf } from "../domain/waiting-value";
 import { DELETE_METAFIELDS, SET_METAFIELDS, SET_VARIANT_POLICY } from "../graphql/mutations";
 import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
@@ -47,11 +48,15 @@ export async function applyVariantDecision(
     inventoryItemId: variant.inventoryItem.id,
     title: `${variant.product.title}${variant.title === "Default Title" ? "" : ` – ${variant.title}`}`,
     sku: variant.sku ?? null,
+    // Shopify answers "" for none; null keeps "no vendor" out of the list's filter choices.
+    vendor: variant.product.vendor || null,
+    productType: variant.product.productType || null,
     price: variant.price,
     merchantPolicy,
     status: plan.decision.status,
     sellable: plan.sellable,
     waitingUnits: plan.waitingUnits,
+    waitingValue: waitingValueOf(variant.price, plan.waitingUnits),
     nextShipsOn: plan.nextShipsOn,
     levelsUpdatedAt: latestLevelChange(variant),
     syncedAt: new Date(),

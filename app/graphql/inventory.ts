@@ -12,6 +12,8 @@ export const VARIANT_STOCK_QUERY = `#graphql
         id
         title
         tags
+        vendor
+        productType
       }
       inventoryItem {
         id
@@ -21,6 +23,7 @@ export const VARIANT_STOCK_QUERY = `#graphql
             updatedAt
             location {
               id
+              name
             }
             quantities(names: ["available", "incoming"]) {
               name

@@ -7,6 +7,7 @@ import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
+import { forgetVariants } from "../engine/variant-facts.server";
 import { syncVariant } from "../engine/variant-sync.server";
 
 export const JOB_KINDS = ["delivery", "sync-variant", "sync-order", "expand-order", "reconcile"] as const;
@@ -80,7 +81,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   }
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
   for (const id of [...route.orders, ...route.fulfillmentOrders]) await ctx.enqueue({ kind: "expand-order", subject: id });
-  if (route.deletedProduct) await db.trackedVariant.deleteMany({ where: { shop, productId: route.deletedProduct } });
+  if (route.deletedProduct) await forgetVariants(db, shop, { productId: route.deletedProduct });
 }
 
 /** Variants the app is acting on: out of stock in scope, or with someone waiting. */

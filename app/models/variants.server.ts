@@ -1,10 +1,13 @@
 /**
  * The merchant's variants, read from the app's own tables (the engine keeps them
- * in step with Shopify): the list, its CSV export and the variant page. Rule
- * changes are in variant-rules.server.ts.
+ * in step with Shopify): the list and the variant page. The list's CSV export is
+ * in variants-csv.server.ts, its vendor, type and location filters in
+ * variant-filters.server.ts, rule changes in variant-rules.server.ts.
  */
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { waitingValueOf } from "../domain/waiting-value";
 import { todayIn } from "../engine/settings.server";
+import { filterConditions, knownFilters, loadFilterChoices, NO_FILTERS, parseFilters, type FilterChoices, type VariantFilters } from "./variant-filters.server";
 
 export const PAGE_SIZE = 50;
 /** Most variants one bulk action may change (a page, with room to spare). */
@@ -31,7 +34,7 @@ export function parseNumericId(value: string | null | undefined): string | null 
 
 // ---------------------------------------------------------------- list
 
-export interface VariantListQuery {
+export interface VariantListQuery extends VariantFilters {
   search: string;
   statuses: VariantStatus[];
   sort: SortKey;
@@ -40,7 +43,7 @@ export interface VariantListQuery {
   page: number;
 }
 
-export const DEFAULT_LIST_QUERY: VariantListQuery = { search: "", statuses: [], sort: "waiting", direction: "desc", page: 1 };
+export const DEFAULT_LIST_QUERY: VariantListQuery = { search: "", statuses: [], ...NO_FILTERS, sort: "waiting", direction: "desc", page: 1 };
 
 /** Reads the list's URL parameters; anything unknown falls back to the default. */
 export function parseListQuery(params: URLSearchParams): VariantListQuery {
@@ -54,6 +57,7 @@ export function parseListQuery(params: URLSearchParams): VariantListQuery {
   return {
     search: (params.get("q") ?? "").trim().slice(0, 200),
     statuses: [...new Set(statuses)],
+    ...parseFilters(params),
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : DEFAULT_LIST_QUERY.sort,
     direction: direction === "asc" || direction === "desc" ? direction : DEFAULT_LIST_QUERY.direction,
     page: Number.isInteger(page) && page >= 1 && page <= 1_000_000 ? page : 1,
@@ -67,6 +71,8 @@ export interface VariantRow {
   productId: string;
   title: string;
   sku: string | null;
+  vendor: string | null;
+  productType: string | null;
   status: string;
   sellable: number;
   waitingUnits: number;
@@ -86,16 +92,16 @@ export interface VariantPage {
   pageCount: number;
   hasPrevious: boolean;
   hasNext: boolean;
+  /** The query as applied: filter values the shop does not have are dropped. */
   query: VariantListQuery;
+  filterChoices: FilterChoices;
 }
-
-const OLDEST_WAITING = Prisma.sql`(SELECT MIN(b."orderedAt") FROM "BackorderLine" b WHERE b."shop" = v."shop" AND b."variantId" = v."variantId" AND b."state" = 'waiting' AND b."waitingUnits" > 0)`;
 
 /** Escapes LIKE's wildcards; used with ESCAPE '\'. */
 const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function whereClause(shop: string, query: Pick<VariantListQuery, "search" | "statuses">, ids?: readonly string[]): Prisma.Sql {
-  const parts = [Prisma.sql`v."shop" = ${shop}`];
+function whereClause(shop: string, query: VariantListQuery, ids?: readonly string[]): Prisma.Sql {
+  const parts = [Prisma.sql`v."shop" = ${shop}`, ...filterConditions(shop, query)];
   if (query.statuses.length > 0) parts.push(Prisma.sql`v."status" IN (${Prisma.join(query.statuses)})`);
   if (query.search) {
     const pattern = likePattern(query.search);
@@ -106,18 +112,22 @@ function whereClause(shop: string, query: Pick<VariantListQuery, "search" | "sta
   return Prisma.join(parts, " AND ");
 }
 
-/** Portable ORDER BY: empty values last in both directions, ties broken by id so pages never overlap. */
+/**
+ * Portable ORDER BY on stored, indexed columns (the engine keeps value and oldest
+ * wait up to date): empty values last in both directions (NULLS LAST, which SQLite
+ * serves from the index either way), ties broken by id so pages never overlap.
+ */
 function orderClause(sort: SortKey, direction: SortDirection): Prisma.Sql {
   const dir = (asc: boolean) => Prisma.raw(asc ? "ASC" : "DESC");
   const up = direction === "asc";
   switch (sort) {
     case "value":
-      return Prisma.sql`CAST(v."price" AS REAL) * v."waitingUnits" ${dir(up)}, v."variantId" ASC`;
+      return Prisma.sql`v."waitingValue" ${dir(up)}, v."variantId" ASC`;
     case "eta":
-      return Prisma.sql`(v."nextShipsOn" IS NULL) ASC, v."nextShipsOn" ${dir(up)}, v."variantId" ASC`;
+      return Prisma.sql`v."nextShipsOn" ${dir(up)} NULLS LAST, v."variantId" ASC`;
     case "age":
       // Descending age is the oldest order first, i.e. the earliest date.
-      return Prisma.sql`(${OLDEST_WAITING} IS NULL) ASC, ${OLDEST_WAITING} ${dir(!up)}, v."variantId" ASC`;
+      return Prisma.sql`v."oldestWaitingAt" ${dir(!up)} NULLS LAST, v."variantId" ASC`;
     case "title":
       return Prisma.sql`LOWER(v."title") ${dir(up)}, v."variantId" ASC`;
     default:
@@ -125,7 +135,7 @@ function orderClause(sort: SortKey, direction: SortDirection): Prisma.Sql {
   }
 }
 
-async function orderedIds(db: PrismaClient, shop: string, query: VariantListQuery, limit: number, offset: number, ids?: readonly string[]): Promise<string[]> {
+export async function orderedIds(db: PrismaClient, shop: string, query: VariantListQuery, limit: number, offset: number, ids?: readonly string[]): Promise<string[]> {
   const rows = await db.$queryRaw<{ variantId: string }[]>(
     Prisma.sql`SELECT v."variantId" AS "variantId" FROM "TrackedVariant" v WHERE ${whereClause(shop, query, ids)} ORDER BY ${orderClause(query.sort, query.direction)} LIMIT ${limit} OFFSET ${offset}`,
   );
@@ -137,22 +147,15 @@ async function countVariants(db: PrismaClient, shop: string, query: VariantListQ
   return Number(row?.n ?? 0);
 }
 
-const money = (price: string, units: number) => {
-  const value = Number(price) * units;
-  return Number.isFinite(value) ? value.toFixed(2) : "0.00";
-};
-
 /** Full rows for the given variant ids, in that order. */
-async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Promise<VariantRow[]> {
+export async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Promise<VariantRow[]> {
   if (ids.length === 0) return [];
-  const [variants, rules, oldest] = await Promise.all([
+  const [variants, rules] = await Promise.all([
     db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } } }),
     db.variantRule.findMany({ where: { shop, variantId: { in: ids } } }),
-    db.backorderLine.groupBy({ by: ["variantId"], where: { shop, variantId: { in: ids }, state: "waiting", waitingUnits: { gt: 0 } }, _min: { orderedAt: true } }),
   ]);
   const byId = new Map(variants.map((variant) => [variant.variantId, variant]));
   const ruleOf = new Map(rules.map((rule) => [rule.variantId, rule]));
-  const oldestOf = new Map(oldest.map((group) => [group.variantId, group._min.orderedAt]));
   return ids.flatMap((id) => {
     const variant = byId.get(id);
     if (!variant) return [];
@@ -164,90 +167,36 @@ async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Promise<V
         productId: variant.productId,
         title: variant.title,
         sku: variant.sku,
+        vendor: variant.vendor,
+        productType: variant.productType,
         status: variant.status,
         sellable: variant.sellable,
         waitingUnits: variant.waitingUnits,
         price: variant.price,
-        waitingValue: money(variant.price, variant.waitingUnits),
+        waitingValue: waitingValueOf(variant.price, variant.waitingUnits).toFixed(2),
         nextShipsOn: variant.nextShipsOn,
-        oldestWaitingAt: oldestOf.get(id)?.toISOString() ?? null,
+        oldestWaitingAt: variant.oldestWaitingAt?.toISOString() ?? null,
         rule: { override: (rule?.override ?? null) as VariantOverride, restockDate: rule?.restockDate ?? null, waitingCap: rule?.waitingCap ?? null },
       },
     ];
   });
 }
 
+/** The query with only the filter values the shop has, and the shop's choices. */
+export async function applicableQuery(db: PrismaClient, shop: string, query: VariantListQuery): Promise<{ query: VariantListQuery; filterChoices: FilterChoices }> {
+  const filterChoices = await loadFilterChoices(db, shop);
+  return { query: { ...query, ...knownFilters(query, filterChoices) }, filterChoices };
+}
+
 /** One page of the shop's variants: a single indexed, limited query for the ids, then the rows by key. */
-export async function listVariants(db: PrismaClient, shop: string, query: VariantListQuery = DEFAULT_LIST_QUERY): Promise<VariantPage> {
+export async function listVariants(db: PrismaClient, shop: string, requested: VariantListQuery = DEFAULT_LIST_QUERY): Promise<VariantPage> {
+  const { query, filterChoices } = await applicableQuery(db, shop, requested);
   const total = await countVariants(db, shop, query);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const ids = await orderedIds(db, shop, query, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-  return { rows: await rowsFor(db, shop, ids), total, page, pageCount, hasPrevious: page > 1, hasNext: page < pageCount, query: { ...query, page } };
-}
-
-// ---------------------------------------------------------------- CSV
-
-export const CSV_COLUMNS = [
-  "Variant ID",
-  "Product ID",
-  "Title",
-  "SKU",
-  "Status",
-  "Sellable",
-  "Waiting units",
-  "Price",
-  "Waiting value",
-  "Next ships on",
-  "Oldest waiting order",
-  "Restock date",
-  "Back-orders",
-  "Waiting cap",
-] as const;
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break,
- * quotes doubled. Text a spreadsheet would run as a formula gets a leading
- * apostrophe.
- */
-export function csvField(value: string | number | null | undefined, options: { text?: boolean } = {}): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (options.text && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(row: VariantRow): string {
-  return [
-    csvField(row.variantId),
-    csvField(row.productId),
-    csvField(row.title, { text: true }),
-    csvField(row.sku, { text: true }),
-    csvField(row.status),
-    csvField(row.sellable),
-    csvField(row.waitingUnits),
-    csvField(row.price),
-    csvField(row.waitingValue),
-    csvField(row.nextShipsOn),
-    csvField(row.oldestWaitingAt),
-    csvField(row.rule.restockDate),
-    csvField(row.rule.override ?? "shop rules"),
-    csvField(row.rule.waitingCap),
-  ].join(",");
-}
-
-/**
- * The list as CSV (header row first, CRLF line ends): every variant matching the
- * query in its order, or only the chosen ones. Read in pages so memory stays flat.
- */
-export async function exportVariantsCsv(db: PrismaClient, shop: string, query: VariantListQuery, onlyIds?: readonly string[]): Promise<string> {
-  const lines = [CSV_COLUMNS.map((column) => csvField(column)).join(",")];
-  const chunk = 1000;
-  for (let offset = 0; ; offset += chunk) {
-    const ids = await orderedIds(db, shop, query, chunk, offset, onlyIds);
-    for (const row of await rowsFor(db, shop, ids)) lines.push(csvRow(row));
-    if (ids.length < chunk) break;
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  const rows = await rowsFor(db, shop, ids);
+  return { rows, total, page, pageCount, hasPrevious: page > 1, hasNext: page < pageCount, query: { ...query, page }, filterChoices };
 }
 
 // ---------------------------------------------------------------- detail
@@ -266,8 +215,19 @@ export interface QueueEntry {
   ageDays: number;
 }
 
+export interface LocationLevel {
+  locationId: string;
+  locationName: string;
+  available: number;
+  incoming: number;
+}
+
 export interface VariantDetail {
   variant: VariantRow & { syncedAt: string; merchantPolicy: string };
+  /** Stock per location as the last sync read it, by location name. */
+  levels: LocationLevel[];
+  /** Units on their way over all locations. */
+  incomingUnits: number;
   queue: QueueEntry[];
   /** The shop's today (its time zone): the earliest restock date accepted. */
   today: string;
@@ -282,8 +242,13 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
   const variantId = variantGid(id);
   const tracked = await db.trackedVariant.findUnique({ where: { shop_variantId: { shop, variantId } } });
   if (!tracked) return null;
-  const [[row], lines, today] = await Promise.all([
+  const [[row], levels, lines, today] = await Promise.all([
     rowsFor(db, shop, [variantId]),
+    db.variantLevel.findMany({
+      where: { shop, variantId },
+      orderBy: [{ locationName: "asc" }, { locationId: "asc" }],
+      select: { locationId: true, locationName: true, available: true, incoming: true },
+    }),
     db.backorderLine.findMany({
       where: { shop, variantId, state: "waiting", waitingUnits: { gt: 0 } },
       orderBy: [{ queuePosition: { sort: "asc", nulls: "last" } }, { orderedAt: "asc" }, { lineItemId: "asc" }],
@@ -293,6 +258,8 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
   ]);
   return {
     variant: { ...row!, syncedAt: tracked.syncedAt.toISOString(), merchantPolicy: tracked.merchantPolicy },
+    levels,
+    incomingUnits: levels.reduce((sum, level) => sum + level.incoming, 0),
     queue: lines.map((line) => ({
       lineItemId: line.lineItemId,
       orderId: line.orderId,

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { loadVariantDetail, parseNumericId, variantGid } from "../models/variants.server";
+import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 
@@ -41,7 +41,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
 
 export default function VariantPage() {
-  const { variant, queue, today } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
   const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
@@ -81,6 +81,7 @@ export default function VariantPage() {
                 </InlineGrid>
               </BlockStack>
             </Card>
+            <StockByLocation levels={levels} incomingUnits={incomingUnits} restockDate={variant.rule.restockDate} />
             <Card padding="0">
               <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                 <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>
@@ -134,5 +135,33 @@ function Summary({ label, value }: { label: string; value: string }) {
       <Text as="span" tone="subdued">{label}</Text>
       <Text as="span" variant="headingLg">{value}</Text>
     </BlockStack>
+  );
+}
+
+/** Each location's stock as the last sync read it, and what is on its way against the merchant's restock date. */
+function StockByLocation({ levels, incomingUnits, restockDate }: { levels: LocationLevel[]; incomingUnits: number; restockDate: string | null }) {
+  return (
+    <Card padding="0">
+      <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">{text.stockHeading}</Text>
+          <InlineStack gap="200">
+            <Text as="span" fontWeight="semibold">{text.incomingHeading}</Text>
+            <Text as="span">{`${text.incomingUnits(incomingUnits)} · ${restockDate ? text.restockOn(restockDate) : text.noRestockDate}`}</Text>
+          </InlineStack>
+        </BlockStack>
+      </div>
+      {levels.length === 0 ? (
+        <div style={{ padding: "var(--p-space-400)" }}>
+          <Text as="p" tone="subdued">{text.stockEmpty}</Text>
+        </div>
+      ) : (
+        <DataTable
+          columnContentTypes={["text", "numeric", "numeric"]}
+          headings={[text.stockColumns.location, text.stockColumns.available, text.stockColumns.incoming]}
+          rows={levels.map((level) => [level.locationName, level.available, level.incoming])}
+        />
+      )}
+    </Card>
   );
 }

@@ -7,9 +7,7 @@ import {
   BlockStack,
   Button,
   Card,
-  ChoiceList,
   EmptyState,
-  Filters,
   IndexTable,
   InlineStack,
   Layout,
@@ -24,6 +22,7 @@ import { authenticate } from "../shopify.server";
 import { listVariants, parseListQuery, shopToday, type SortKey, type VariantRow } from "../models/variants.server";
 import { parseVariantIds, updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
+import { VariantListFilters, type ListParamChanges } from "../components/variant-list-filters";
 
 const text = strings.variants;
 
@@ -87,7 +86,7 @@ async function downloadCsv(params: URLSearchParams) {
 }
 
 export default function VariantsIndex() {
-  const { rows, total, page, pageCount, hasNext, hasPrevious, query, today, now } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, hasNext, hasPrevious, query, filterChoices, today, now } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
@@ -98,7 +97,7 @@ export default function VariantsIndex() {
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows, { resourceIDResolver: (row) => row.id });
 
   const update = useCallback(
-    (changes: Record<string, string | string[] | null>) => {
+    (changes: ListParamChanges) => {
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
@@ -194,39 +193,7 @@ export default function VariantsIndex() {
               </Card>
             )}
             <Card padding="0">
-              <Filters
-                queryValue={search}
-                queryPlaceholder={text.searchPlaceholder}
-                onQueryChange={setSearch}
-                onQueryClear={() => setSearch("")}
-                onClearAll={() => {
-                  setSearch("");
-                  update({ q: null, status: null });
-                }}
-                filters={[
-                  {
-                    key: "status",
-                    label: text.statusFilter,
-                    shortcut: true,
-                    filter: (
-                      <ChoiceList
-                        title={text.statusFilter}
-                        titleHidden
-                        allowMultiple
-                        choices={Object.keys(text.status).map((status) => ({ label: text.status[status] ?? status, value: status }))}
-                        selected={query.statuses}
-                        onChange={(selected) => update({ status: selected })}
-                      />
-                    ),
-                  },
-                ]}
-                appliedFilters={
-                  query.statuses.length > 0
-                    ? [{ key: "status", label: `${text.statusFilter}: ${query.statuses.map((s) => text.status[s] ?? s).join(", ")}`, onRemove: () => update({ status: null }) }]
-                    : []
-                }
-                loading={loading}
-              />
+              <VariantListFilters search={search} onSearchChange={setSearch} query={query} choices={filterChoices} update={update} loading={loading} />
               {rows.length === 0 ? (
                 <EmptyState heading={text.emptyHeading} image="">
                   <p>{text.emptyBody}</p>

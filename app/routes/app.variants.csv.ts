@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { exportVariantsCsv, parseListQuery } from "../models/variants.server";
+import { parseListQuery } from "../models/variants.server";
+import { exportVariantsCsv } from "../models/variants-csv.server";
 import { parseVariantIds } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 

@@ -55,7 +55,7 @@ async function main() {
   console.info(`\nAdmin pages in the sandbox admin shell, ${admin.variants} variants and ${admin.waitingLines} waiting lines, Debian Chromium (no throttling), median of ${admin.runsEach} fresh loads, ${admin.seconds} s; ms, server = document TTFB in the app frame`);
   console.table({
     "Home (/app)": { lcpMs: admin.home.lcpMs, cls: admin.home.cls, serverMs: admin.home.serverTtfbMs },
-    "Variants list (/app/variants)": { lcpMs: admin.variantsList.lcpMs, cls: admin.variantsList.cls, serverMs: admin.variantsList.serverTtfbMs, "sort by Value → new first row (ms)": admin.variantsList.sortByValueMs },
+    "Variants list (/app/variants)": { lcpMs: admin.variantsList.lcpMs, cls: admin.variantsList.cls, serverMs: admin.variantsList.serverTtfbMs, "sort by Value → new first row (ms)": admin.variantsList.sortByValueMs, "filter by a vendor → new rows (ms)": admin.variantsList.filterByVendorMs },
   });
 }
 

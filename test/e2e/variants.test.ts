@@ -1,5 +1,6 @@
 /**
- * The "Back-ordered variants" list and the variant page against the built app:
+ * The "Back-ordered variants" list (filters included) and the variant page (stock
+ * per location included) against the built app:
  * data requests signed with a session token as App Bridge sends them, the engine
  * applying the merchant's changes to the sandbox shop, and Chromium in the
  * sandbox admin shell.
@@ -18,6 +19,7 @@ let stack: Stack;
 let browser: Browser;
 let db: PrismaClient;
 let warehouse: string;
+let shopFloor: string;
 let lamp: string;
 let kettle: string;
 let mug: string;
@@ -30,8 +32,8 @@ const metafield = (owner: { metafields: { namespace: string; key: string; value:
   owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 const numeric = (gid: string) => gid.split("/").pop()!;
 
-function addVariant(title: string, sku: string, price: string, available: number) {
-  return shop().addProduct({ title, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku, price, inventoryPolicy: "DENY", stock: { [warehouse]: available } }] }).variantIds[0]!;
+function addVariant(title: string, sku: string, price: string, stock: Record<string, number>, product = { vendor: "Seatwell", productType: "Furniture" }) {
+  return shop().addProduct({ title, ...product, variants: [{ title: "Default Title", sku, price, inventoryPolicy: "DENY", stock }] }).variantIds[0]!;
 }
 
 const buy = (variantId: string, quantity: number, firstName: string) =>
@@ -49,14 +51,18 @@ async function listed(params: string) {
   return rows.map((row) => row.split(",")).map((cells) => [cells[2], Number(cells[6])]);
 }
 
+const titles = (rows: (string | number | undefined)[][]) => rows.map(([title]) => title);
+
 const postList = (fields: Record<string, string | string[]>) => appRequest("/app/variants.data?index", { method: "POST", fields });
 
 beforeAll(async () => {
   [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
   warehouse = shop().addLocation("Warehouse");
-  lamp = addVariant("Variants Lamp", "V-LAMP", "30.00", 0);
-  kettle = addVariant("Variants Kettle", "V-KETTLE", "200.00", 0);
-  mug = addVariant("Variants Mug", "V-MUG", "8.00", 5);
+  shopFloor = shop().addLocation("Shop floor");
+  lamp = addVariant("Variants Lamp", "V-LAMP", "30.00", { [warehouse]: 0 }, { vendor: "Lumen", productType: "Lighting" });
+  kettle = addVariant("Variants Kettle", "V-KETTLE", "200.00", { [warehouse]: 0 }, { vendor: "Brewster", productType: "Kitchen" });
+  mug = addVariant("Variants Mug", "V-MUG", "8.00", { [warehouse]: 5, [shopFloor]: 2 }, { vendor: "Brewster", productType: "Kitchen" });
+  shop().receiveIncoming({ variantId: lamp, locationId: warehouse, quantity: 6, arrivesAt: "2099-01-01T00:00:00Z" });
   await settle(stack, db);
   buy(lamp, 2, "Ada");
   buy(lamp, 1, "Grace");
@@ -93,6 +99,24 @@ describe("the list", () => {
     expect(page.text).not.toContain("Foreign Lamp");
   });
 
+  it("filters by vendor, product type and location, in the list and in its CSV export", async () => {
+    expect(await listed("vendor=Lumen")).toEqual([["Variants Lamp", 3]]);
+    expect(titles(await listed("vendor=Brewster&sort=title&direction=asc"))).toEqual(["Variants Kettle", "Variants Mug"]);
+    expect(titles(await listed(`location=${encodeURIComponent(shopFloor)}`))).toEqual(["Variants Mug"]);
+    expect(titles(await listed(`location=${encodeURIComponent(warehouse)}&productType=Kitchen&sort=title&direction=asc`))).toEqual(["Variants Kettle", "Variants Mug"]);
+    expect(await listed("vendor=Lumen&vendor=Brewster&status=backorder")).toEqual([
+      ["Variants Lamp", 3],
+      ["Variants Kettle", 1],
+    ]);
+    // A vendor the shop does not have filters nothing out.
+    expect(titles(await listed("vendor=Nobody&sort=title&direction=asc"))).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
+
+    const page = await appRequest(`/app/variants.data?location=${encodeURIComponent(shopFloor)}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Variants Mug");
+    expect(page.text).not.toContain("Variants Lamp");
+  });
+
   it("sets a restock date in bulk, and the engine publishes the new ship date to the shop", async () => {
     const settings = await db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
     const restockDate = addDays(todayIn(settings.timezone), 20);
@@ -113,7 +137,7 @@ describe("the list", () => {
   });
 
   it("turns back-orders off and on again in bulk", async () => {
-    const bare = addVariant("Variants Stool", "V-STOOL", "15.00", 0);
+    const bare = addVariant("Variants Stool", "V-STOOL", "15.00", { [warehouse]: 0 });
     await settle(stack, db);
     expect(variantOf(bare).inventoryPolicy).toBe("CONTINUE");
 
@@ -145,6 +169,28 @@ describe("the list", () => {
     expect((await appRequest(`/app/variants/${FOREIGN_ID}.data`)).status).toBe(404);
     expect((await appRequest(`/app/variants/${FOREIGN_ID}.data`, { method: "POST", fields: { override: "never" } })).status).toBe(404);
     expect((await appRequest("/app/variants/not-a-number.data")).status).toBe(404);
+  });
+
+  it("narrows the list by vendor, and by location, from the filters in the admin shell", async () => {
+    const page = await openPage(browser);
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const app = page.frameLocator("iframe");
+    const listedTitles = () => app.locator("table tbody tr [data-primary-link]").allInnerTexts();
+    const filterBy = async (filter: string, choice: string) => {
+      await page.goto(stack.sandbox.adminShellUrl("/app/variants"));
+      await app.getByRole("link", { name: "Variants Kettle" }).waitFor({ timeout: 30_000 });
+      await app.getByRole("button", { name: filter, exact: true }).click();
+      // A click, not check(): the box is ticked once the list has loaded with the filter in its URL.
+      await app.getByRole("checkbox", { name: choice }).click();
+    };
+
+    await filterBy("Vendor", "Lumen");
+    await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Lamp"]);
+    await filterBy("Location", "Shop floor");
+    await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Mug"]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });
 
@@ -194,7 +240,15 @@ describe("the variant page", () => {
 
     await app.getByRole("link", { name: "Variants Lamp" }).click();
     await app.getByText("Waiting orders (2)").waitFor({ timeout: 30_000 });
-    const rows = app.locator("table tbody tr");
+
+    // Stock by location, and what is on its way against the merchant's restock date.
+    const tableWith = (column: string) => app.getByRole("table").filter({ has: app.getByRole("columnheader", { name: column, exact: true }) });
+    const stockRows = await tableWith("Incoming").locator("tbody tr").allInnerTexts();
+    expect(stockRows.map((row) => row.split(/\s+/).join(" "))).toEqual(["Warehouse -3 6"]);
+    const lampRestock = (await db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).restockDate;
+    await expect(app.getByText(`6 units · restock date ${lampRestock}`).isVisible()).resolves.toBe(true);
+
+    const rows = tableWith("Customer").locator("tbody tr");
     await expect(rows.count()).resolves.toBe(2);
     const lines = await db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" }, orderBy: { queuePosition: "asc" } });
     await expect(rows.nth(0).innerText()).resolves.toContain(lines[0]!.orderName);

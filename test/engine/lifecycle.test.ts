@@ -128,10 +128,11 @@ describe("privacy webhooks and uninstalling", () => {
     const left = await Promise.all([
       db.backorderLine.count({ where: { shop: domain } }),
       db.trackedVariant.count({ where: { shop: domain } }),
+      db.variantLevel.count({ where: { shop: domain } }),
       db.activity.count({ where: { shop: domain } }),
       db.shopSettings.count({ where: { shop: domain } }),
       db.webhookDelivery.count({ where: { shop: domain } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
   });
 });

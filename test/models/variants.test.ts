@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { csvField, DEFAULT_LIST_QUERY, exportVariantsCsv, listVariants, loadVariantDetail, PAGE_SIZE, parseListQuery, parseNumericId, variantGid, type VariantListQuery } from "../../app/models/variants.server";
+import { DEFAULT_LIST_QUERY, listVariants, loadVariantDetail, parseListQuery, parseNumericId, variantGid, type VariantListQuery } from "../../app/models/variants.server";
+import { csvField, exportVariantsCsv } from "../../app/models/variants-csv.server";
+import { MAX_FILTER_VALUE_LENGTH, MAX_FILTER_VALUES } from "../../app/models/variant-filters.server";
+import { waitingValueOf } from "../../app/domain/waiting-value";
 import { applyRuleChange, isIsoDate, parseVariantIds, validateRuleChange, updateVariantRules } from "../../app/models/variant-rules.server";
 
 const SHOP = "alpha.myshopify.com";
@@ -67,14 +70,24 @@ describe("validateRuleChange (pure)", () => {
     expect(parseVariantIds([])).toBeNull();
     expect(parseVariantIds(["1", "gid://shopify/Product/2"])).toBeNull();
     expect(parseVariantIds(Array.from({ length: 251 }, (_, i) => String(i + 1)))).toBeNull();
-    expect(parseListQuery(new URLSearchParams("q=%20lamp%20&status=backorder&status=bogus&sort=value&direction=asc&page=3"))).toEqual({
+    expect(parseListQuery(new URLSearchParams("q=%20lamp%20&status=backorder&status=bogus&vendor=Brew%2C+Inc.&vendor=Lumen&vendor=Lumen&productType=Lamp&location=gid%3A%2F%2Fshopify%2FLocation%2F1&sort=value&direction=asc&page=3"))).toEqual({
       search: "lamp",
       statuses: ["backorder"],
+      vendors: ["Brew, Inc.", "Lumen"],
+      productTypes: ["Lamp"],
+      locations: ["gid://shopify/Location/1"],
       sort: "value",
       direction: "asc",
       page: 3,
     });
     expect(parseListQuery(new URLSearchParams("sort=drop table&direction=up&page=-1"))).toEqual(DEFAULT_LIST_QUERY);
+    // Filter values: empty and overlong ones dropped, at most MAX_FILTER_VALUES kept.
+    const many = new URLSearchParams([["vendor", ""], ["vendor", "x".repeat(MAX_FILTER_VALUE_LENGTH + 1)], ["productType", "y".repeat(MAX_FILTER_VALUE_LENGTH)]]);
+    for (let i = 0; i < MAX_FILTER_VALUES + 10; i++) many.append("location", `gid://shopify/Location/${i}`);
+    const parsed = parseListQuery(many);
+    expect(parsed.vendors).toEqual([]);
+    expect(parsed.productTypes).toEqual(["y".repeat(MAX_FILTER_VALUE_LENGTH)]);
+    expect(parsed.locations).toHaveLength(MAX_FILTER_VALUES);
     expect(csvField("plain")).toBe("plain");
     expect(csvField('Lamp, "big"')).toBe('"Lamp, ""big"""');
     expect(csvField("two\nlines")).toBe('"two\nlines"');
@@ -87,7 +100,9 @@ describe("queries", () => {
   let t: TestDatabase;
   let db: PrismaClient;
 
-  const variant = (shop: string, n: number, data: { title: string; sku?: string | null; status: string; waitingUnits?: number; price?: string; nextShipsOn?: string | null }) => ({
+  type VariantSeed = { title: string; sku?: string | null; status: string; waitingUnits?: number; price?: string; nextShipsOn?: string | null; vendor?: string; productType?: string; oldestWaitingAt?: string };
+  /** As the engine leaves it: the value from price and units, the oldest wait from the variant's waiting lines (given here). */
+  const variant = (shop: string, n: number, data: VariantSeed) => ({
     shop,
     variantId: variantGid(String(n)),
     productId: `gid://shopify/Product/${n}`,
@@ -99,7 +114,22 @@ describe("queries", () => {
     status: data.status,
     sellable: 0,
     waitingUnits: data.waitingUnits ?? 0,
+    waitingValue: waitingValueOf(data.price ?? "10.00", data.waitingUnits ?? 0),
+    oldestWaitingAt: data.oldestWaitingAt ? new Date(data.oldestWaitingAt) : null,
     nextShipsOn: data.nextShipsOn ?? null,
+    vendor: data.vendor ?? null,
+    productType: data.productType ?? null,
+  });
+  const WAREHOUSE = "gid://shopify/Location/1";
+  const SHOP_FLOOR = "gid://shopify/Location/2";
+  const FOREIGN_DEPOT = "gid://shopify/Location/3";
+  const level = (shop: string, variantN: number, locationId: string, locationName: string, available: number, incoming = 0) => ({
+    shop,
+    variantId: variantGid(String(variantN)),
+    locationId,
+    locationName,
+    available,
+    incoming,
   });
   const line = (shop: string, variantN: number, lineN: number, data: { orderedAt: string; waitingUnits: number; queuePosition: number | null; state?: string; customerName?: string | null }) => ({
     shop,
@@ -122,12 +152,23 @@ describe("queries", () => {
     db = t.db;
     await db.trackedVariant.createMany({
       data: [
-        variant(SHOP, 1, { title: "Desk Lamp – Red", sku: "LAMP-RED", status: "backorder", waitingUnits: 5, price: "20.00", nextShipsOn: "2026-12-10" }),
-        variant(SHOP, 2, { title: "Desk Lamp – Blue", sku: "LAMP-BLUE", status: "backorder", waitingUnits: 2, price: "100.00", nextShipsOn: "2026-12-01" }),
-        variant(SHOP, 3, { title: "Kettle", sku: null, status: "sold_out", waitingUnits: 8, price: "5.00", nextShipsOn: null }),
-        variant(SHOP, 4, { title: "Mug 100% cotton?", sku: "MUG_1", status: "in_stock" }),
+        // The released line of variant 1 (ordered 2026-11-01) is not its oldest wait.
+        variant(SHOP, 1, { title: "Desk Lamp – Red", sku: "LAMP-RED", status: "backorder", waitingUnits: 5, price: "20.00", nextShipsOn: "2026-12-10", vendor: "Lumen", productType: "Lamp", oldestWaitingAt: "2026-11-10T10:00:00Z" }),
+        variant(SHOP, 2, { title: "Desk Lamp – Blue", sku: "LAMP-BLUE", status: "backorder", waitingUnits: 2, price: "100.00", nextShipsOn: "2026-12-01", vendor: "Lumen", productType: "Lamp", oldestWaitingAt: "2026-11-15T10:00:00Z" }),
+        variant(SHOP, 3, { title: "Kettle", sku: null, status: "sold_out", waitingUnits: 8, price: "5.00", nextShipsOn: null, vendor: "Brew, Inc.", productType: "Kitchen", oldestWaitingAt: "2026-11-05T10:00:00Z" }),
+        variant(SHOP, 4, { title: "Mug 100% cotton?", sku: "MUG_1", status: "in_stock", vendor: "Brew, Inc.", productType: "Kitchen" }),
         variant(SHOP, 5, { title: "Gift wrap", sku: "WRAP", status: "not_managed" }),
-        variant(OTHER, 6, { title: "Desk Lamp – Foreign", sku: "LAMP-X", status: "backorder", waitingUnits: 99 }),
+        variant(OTHER, 6, { title: "Desk Lamp – Foreign", sku: "LAMP-X", status: "backorder", waitingUnits: 99, vendor: "Far Away", productType: "Lamp", oldestWaitingAt: "2026-10-01T10:00:00Z" }),
+      ],
+    });
+    await db.variantLevel.createMany({
+      data: [
+        level(SHOP, 1, WAREHOUSE, "Warehouse", -3, 4),
+        level(SHOP, 1, SHOP_FLOOR, "Shop floor", -2),
+        level(SHOP, 2, SHOP_FLOOR, "Shop floor", -2, 10),
+        level(SHOP, 3, WAREHOUSE, "Warehouse", -8),
+        level(SHOP, 4, WAREHOUSE, "Warehouse", 12),
+        level(OTHER, 6, FOREIGN_DEPOT, "Foreign depot", -99),
       ],
     });
     await db.backorderLine.createMany({
@@ -181,10 +222,72 @@ describe("queries", () => {
     expect(await titles({ sort: "value", direction: "desc" })).toEqual(["2", "1", "3", "4", "5"]);
     expect(await titles({ sort: "eta", direction: "asc" })).toEqual(["2", "1", "3", "4", "5"]);
     expect(await titles({ sort: "eta", direction: "desc" })).toEqual(["1", "2", "3", "4", "5"]);
-    // Oldest waiting order first; the released line of variant 1 no longer counts.
+    // Oldest waiting order first.
     expect(await titles({ sort: "age", direction: "desc" })).toEqual(["3", "1", "2", "4", "5"]);
     expect(await titles({ sort: "age", direction: "asc" })).toEqual(["2", "1", "3", "4", "5"]);
     expect(await titles({ sort: "title", direction: "asc" })).toEqual(["2", "1", "5", "3", "4"]);
+  });
+
+  it("sorts by the stored value and oldest wait the engine keeps, not by figures computed per row", async () => {
+    // Stored facts that differ from price × units and from the lines: the sort follows the columns.
+    const key = { shop_variantId: { shop: SHOP, variantId: variantGid("5") } };
+    await db.trackedVariant.update({ where: key, data: { waitingValue: 1_000, oldestWaitingAt: new Date("2026-01-01T00:00:00Z") } });
+    try {
+      expect((await titles({ sort: "value", direction: "desc" }))[0]).toBe("5");
+      expect((await titles({ sort: "age", direction: "desc" }))[0]).toBe("5");
+    } finally {
+      await db.trackedVariant.update({ where: key, data: { waitingValue: 0, oldestWaitingAt: null } });
+    }
+  });
+
+  it("filters by vendor, product type and location, each alone and combined with the others and with status and search", async () => {
+    expect(await titles({ vendors: ["Lumen"] })).toEqual(["1", "2"]);
+    expect(await titles({ vendors: ["Brew, Inc."] })).toEqual(["3", "4"]);
+    expect(await titles({ vendors: ["Lumen", "Brew, Inc."] })).toEqual(["3", "1", "2", "4"]);
+    expect(await titles({ productTypes: ["Kitchen"] })).toEqual(["3", "4"]);
+    expect(await titles({ locations: [WAREHOUSE] })).toEqual(["3", "1", "4"]);
+    expect(await titles({ locations: [SHOP_FLOOR] })).toEqual(["1", "2"]);
+    expect(await titles({ locations: [WAREHOUSE, SHOP_FLOOR] })).toEqual(["3", "1", "2", "4"]);
+
+    expect(await titles({ vendors: ["Lumen"], locations: [WAREHOUSE] })).toEqual(["1"]);
+    expect(await titles({ productTypes: ["Kitchen"], statuses: ["in_stock"] })).toEqual(["4"]);
+    expect(await titles({ locations: [WAREHOUSE], search: "lamp" })).toEqual(["1"]);
+    expect(await titles({ vendors: ["Lumen"], productTypes: ["Kitchen"] })).toEqual([]);
+    expect(await titles({ locations: [SHOP_FLOOR], sort: "value", direction: "desc" })).toEqual(["2", "1"]);
+    const page = await listVariants(db, SHOP, q({ vendors: ["Lumen"] }));
+    expect(page).toMatchObject({ total: 2, pageCount: 1 });
+  });
+
+  it("offers the shop's own vendors, types and locations, and ignores any other value", async () => {
+    const page = await listVariants(db, SHOP);
+    expect(page.filterChoices).toEqual({
+      vendors: ["Brew, Inc.", "Lumen"],
+      productTypes: ["Kitchen", "Lamp"],
+      locations: [
+        { id: SHOP_FLOOR, name: "Shop floor" },
+        { id: WAREHOUSE, name: "Warehouse" },
+      ],
+    });
+    // Another shop's values, and values nobody has, are not filters: the list is unfiltered and says so.
+    const foreign = await listVariants(db, SHOP, q({ vendors: ["Far Away", "Nobody"], productTypes: ["lamp"], locations: [FOREIGN_DEPOT] }));
+    expect(foreign.rows.map((row) => row.id)).toEqual(["3", "1", "2", "4", "5"]);
+    expect(foreign.query).toMatchObject({ vendors: [], productTypes: [], locations: [] });
+    const mixed = await listVariants(db, SHOP, q({ vendors: ["Nobody", "Lumen"], locations: [FOREIGN_DEPOT, SHOP_FLOOR] }));
+    expect(mixed.rows.map((row) => row.id)).toEqual(["1", "2"]);
+    expect(mixed.query).toMatchObject({ vendors: ["Lumen"], locations: [SHOP_FLOOR] });
+    // The other shop sees only its own.
+    expect((await listVariants(db, OTHER)).filterChoices).toEqual({ vendors: ["Far Away"], productTypes: ["Lamp"], locations: [{ id: FOREIGN_DEPOT, name: "Foreign depot" }] });
+    expect((await listVariants(db, OTHER, q({ locations: [WAREHOUSE] }))).rows.map((row) => row.id)).toEqual(["6"]);
+  });
+
+  it("shows a variant's stock per location with its incoming total", async () => {
+    const detail = await loadVariantDetail(db, SHOP, "1", NOW);
+    expect(detail?.levels).toEqual([
+      { locationId: SHOP_FLOOR, locationName: "Shop floor", available: -2, incoming: 0 },
+      { locationId: WAREHOUSE, locationName: "Warehouse", available: -3, incoming: 4 },
+    ]);
+    expect(detail?.incomingUnits).toBe(4);
+    expect(await loadVariantDetail(db, SHOP, "5", NOW)).toMatchObject({ levels: [], incomingUnits: 0 });
   });
 
   it("shows a variant's waiting queue in order, and nothing for another shop's variant", async () => {
@@ -250,84 +353,20 @@ describe("queries", () => {
     await db.trackedVariant.update({ where: { shop_variantId: { shop: SHOP, variantId: variantGid("5") } }, data: { title: 'Gift wrap, "deluxe"' } });
     const csv = await exportVariantsCsv(db, SHOP, q({ sort: "title", direction: "asc" }));
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Variant ID,Product ID,Title,SKU,Status,Sellable,Waiting units,Price,Waiting value,Next ships on,Oldest waiting order,Restock date,Back-orders,Waiting cap");
+    expect(lines[0]).toBe("Variant ID,Product ID,Title,SKU,Status,Sellable,Waiting units,Price,Waiting value,Next ships on,Oldest waiting order,Restock date,Back-orders,Waiting cap,Vendor,Product type");
     expect(lines).toHaveLength(6);
-    expect(lines[3]).toBe('gid://shopify/ProductVariant/5,gid://shopify/Product/5,"Gift wrap, ""deluxe""",WRAP,not_managed,0,0,10.00,0.00,,,,shop rules,');
+    expect(lines[3]).toBe('gid://shopify/ProductVariant/5,gid://shopify/Product/5,"Gift wrap, ""deluxe""",WRAP,not_managed,0,0,10.00,0.00,,,,shop rules,,,');
+    expect(lines[4]).toBe("gid://shopify/ProductVariant/3,gid://shopify/Product/3,Kettle,,sold_out,0,8,5.00,40.00,,2026-11-05T10:00:00.000Z,,shop rules,,\"Brew, Inc.\",Kitchen");
     const only = await exportVariantsCsv(db, SHOP, q(), [variantGid("1"), variantGid("6")]);
     expect(only.trimEnd().split("\r\n").map((row) => row.split(",")[0])).toEqual(["Variant ID", variantGid("1")]);
   });
-});
 
-describe("a shop with 50,000 variants", () => {
-  let t: TestDatabase;
-  const COUNT = 50_000;
-
-  beforeAll(async () => {
-    t = createTestDatabase();
-    const statuses = ["backorder", "sold_out", "in_stock", "not_managed"];
-    for (let start = 0; start < COUNT; start += 2000) {
-      const variants = Array.from({ length: Math.min(2000, COUNT - start) }, (_, i) => {
-        const n = start + i + 1;
-        return {
-          shop: SHOP,
-          variantId: variantGid(String(n)),
-          productId: `gid://shopify/Product/${n}`,
-          inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-          title: `Product ${n}`,
-          sku: `SKU-${n}`,
-          price: String((n % 97) + 0.5),
-          merchantPolicy: "DENY",
-          status: statuses[n % 4]!,
-          sellable: 0,
-          waitingUnits: n % 4 < 2 ? n % 13 : 0,
-          nextShipsOn: n % 4 === 0 ? `2027-01-${String((n % 28) + 1).padStart(2, "0")}` : null,
-        };
-      });
-      await t.db.trackedVariant.createMany({ data: variants });
-      const lines = variants
-        .filter((v) => v.waitingUnits > 0)
-        .map((v, i) => ({
-          shop: SHOP,
-          lineItemId: `gid://shopify/LineItem/${start + i}`,
-          orderId: `gid://shopify/Order/${start + i}`,
-          orderName: `#${start + i}`,
-          orderedAt: new Date(Date.UTC(2026, 0, 1) + ((start + i) % 300) * 86_400_000),
-          variantId: v.variantId,
-          locationId: "gid://shopify/Location/1",
-          quantity: v.waitingUnits,
-          waitingUnits: v.waitingUnits,
-          queuePosition: 1,
-        }));
-      await t.db.backorderLine.createMany({ data: lines });
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.drop();
+  it("exports only what the filters let through, and ignores values the shop does not have", async () => {
+    const ids = async (query: Partial<VariantListQuery>, only?: string[]) =>
+      (await exportVariantsCsv(db, SHOP, q({ sort: "title", direction: "asc", ...query }), only)).trimEnd().split("\r\n").slice(1).map((row) => row.split(",")[0]);
+    expect(await ids({ vendors: ["Lumen"] })).toEqual([variantGid("2"), variantGid("1")]);
+    expect(await ids({ locations: [WAREHOUSE], productTypes: ["Kitchen"] })).toEqual([variantGid("3"), variantGid("4")]);
+    expect(await ids({ locations: [SHOP_FLOOR] }, [variantGid("1"), variantGid("3")])).toEqual([variantGid("1")]);
+    expect(await ids({ vendors: ["Far Away"] })).toHaveLength(5);
   });
-
-  it("serves any page, sort and filter quickly, without overlap between pages", async () => {
-    const timings: Record<string, number> = {};
-    for (const sort of ["waiting", "value", "eta", "age", "title"] as const) {
-      for (const query of [q({ sort }), q({ sort, statuses: ["backorder"], page: 100 }), q({ sort, search: "product 4", page: 3 }), q({ sort, direction: "asc", page: 1000 })]) {
-        const started = performance.now();
-        const page = await listVariants(t.db, SHOP, query);
-        timings[`${sort} ${JSON.stringify(query)}`] = performance.now() - started;
-        expect(page.rows.length).toBeLessThanOrEqual(PAGE_SIZE);
-      }
-    }
-    const slowest = Math.max(...Object.values(timings));
-    // A page is one limited query plus lookups by key; generous bound for a shared CI machine.
-    expect(slowest, JSON.stringify(timings)).toBeLessThan(1500);
-
-    const first = await listVariants(t.db, SHOP, q({ sort: "age", page: 1 }));
-    const second = await listVariants(t.db, SHOP, q({ sort: "age", page: 2 }));
-    expect(first.total).toBe(COUNT);
-    expect(first.pageCount).toBe(COUNT / PAGE_SIZE);
-    expect(first.rows).toHaveLength(PAGE_SIZE);
-    const ids = new Set([...first.rows, ...second.rows].map((row) => row.id));
-    expect(ids.size).toBe(PAGE_SIZE * 2);
-    const last = await listVariants(t.db, SHOP, q({ page: 10_000 }));
-    expect(last).toMatchObject({ page: COUNT / PAGE_SIZE, hasNext: false, hasPrevious: true });
-  }, 60_000);
 });
