@@ -96,3 +96,10 @@ export function formatDate(value: string | Date, options: DateFormatOptions): st
 export function formatDateTime(value: string | Date, options: DateFormatOptions): string {
   return format(value, options, true);
 }
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `since` to `now` (never negative): how long an order has waited. */
+export function wholeDaysSince(since: string | Date, now: string | Date): number {
+  return Math.max(0, Math.floor((new Date(now).getTime() - new Date(since).getTime()) / DAY_MS));
+}

@@ -1,5 +1,7 @@
 /** The admin home: the shop's back-order picture, read from the app's own database. */
 import type { PrismaClient } from "@prisma/client";
+import { todayIn } from "../engine/settings.server";
+import { wholeDaysSince } from "../i18n/dates";
 
 export interface Dashboard {
   backorderedVariants: number;
@@ -11,22 +13,14 @@ export interface Dashboard {
   oldestWaitDays: number | null;
   /** ISO date: the earliest restock date set by the merchant (today or later), else the earliest ships-on date. */
   nextRestock: string | null;
+  /** Units on their way (Shopify's "incoming") for the variants that are back-ordered. */
+  incomingUnits: number;
   alerts: { atCap: number; etaPassed: number; deadJobs: number };
   activity: { id: number; at: string; kind: string; message: string }[];
   /** Nothing back-ordered and nothing waiting: a new install, or a shop with stock. */
   empty: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Today's ISO date in the shop's time zone (UTC when the zone is unknown). */
-export function isoDateIn(timezone: string, now: Date): string {
-  try {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
 
 /** "25.00" → 2500; anything unreadable counts as 0. */
 function toCents(price: string): number {
@@ -47,7 +41,7 @@ export function formatMoney(amount: string, currencyCode?: string | null, locale
 export async function loadDashboard(db: PrismaClient, shop: string, options: { now?: Date } = {}): Promise<Dashboard> {
   const now = options.now ?? new Date();
   const settings = await db.shopSettings.findUnique({ where: { shop }, select: { timezone: true } });
-  const today = isoDateIn(settings?.timezone ?? "UTC", now);
+  const today = todayIn(settings?.timezone ?? "UTC", now);
   const waitingWhere = { shop, state: "waiting", waitingUnits: { gt: 0 } };
   const [statuses, lines, restockRule, nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
@@ -57,6 +51,10 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     db.job.count({ where: { shop, status: "dead" } }),
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true } }),
   ]);
+  const backordered = await db.trackedVariant.findMany({ where: { shop, status: { in: ["backorder", "sold_out"] } }, select: { variantId: true } });
+  const incoming = backordered.length
+    ? await db.variantLevel.aggregate({ where: { shop, variantId: { in: backordered.map((variant) => variant.variantId) } }, _sum: { incoming: true } })
+    : null;
   const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
   const backorderedVariants = countOf("backorder") + countOf("sold_out");
   const orders = new Set(lines.map((line) => line.orderId));
@@ -68,8 +66,9 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     waitingOrders: orders.size,
     waitingUnits,
     valueWaiting: (cents / 100).toFixed(2),
-    oldestWaitDays: oldest === null ? null : Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / DAY_MS)),
+    oldestWaitDays: oldest === null ? null : wholeDaysSince(oldest, now),
     nextRestock: restockRule?.restockDate ?? nextShip?.nextShipsOn ?? null,
+    incomingUnits: incoming?._sum.incoming ?? 0,
     alerts: {
       atCap: countOf("sold_out"),
       etaPassed: lines.filter((line) => line.shipsOn !== null && line.shipsOn < today).length,

@@ -7,6 +7,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { waitingValueOf } from "../domain/waiting-value";
 import { todayIn } from "../engine/settings.server";
+import { wholeDaysSince } from "../i18n/dates";
 import { filterConditions, knownFilters, loadFilterChoices, NO_FILTERS, parseFilters, type FilterChoices, type VariantFilters } from "./variant-filters.server";
 
 export const PAGE_SIZE = 50;
@@ -233,7 +234,6 @@ export interface VariantDetail {
   today: string;
 }
 
-const DAY_MS = 86_400_000;
 
 /** The variant page; null when the shop has no such variant (another shop's included). */
 export async function loadVariantDetail(db: PrismaClient, shop: string, numericId: string, now: Date = new Date()): Promise<VariantDetail | null> {
@@ -270,7 +270,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
       priority: line.priority,
       shipsOn: line.shipsOn,
       orderedAt: line.orderedAt.toISOString(),
-      ageDays: Math.max(0, Math.floor((now.getTime() - line.orderedAt.getTime()) / DAY_MS)),
+      ageDays: wholeDaysSince(line.orderedAt, now),
     })),
     today,
   };

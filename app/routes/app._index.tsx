@@ -66,6 +66,7 @@ export default function Home() {
                   <Figure label={text.valueWaiting} value={valueWaiting} />
                   <Figure label={text.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
                   <Figure label={text.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
+                  <Figure label={text.incoming} value={text.units(dashboard.incomingUnits)} />
                 </InlineGrid>
               </BlockStack>
             )}

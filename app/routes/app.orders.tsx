@@ -10,6 +10,7 @@ import { merchantContext } from "../jobs/app-worker.server";
 import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
+import { wholeDaysSince } from "../i18n/dates";
 
 const text = strings.orders;
 
@@ -38,7 +39,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 type Confirming = { kind: "release" | "cancel"; row: WaitingOrderRow };
 const CONFIRM_MODAL = "order-action-confirm";
 
-const ageDays = (iso: string, now: string) => Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
 
 export default function OrdersWaiting() {
   const { rows, total, page, pageCount, hasNext, hasPrevious, query, now } = useLoaderData<typeof loader>();
@@ -166,7 +166,7 @@ export default function OrdersWaiting() {
                         <Text as="span" alignment="end" numeric>{row.queuePosition ?? "—"}</Text>
                       </IndexTable.Cell>
                       <IndexTable.Cell>{row.shipsOn ? formatDate(row.shipsOn) : "—"}</IndexTable.Cell>
-                      <IndexTable.Cell>{text.days(ageDays(row.orderedAt, now))}</IndexTable.Cell>
+                      <IndexTable.Cell>{text.days(wholeDaysSince(row.orderedAt, now))}</IndexTable.Cell>
                       <IndexTable.Cell>{row.priority > 0 ? <Badge tone="attention">{text.prioritised(row.priority)}</Badge> : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>
                         <InlineStack gap="200" wrap={false}>

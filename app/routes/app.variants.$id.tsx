@@ -8,6 +8,7 @@ import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
+import { useShopDates } from "../components/use-shop-dates";
 
 const text = strings.variants;
 
@@ -44,6 +45,7 @@ export default function VariantPage() {
   const { variant, levels, incomingUnits, queue, today } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
+  const { formatDate } = useShopDates();
   const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
   const [override, setOverride] = useState(variant.rule.override ?? "");
   const [waitingCap, setWaitingCap] = useState(variant.rule.waitingCap === null ? "" : String(variant.rule.waitingCap));
@@ -59,7 +61,7 @@ export default function VariantPage() {
     line.orderName,
     line.customerName ?? "—",
     line.waitingUnits,
-    line.shipsOn ?? "—",
+    line.shipsOn ? formatDate(line.shipsOn) : "—",
     text.days(line.ageDays),
   ]);
 
@@ -77,11 +79,11 @@ export default function VariantPage() {
                   <Summary label={text.columns.waiting} value={String(variant.waitingUnits)} />
                   <Summary label={text.sellable} value={String(variant.sellable)} />
                   <Summary label={text.columns.value} value={`${variant.waitingValue} (${text.price} ${variant.price})`} />
-                  <Summary label={text.columns.eta} value={variant.nextShipsOn ?? "—"} />
+                  <Summary label={text.columns.eta} value={variant.nextShipsOn ? formatDate(variant.nextShipsOn) : "—"} />
                 </InlineGrid>
               </BlockStack>
             </Card>
-            <StockByLocation levels={levels} incomingUnits={incomingUnits} restockDate={variant.rule.restockDate} />
+            <StockByLocation levels={levels} incomingUnits={incomingUnits} restockDate={variant.rule.restockDate ? formatDate(variant.rule.restockDate) : null} />
             <Card padding="0">
               <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                 <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>

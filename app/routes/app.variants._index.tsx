@@ -22,6 +22,8 @@ import { authenticate } from "../shopify.server";
 import { listVariants, parseListQuery, shopToday, type SortKey, type VariantRow } from "../models/variants.server";
 import { parseVariantIds, updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
+import { wholeDaysSince } from "../i18n/dates";
+import { useShopDates } from "../components/use-shop-dates";
 import { VariantListFilters, type ListParamChanges } from "../components/variant-list-filters";
 
 const text = strings.variants;
@@ -59,14 +61,9 @@ const SORT_COLUMNS: (SortKey | null)[] = ["title", null, null, "waiting", "value
 
 const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
 
-function ageDays(iso: string | null, now: string): number | null {
-  if (!iso) return null;
-  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(iso)) / 86_400_000));
-}
-
-function ruleLabel(row: VariantRow): string {
+function ruleLabel(row: VariantRow, formatDate: (date: string) => string): string {
   const parts = [text.override[row.rule.override ?? "default"] ?? ""];
-  if (row.rule.restockDate) parts.push(`${text.restockDate}: ${row.rule.restockDate}`);
+  if (row.rule.restockDate) parts.push(`${text.restockDate}: ${formatDate(row.rule.restockDate)}`);
   if (row.rule.waitingCap !== null) parts.push(`${text.waitingCap}: ${row.rule.waitingCap}`);
   return parts.join(" · ");
 }
@@ -91,6 +88,7 @@ export default function VariantsIndex() {
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
+  const { formatDate } = useShopDates();
   const [search, setSearch] = useState(query.search);
   const [restockOpen, setRestockOpen] = useState(false);
   const [restockDate, setRestockDate] = useState("");
@@ -228,9 +226,9 @@ export default function VariantsIndex() {
                   }}
                 >
                   {rows.map((row, index) => {
-                    const age = ageDays(row.oldestWaitingAt, now);
+                    const age = row.oldestWaitingAt ? wholeDaysSince(row.oldestWaitingAt, now) : null;
                     return (
-                      <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)}>
+                      <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)} accessibilityLabel={text.selectRow(row.title)}>
                         <IndexTable.Cell>
                           <RemixLink to={`/app/variants/${row.id}`} onClick={(event) => event.stopPropagation()} data-primary-link>
                             <Text as="span" fontWeight="semibold">{row.title}</Text>
@@ -246,9 +244,9 @@ export default function VariantsIndex() {
                         <IndexTable.Cell>
                           <Text as="span" alignment="end" numeric>{row.waitingValue}</Text>
                         </IndexTable.Cell>
-                        <IndexTable.Cell>{row.nextShipsOn ?? "—"}</IndexTable.Cell>
+                        <IndexTable.Cell>{row.nextShipsOn ? formatDate(row.nextShipsOn) : "—"}</IndexTable.Cell>
                         <IndexTable.Cell>{age === null ? "—" : text.days(age)}</IndexTable.Cell>
-                        <IndexTable.Cell>{ruleLabel(row)}</IndexTable.Cell>
+                        <IndexTable.Cell>{ruleLabel(row, formatDate)}</IndexTable.Cell>
                       </IndexTable.Row>
                     );
                   })}

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { formatMoney, isoDateIn, loadDashboard } from "../../app/models/dashboard.server";
+import { formatMoney, loadDashboard } from "../../app/models/dashboard.server";
+import { todayIn } from "../../app/engine/settings.server";
 
 const SHOP = "dash.myshopify.com";
 const OTHER = "other.myshopify.com";
@@ -54,6 +55,7 @@ describe("loadDashboard", () => {
       valueWaiting: "0.00",
       oldestWaitDays: null,
       nextRestock: null,
+      incomingUnits: 0,
       alerts: { atCap: 0, etaPassed: 0, deadJobs: 0 },
       activity: [],
       empty: true,
@@ -76,6 +78,15 @@ describe("loadDashboard", () => {
     // Another shop's waiting line, older and late.
     await line(OTHER, "l1", { orderId: "o9", waitingUnits: 7, unitPrice: "50", orderedAt: "2025-12-01T00:00:00Z", shipsOn: "2025-12-05" });
 
+    // Incoming units count for back-ordered variants only (v3 is in stock), and only this shop's.
+    const level = (shop: string, variantId: string, locationId: string, incoming: number) =>
+      db.variantLevel.create({ data: { shop, variantId, locationId, locationName: locationId, available: -1, incoming } });
+    await level(SHOP, "v1", "loc-a", 4);
+    await level(SHOP, "v1", "loc-b", 1);
+    await level(SHOP, "v2", "loc-a", 2);
+    await level(SHOP, "v3", "loc-a", 50);
+    await level(OTHER, "v1", "loc-a", 30);
+
     await db.variantRule.create({ data: { shop: SHOP, variantId: "v1", restockDate: "2026-03-01" } }); // past: ignored
     await db.variantRule.create({ data: { shop: SHOP, variantId: "v2", restockDate: "2026-03-15" } });
     await db.variantRule.create({ data: { shop: OTHER, variantId: "v1", restockDate: "2026-03-11" } });
@@ -95,6 +106,7 @@ describe("loadDashboard", () => {
       valueWaiting: "45.78",
       oldestWaitDays: 5,
       nextRestock: "2026-03-15",
+      incomingUnits: 7,
       alerts: { atCap: 1, etaPassed: 1, deadJobs: 1 },
       empty: false,
     });
@@ -120,9 +132,9 @@ describe("loadDashboard", () => {
 
 describe("helpers", () => {
   it("dates today in a time zone, UTC when the zone is unknown", () => {
-    expect(isoDateIn("UTC", NOW)).toBe("2026-03-10");
-    expect(isoDateIn("Pacific/Auckland", NOW)).toBe("2026-03-11");
-    expect(isoDateIn("Not/AZone", NOW)).toBe("2026-03-10");
+    expect(todayIn("UTC", NOW)).toBe("2026-03-10");
+    expect(todayIn("Pacific/Auckland", NOW)).toBe("2026-03-11");
+    expect(todayIn("Not/AZone", NOW)).toBe("2026-03-10");
   });
 
   it("formats money in the shop currency when known, else plainly", () => {
