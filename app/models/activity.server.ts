@@ -2,26 +2,66 @@
 import type { PrismaClient } from "@prisma/client";
 import { enqueueJob, retryDeadJob } from "../jobs/job-queue.server";
 
+/** What set an entry's work going: a webhook (with its topic), the merchant, the schedule, the install or a settings change. */
+export type ActivityCause =
+  | { kind: "webhook"; topic: string; webhookId: string; triggeredAt: string | null }
+  | { kind: "merchant" | "schedule" | "install" | "settings" }
+  | { kind: "unknown"; source: string | null };
+
+const NAMED_SOURCES = new Set(["merchant", "schedule", "install", "settings"]);
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
 export interface ActivityOverview {
-  entries: { id: number; at: string; kind: string; message: string; source: string | null }[];
+  entries: { id: number; at: string; kind: string; message: string; cause: ActivityCause }[];
+  /** Cursors: `before` for the next older page, `after` for the next newer one; null at either end. */
+  olderThan: number | null;
+  newerThan: number | null;
   backlog: { deliveries: number; jobs: number };
   deadJobs: { id: string; kind: string; subject: string; attempts: number; lastError: string | null; updatedAt: string }[];
   lastReconciledAt: string | null;
 }
 
-export async function loadActivity(db: PrismaClient, shop: string): Promise<ActivityOverview> {
+const cursor = (value: number | null | undefined) => (value && Number.isSafeInteger(value) && value > 0 ? value : null);
+
+/** The log, newest first, a page at a time: entries older than `before`, or the page just newer than `after`. */
+export async function loadActivity(db: PrismaClient, shop: string, options: { before?: number | null; after?: number | null } = {}): Promise<ActivityOverview> {
+  const before = cursor(options.before);
+  const after = before ? null : cursor(options.after);
   const [entries, deliveries, jobs, deadJobs, settings] = await Promise.all([
-    db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 100 }),
+    after
+      ? db.activity.findMany({ where: { shop, id: { gt: after } }, orderBy: { id: "asc" }, take: ACTIVITY_PAGE_SIZE + 1 })
+      : db.activity.findMany({ where: { shop, ...(before ? { id: { lt: before } } : {}) }, orderBy: { id: "desc" }, take: ACTIVITY_PAGE_SIZE + 1 }),
     db.webhookDelivery.count({ where: { shop, status: "pending" } }),
     db.job.count({ where: { shop, status: { in: ["pending", "running"] } } }),
     db.job.findMany({ where: { shop, status: "dead" }, orderBy: { updatedAt: "desc" }, take: 50 }),
     db.shopSettings.findUnique({ where: { shop } }),
   ]);
+  const more = entries.length > ACTIVITY_PAGE_SIZE;
+  const page = after ? entries.slice(0, ACTIVITY_PAGE_SIZE).reverse() : entries.slice(0, ACTIVITY_PAGE_SIZE);
+  const causes = await causesOf(db, shop, page.map((entry) => entry.source));
   return {
-    entries: entries.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message, source: entry.source })),
+    entries: page.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message, cause: causes(entry.source) })),
+    olderThan: page.length > 0 && (after !== null || more) ? page.at(-1)!.id : null,
+    newerThan: page.length > 0 && (before !== null || (after !== null && more)) ? page[0]!.id : null,
     backlog: { deliveries, jobs },
     deadJobs: deadJobs.map((job) => ({ id: job.id, kind: job.kind, subject: job.subject, attempts: job.attempts, lastError: job.lastError, updatedAt: job.updatedAt.toISOString() })),
     lastReconciledAt: settings?.lastReconciledAt?.toISOString() ?? null,
+  };
+}
+
+/** Resolves sources to causes; a webhook id is looked up in the shop's inbox for its topic. */
+async function causesOf(db: PrismaClient, shop: string, sources: readonly (string | null)[]): Promise<(source: string | null) => ActivityCause> {
+  const candidates = [...new Set(sources.filter((source): source is string => source !== null && !NAMED_SOURCES.has(source)))];
+  const deliveries = candidates.length
+    ? await db.webhookDelivery.findMany({ where: { shop, webhookId: { in: candidates } }, select: { webhookId: true, topic: true, triggeredAt: true } })
+    : [];
+  const byId = new Map(deliveries.map((delivery) => [delivery.webhookId, delivery]));
+  return (source) => {
+    if (source !== null && NAMED_SOURCES.has(source)) return { kind: source as "merchant" | "schedule" | "install" | "settings" };
+    const delivery = source === null ? undefined : byId.get(source);
+    if (delivery) return { kind: "webhook", topic: delivery.topic, webhookId: delivery.webhookId, triggeredAt: delivery.triggeredAt?.toISOString() ?? null };
+    return { kind: "unknown", source };
   };
 }
 

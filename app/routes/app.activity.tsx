@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { loadActivity, requestResync, retryShopJob } from "../models/activity.server";
+import { loadActivity, requestResync, retryShopJob, type ActivityCause } from "../models/activity.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return loadActivity(prisma, session.shop);
+  const params = new URL(request.url).searchParams;
+  return loadActivity(prisma, session.shop, { before: Number(params.get("before")), after: Number(params.get("after")) });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -29,8 +31,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function Activity() {
-  const { entries, backlog, deadJobs, lastReconciledAt } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state !== "idle";
+  const { entries, olderThan, newerThan, backlog, deadJobs, lastReconciledAt } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const [, setSearchParams] = useSearchParams();
+  const done = useActionData<typeof action>();
+  const shopify = useAppBridge();
+  useEffect(() => {
+    if (done && "message" in done) shopify.toast.show(done.message);
+  }, [done, shopify]);
   const { formatDateTime } = useShopDates();
   const text = strings.activity;
   return (
@@ -49,7 +58,7 @@ export default function Activity() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="retry" />
                         <input type="hidden" name="jobId" value={job.id} />
-                        <Button submit size="slim" disabled={busy}>{text.retry}</Button>
+                        <Button submit size="slim" disabled={busy} accessibilityLabel={text.retryJob(job.kind, job.subject)}>{text.retry}</Button>
                       </Form>
                     </InlineStack>
                   ))}
@@ -82,7 +91,14 @@ export default function Activity() {
                   resourceName={{ singular: text.entry, plural: text.entries }}
                   itemCount={entries.length}
                   selectable={false}
-                  headings={[{ title: text.columns.when }, { title: text.columns.what }, { title: text.columns.message }]}
+                  headings={[{ title: text.columns.when }, { title: text.columns.what }, { title: text.columns.message }, { title: text.columns.cause }]}
+                  loading={navigation.state === "loading"}
+                  pagination={{
+                    hasNext: olderThan !== null,
+                    hasPrevious: newerThan !== null,
+                    onNext: () => setSearchParams({ before: String(olderThan) }, { preventScrollReset: true }),
+                    onPrevious: () => setSearchParams({ after: String(newerThan) }, { preventScrollReset: true }),
+                  }}
                 >
                   {entries.map((entry, index) => (
                     <IndexTable.Row id={String(entry.id)} key={entry.id} position={index}>
@@ -90,7 +106,14 @@ export default function Activity() {
                       <IndexTable.Cell>
                         <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge>
                       </IndexTable.Cell>
-                      <IndexTable.Cell>{entry.message}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Wrapping>{entry.message}</Wrapping>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Wrapping>
+                          <Cause cause={entry.cause} formatDateTime={formatDateTime} />
+                        </Wrapping>
+                      </IndexTable.Cell>
                     </IndexTable.Row>
                   ))}
                 </IndexTable>
@@ -101,4 +124,24 @@ export default function Activity() {
       </Layout>
     </Page>
   );
+}
+
+function Cause({ cause, formatDateTime }: { cause: ActivityCause; formatDateTime: (value: string) => string }) {
+  const text = strings.activity.causes;
+  if (cause.kind === "webhook") {
+    return (
+      <BlockStack gap="050">
+        <Text as="span">{text.webhook(cause.topic)}</Text>
+        <Text as="span" tone="subdued" variant="bodySm">
+          {cause.triggeredAt ? text.webhookDetails(cause.webhookId, formatDateTime(cause.triggeredAt)) : cause.webhookId}
+        </Text>
+      </BlockStack>
+    );
+  }
+  return <Text as="span">{cause.kind === "unknown" ? text.unknown : text[cause.kind]}</Text>;
+}
+
+/** Table cells keep to one line by default; the log's sentences and webhook ids wrap instead of widening the table. */
+function Wrapping({ children }: { children: ReactNode }) {
+  return <div style={{ whiteSpace: "normal", overflowWrap: "anywhere", minWidth: "12rem" }}>{children}</div>;
 }

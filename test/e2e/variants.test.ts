@@ -14,6 +14,8 @@ import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../
 import { type Stack } from "../support/stack";
 import { addDays } from "../../app/domain/restock-eta";
 import { todayIn } from "../../app/engine/settings.server";
+import { formatDate } from "../../app/i18n/dates";
+import { ADMIN_LOCALE } from "../../app/components/use-shop-dates";
 
 let stack: Stack;
 let browser: Browser;
@@ -246,7 +248,9 @@ describe("the variant page", () => {
     const stockRows = await tableWith("Incoming").locator("tbody tr").allInnerTexts();
     expect(stockRows.map((row) => row.split(/\s+/).join(" "))).toEqual(["Warehouse -3 6"]);
     const lampRestock = (await db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).restockDate;
-    await expect(app.getByText(`6 units · restock date ${lampRestock}`).isVisible()).resolves.toBe(true);
+    // Dates read in the shop's date style (medium by default).
+    const shown = formatDate(lampRestock!, { style: "medium", locale: ADMIN_LOCALE });
+    await expect(app.getByText(`6 units · restock date ${shown}`).isVisible()).resolves.toBe(true);
 
     const rows = tableWith("Customer").locator("tbody tr");
     await expect(rows.count()).resolves.toBe(2);
