@@ -3,55 +3,39 @@
  * and the sandbox: Release now and Cancel back-order, through the page's data
  * requests and in Chromium in the admin shell.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { PrismaClient } from "@prisma/client";
-import { launchChromium } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openAppPage, storyIn } from "../support/shop-story";
-import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
-import { type Stack } from "../support/stack";
+import { stackForThisFile } from "../support/installed-stack";
 
-let stack: Stack;
-let browser: Browser;
-let db: PrismaClient;
 let warehouse: string;
 
-const shop = () => stack.sandbox.shop;
+const t = stackForThisFile({ browser: true });
+const shop = t.shop;
 const { orderOf, ourHolds, variantOf, addVariant: addVariantAt, buy } = storyIn(shop);
 const addVariant = (title: string) => addVariantAt(title, warehouse);
 
+const post = (fields: Record<string, string>) => t.request("/app/orders.data", { method: "POST", fields });
+const linesOf = (orderId: string) => t.db.backorderLine.findMany({ where: { orderId } });
+const lineOf = (orderId: string) => t.db.backorderLine.findFirstOrThrow({ where: { orderId } });
+const setMode = (fulfilmentMode: string) => t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode } });
 
-
-const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
-const post = (fields: Record<string, string>) => appRequest("/app/orders.data", { method: "POST", fields });
-const linesOf = (orderId: string) => db.backorderLine.findMany({ where: { orderId } });
-const lineOf = (orderId: string) => db.backorderLine.findFirstOrThrow({ where: { orderId } });
-const setMode = (fulfilmentMode: string) => db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode } });
-
-beforeAll(async () => {
-  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
+beforeAll(() => {
   warehouse = shop().addLocation("Warehouse");
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await stack?.stop();
 });
 
 describe("Release now", () => {
   it("releases the order's hold without fulfilling it, and the next orders move up and are served first", async () => {
     await setMode("hold_fulfil");
     const lamp = addVariant("Actions Lamp");
-    await settle(stack, db);
+    await t.settle();
     const [ada, grace, alan] = [buy(lamp, "Ada"), buy(lamp, "Grace"), buy(lamp, "Alan")];
-    await settle(stack, db);
+    await t.settle();
     for (const order of [ada, grace, alan]) expect(ourHolds(order)).toHaveLength(1);
 
     const released = await post({ intent: "release", orderId: grace });
     expect(released.status, released.text).toBe(200);
     expect(released.text).toContain("released: it left the queue");
-    await settle(stack, db);
+    await t.settle();
 
     // Released, not fulfilled by the app (the merchant ships it), untagged, out of the list for good.
     expect(ourHolds(grace)).toHaveLength(0);
@@ -59,25 +43,25 @@ describe("Release now", () => {
     expect(orderOf(grace).fulfillments).toEqual([]);
     expect(orderOf(grace).tags).not.toContain("backorder");
     expect(await lineOf(grace)).toMatchObject({ state: "released", merchantAction: "released", waitingUnits: 0 });
-    expect((await appRequest("/app/orders.data")).text).not.toContain(`"${(await lineOf(grace)).orderName}"`);
+    expect((await t.request("/app/orders.data")).text).not.toContain(`"${(await lineOf(grace)).orderName}"`);
     expect((await lineOf(alan)).queuePosition).toBe(2);
     expect((await lineOf(ada)).queuePosition).toBe(1);
 
     // A full resync does not put it back in the queue.
-    const resync = await appRequest("/app/activity.data", { method: "POST", fields: { intent: "resync" } });
+    const resync = await t.request("/app/activity.data", { method: "POST", fields: { intent: "resync" } });
     expect(resync.status, resync.text).toBe(200);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(grace)).toHaveLength(0);
     expect((await lineOf(grace)).merchantAction).toBe("released");
 
     // The released order still owes its unit, so one unit of stock is Grace's: Ada and Alan still wait.
     shop().receiveStock(lamp, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(ada)).toHaveLength(1);
     expect(ourHolds(alan)).toHaveLength(1);
     // The next unit goes to the oldest waiting order, and the app fulfils it (hold-and-fulfil).
     shop().receiveStock(lamp, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(ada)).toHaveLength(0);
     expect(orderOf(ada).fulfillments).toHaveLength(1);
     expect(ourHolds(alan)).toHaveLength(1);
@@ -91,13 +75,13 @@ describe("Release now", () => {
 
   it("releases an order from the page: menu, confirmation in the admin's modal, toast", async () => {
     const kettle = addVariant("Actions Kettle");
-    await settle(stack, db);
+    await t.settle();
     buy(kettle, "Barbara");
     const edsger = buy(kettle, "Edsger");
-    await settle(stack, db);
+    await t.settle();
     const { orderName } = await lineOf(edsger);
 
-    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
     await app.getByText("Actions Kettle").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `More actions for ${orderName}` }).click();
     await app.getByRole("menuitem", { name: "Release now" }).click();
@@ -107,7 +91,7 @@ describe("Release now", () => {
     await app.getByRole("button", { name: "Release now" }).click();
     await page.getByText(`${orderName} released: it left the queue.`).first().waitFor({ timeout: 30_000 });
     expect((await lineOf(edsger)).merchantAction).toBe("released");
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(edsger)).toHaveLength(0);
     expect(pageErrors).toEqual([]);
     await page.close();
@@ -117,11 +101,11 @@ describe("Release now", () => {
 describe("Cancel back-order", () => {
   it("removes the waiting units from the order with an order edit, and the rest of the line still ships", async () => {
     const mug = addVariant("Actions Mug");
-    await settle(stack, db);
+    await t.settle();
     const ada = buy(mug, "Ada", 3);
-    await settle(stack, db);
+    await t.settle();
     shop().receiveStock(mug, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(await lineOf(ada)).toMatchObject({ waitingUnits: 2, state: "waiting" });
     expect(ourHolds(ada)).toHaveLength(1);
     const line = await lineOf(ada);
@@ -129,7 +113,7 @@ describe("Cancel back-order", () => {
     const cancelled = await post({ intent: "cancel", lineItemId: line.lineItemId, locationId: line.locationId, notifyCustomer: "true" });
     expect(cancelled.status, cancelled.text).toBe(200);
     expect(cancelled.text).toContain(`2 unit(s) removed from ${line.orderName}`);
-    await settle(stack, db);
+    await t.settle();
 
     const order = orderOf(ada);
     expect(order.lineItems[0]!.currentQuantity).toBe(1);
@@ -138,21 +122,21 @@ describe("Cancel back-order", () => {
     expect(await linesOf(ada)).toEqual([expect.objectContaining({ state: "cancelled", merchantAction: "cancelled", waitingUnits: 0 })]);
     // Nothing is committed beyond stock any more: the variant is no longer oversold.
     expect(variantOf(mug).levels.find((level) => level.locationId === warehouse)!.available).toBe(0);
-    const logged = await db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_merchant", subject: ada } });
+    const logged = await t.db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_merchant", subject: ada } });
     expect(logged.message).toContain("customer notified");
 
     // Twice: nothing more is removed.
     const again = await post({ intent: "cancel", lineItemId: line.lineItemId, locationId: line.locationId, notifyCustomer: "false" });
     expect(again.status).toBe(404);
-    await settle(stack, db);
+    await t.settle();
     expect(orderOf(ada).lineItems[0]!.currentQuantity).toBe(1);
   });
 
   it("removes nothing when stock arrived since the page was loaded", async () => {
     const vase = addVariant("Actions Vase");
-    await settle(stack, db);
+    await t.settle();
     const grace = buy(vase, "Grace", 2);
-    await settle(stack, db);
+    await t.settle();
     const line = await lineOf(grace);
     expect(line.waitingUnits).toBe(2);
     // Stock arrives and the webhook has not been processed yet: the cancel re-reads Shopify first.
@@ -160,19 +144,19 @@ describe("Cancel back-order", () => {
     const cancelled = await post({ intent: "cancel", lineItemId: line.lineItemId, locationId: line.locationId, notifyCustomer: "false" });
     expect(cancelled.status, cancelled.text).toBe(409);
     expect(cancelled.text).toContain("Nothing on");
-    await settle(stack, db);
+    await t.settle();
     expect(orderOf(grace).lineItems[0]!.currentQuantity).toBe(2);
     expect(ourHolds(grace)).toHaveLength(0);
   });
 
   it("cancels from the page, telling the customer or not as the merchant chose", async () => {
     const jug = addVariant("Actions Jug");
-    await settle(stack, db);
+    await t.settle();
     const alan = buy(jug, "Alan", 1);
-    await settle(stack, db);
+    await t.settle();
     const { orderName } = await lineOf(alan);
 
-    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
     await app.getByText("Actions Jug").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `More actions for ${orderName}` }).click();
     await app.getByRole("menuitem", { name: "Cancel back-order" }).click();
@@ -180,9 +164,9 @@ describe("Cancel back-order", () => {
     await app.getByLabel("Tell the customer about the change").uncheck({ timeout: 10_000 });
     await app.getByRole("button", { name: "Cancel back-order" }).click({ timeout: 10_000 });
     await page.getByText(`1 unit(s) removed from ${orderName}.`).first().waitFor({ timeout: 30_000 });
-    const logged = await db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_merchant", subject: alan } });
+    const logged = await t.db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_merchant", subject: alan } });
     expect(logged.message).not.toContain("customer notified");
-    await settle(stack, db);
+    await t.settle();
     expect(orderOf(alan).lineItems[0]!.currentQuantity).toBe(0);
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -3,57 +3,41 @@
  * token as App Bridge sends them, the engine releasing holds in the order the
  * merchant chose, and Chromium in the sandbox admin shell.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { PrismaClient } from "@prisma/client";
-import { launchChromium } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
 import { openAppPage, storyIn } from "../support/shop-story";
-import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
-import { type Stack } from "../support/stack";
+import { stackForThisFile } from "../support/installed-stack";
 
-let stack: Stack;
-let browser: Browser;
-let db: PrismaClient;
 let warehouse: string;
 
-const shop = () => stack.sandbox.shop;
+const t = stackForThisFile({ browser: true });
+const shop = t.shop;
 const { ourHolds, addVariant: addVariantAt, buy } = storyIn(shop);
 const addVariant = (title: string) => addVariantAt(title, warehouse);
 
+const post = (fields: Record<string, string>) => t.request("/app/orders.data", { method: "POST", fields });
+const lineOf = (orderId: string) => t.db.backorderLine.findFirstOrThrow({ where: { orderId } });
 
-
-const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
-const post = (fields: Record<string, string>) => appRequest("/app/orders.data", { method: "POST", fields });
-const lineOf = (orderId: string) => db.backorderLine.findFirstOrThrow({ where: { orderId } });
-
-beforeAll(async () => {
-  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
+beforeAll(() => {
   warehouse = shop().addLocation("Warehouse");
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await stack?.stop();
 });
 
 describe("orders waiting", () => {
   it("lists the waiting orders, and a moved order is released first by the next restock", async () => {
     const lantern = addVariant("Orders Lantern");
-    await settle(stack, db);
+    await t.settle();
     const older = buy(lantern, "Ada");
     const newer = buy(lantern, "Grace");
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(older)).toHaveLength(1);
     expect(ourHolds(newer)).toHaveLength(1);
     const [olderLine, newerLine] = [await lineOf(older), await lineOf(newer)];
     expect([olderLine.queuePosition, newerLine.queuePosition]).toEqual([1, 2]);
 
-    const listing = await appRequest("/app/orders.data");
+    const listing = await t.request("/app/orders.data");
     expect(listing.status, listing.text).toBe(200);
     expect(listing.text).toContain("Orders Lantern");
     expect(listing.text.indexOf(olderLine.orderName)).toBeLessThan(listing.text.indexOf(newerLine.orderName));
-    const searched = await appRequest(`/app/orders.data?q=grace`);
+    const searched = await t.request(`/app/orders.data?q=grace`);
     expect(searched.text).toContain(newerLine.orderName);
     expect(searched.text).not.toContain(`"${olderLine.orderName}"`);
 
@@ -66,14 +50,14 @@ describe("orders waiting", () => {
     expect(moved.status, moved.text).toBe(200);
     expect(moved.text).toContain("moved to the front");
     expect((await lineOf(newer)).priority).toBe(1);
-    const job = await db.job.findFirstOrThrow({ where: { kind: "sync-variant", subject: lantern } });
+    const job = await t.db.job.findFirstOrThrow({ where: { kind: "sync-variant", subject: lantern } });
     expect(job.source).toBe("merchant");
-    await settle(stack, db);
+    await t.settle();
     expect((await lineOf(newer)).queuePosition).toBe(1);
     expect((await lineOf(older)).queuePosition).toBe(2);
 
     shop().receiveStock(lantern, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(newer)).toHaveLength(0);
     expect(ourHolds(older)).toHaveLength(1);
     expect((await lineOf(newer)).state).toBe("released");
@@ -82,13 +66,13 @@ describe("orders waiting", () => {
 
   it("moves an order to the front from the page in the admin shell", async () => {
     const stove = addVariant("Orders Stove");
-    await settle(stack, db);
+    await t.settle();
     buy(stove, "Alan");
     const newer = buy(stove, "Edsger");
-    await settle(stack, db);
+    await t.settle();
     const { orderName } = await lineOf(newer);
 
-    const { page, app, pageErrors } = await openAppPage(browser, stack, "/app/orders");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
     await app.getByText("Orders Stove").first().waitFor({ timeout: 30_000 });
     await app.getByRole("button", { name: `Move to front ${orderName}` }).click();
     await page.getByText(`${orderName} moved to the front of the queue.`).first().waitFor({ timeout: 30_000 });
@@ -96,6 +80,6 @@ describe("orders waiting", () => {
     expect((await lineOf(newer)).priority).toBe(1);
     expect(pageErrors).toEqual([]);
     await page.close();
-    await settle(stack, db);
+    await t.settle();
   });
 });
