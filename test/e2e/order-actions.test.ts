@@ -96,6 +96,23 @@ describe("Release now", () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("finishes a release the app crashed in the middle of (lines marked, no sync queued) at the next resync", async () => {
+    const stool = addVariant("Actions Stool");
+    await t.settle();
+    const [ada, grace] = [buy(stool, "Ada"), buy(stool, "Grace")];
+    await t.settle();
+    // What Release now writes first, without the jobs it queues next.
+    await t.db.backorderLine.updateMany({ where: { orderId: grace }, data: { merchantAction: "released", merchantActionAt: new Date(), waitingUnits: 0, queuePosition: null } });
+    expect(ourHolds(grace)).toHaveLength(1);
+    const resync = await t.request("/app/activity.data", { method: "POST", fields: { intent: "resync" } });
+    expect(resync.status, resync.text).toBe(200);
+    await t.settle();
+    expect(ourHolds(grace)).toHaveLength(0);
+    expect(await lineOf(grace)).toMatchObject({ state: "released", merchantAction: "released" });
+    expect(ourHolds(ada)).toHaveLength(1);
+    expect((await lineOf(ada)).queuePosition).toBe(1);
+  });
 });
 
 describe("Cancel back-order", () => {
