@@ -11,6 +11,8 @@ const MAX_SEARCH_LENGTH = 200;
 
 export interface OrdersQuery {
   search: string;
+  /** Only lines whose ship date has passed (before the shop's today). */
+  overdue: boolean;
   page: number;
 }
 
@@ -43,18 +45,18 @@ export interface WaitingOrdersPage {
 export function parseOrdersQuery(params: URLSearchParams): OrdersQuery {
   const search = (params.get("q") ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
   const page = Number.parseInt(params.get("page") ?? "1", 10);
-  return { search, page: Number.isFinite(page) && page >= 1 ? page : 1 };
+  return { search, overdue: params.get("overdue") === "1", page: Number.isFinite(page) && page >= 1 ? page : 1 };
 }
 
 const waitingWhere = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", waitingUnits: { gt: 0 } });
 
-export async function listWaitingOrders(db: PrismaClient, shop: string, query: OrdersQuery): Promise<WaitingOrdersPage> {
-  const where: Prisma.BackorderLineWhereInput = query.search
-    ? {
-        ...waitingWhere(shop),
-        OR: [{ orderName: { contains: query.search } }, { customerName: { contains: query.search } }, { customerEmail: { contains: query.search } }],
-      }
-    : waitingWhere(shop);
+/** `today` (the shop's, ISO) decides what is overdue. */
+export async function listWaitingOrders(db: PrismaClient, shop: string, query: OrdersQuery, today: string): Promise<WaitingOrdersPage> {
+  const where: Prisma.BackorderLineWhereInput = {
+    ...waitingWhere(shop),
+    ...(query.search ? { OR: [{ orderName: { contains: query.search } }, { customerName: { contains: query.search } }, { customerEmail: { contains: query.search } }] } : {}),
+    ...(query.overdue ? { shipsOn: { lt: today } } : {}),
+  };
   const total = await db.backorderLine.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);

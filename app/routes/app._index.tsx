@@ -73,8 +73,22 @@ export default function Home() {
             {hasAlerts && (
               <Banner tone={alerts.deadJobs > 0 ? "critical" : "warning"} title={text.alertsHeading}>
                 <BlockStack gap="100">
-                  {alerts.atCap > 0 && <Text as="p">{text.atCap(alerts.atCap)}</Text>}
-                  {alerts.etaPassed > 0 && <Text as="p">{text.etaPassed(alerts.etaPassed)}</Text>}
+                  {alerts.atCap > 0 && (
+                    <Text as="p">
+                      {text.atCap(alerts.atCap)}{" "}
+                      <Button variant="plain" url="/app/variants?status=sold_out">
+                        {text.viewAtCap}
+                      </Button>
+                    </Text>
+                  )}
+                  {alerts.etaPassed > 0 && (
+                    <Text as="p">
+                      {text.etaPassed(alerts.etaPassed)}{" "}
+                      <Button variant="plain" url="/app/orders?overdue=1">
+                        {text.viewEtaPassed}
+                      </Button>
+                    </Text>
+                  )}
                   {alerts.deadJobs > 0 && (
                     <Text as="p">
                       {text.deadJobs(alerts.deadJobs)}{" "}

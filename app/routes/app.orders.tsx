@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { ActionList, Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
+import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, EmptyState, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
 import { MenuHorizontalIcon } from "@shopify/polaris-icons";
 import { Modal, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { merchantContext } from "../jobs/app-worker.server";
 import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
+import { shopToday } from "../models/variants.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
 import { wholeDaysSince } from "../i18n/dates";
@@ -16,7 +17,7 @@ const text = strings.orders;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const page = await listWaitingOrders(prisma, session.shop, parseOrdersQuery(new URL(request.url).searchParams));
+  const page = await listWaitingOrders(prisma, session.shop, parseOrdersQuery(new URL(request.url).searchParams), await shopToday(prisma, session.shop));
   return { ...page, now: new Date().toISOString() };
 };
 
@@ -130,6 +131,7 @@ export default function OrdersWaiting() {
                   onClearButtonClick={() => setSearch("")}
                   autoComplete="off"
                 />
+                <Checkbox label={text.overdueOnly} checked={query.overdue} onChange={(checked) => update({ overdue: checked ? "1" : null })} />
                 <Text as="p" tone="subdued">{text.summary(total, page, pageCount)}</Text>
               </BlockStack>
             </Card>

@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { stackForThisFile } from "../support/installed-stack";
+import { addDays } from "../../app/domain/restock-eta";
+import { todayIn } from "../../app/engine/settings.server";
 
 let warehouse: string;
 
@@ -81,5 +83,31 @@ describe("orders waiting", () => {
     expect(pageErrors).toEqual([]);
     await page.close();
     await t.settle();
+  });
+
+  it("opens the lines past their ship date from the Home alert", async () => {
+    const kettle = addVariant("Orders Late Kettle");
+    await t.settle();
+    const late = buy(kettle, "Barbara");
+    const onTime = buy(kettle, "Ken");
+    await t.settle();
+    // Time passed: the first order's ship date is now yesterday in the shop.
+    const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
+    await t.db.backorderLine.updateMany({ where: { orderId: late }, data: { shipsOn: addDays(todayIn(settings.timezone), -1) } });
+    const [lateName, onTimeName] = [(await lineOf(late)).orderName, (await lineOf(onTime)).orderName];
+
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app");
+    await app.getByText("1 waiting line(s) past their ship date").waitFor({ timeout: 30_000 });
+    await app.getByRole("link", { name: "View orders" }).click();
+    await app.getByRole("checkbox", { name: "Only lines past their ship date" }).waitFor({ timeout: 30_000 });
+    await expect(app.getByRole("checkbox", { name: "Only lines past their ship date" }).isChecked()).resolves.toBe(true);
+    await app.getByText(lateName, { exact: true }).waitFor({ timeout: 30_000 });
+    await expect(app.getByText(onTimeName, { exact: true }).count()).resolves.toBe(0);
+    // And back to every waiting line.
+    // The box follows the URL, so it changes once the list has reloaded: click its label, then wait for the list.
+    await app.getByText("Only lines past their ship date").click();
+    await app.getByText(onTimeName, { exact: true }).waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 });

@@ -41,7 +41,8 @@ async function line(shop: string, order: number, variantId: string, fields: { qu
   });
 }
 
-const list = (search = "", page = 1) => listWaitingOrders(db, SHOP, { search, page });
+const TODAY = "2026-03-10";
+const list = (search = "", page = 1, overdue = false) => listWaitingOrders(db, SHOP, { search, overdue, page }, TODAY);
 const priorities = async (variantId: string) =>
   Object.fromEntries((await db.backorderLine.findMany({ where: { shop: SHOP, variantId, state: "waiting" } })).map((l) => [l.orderName, l.priority]));
 
@@ -93,10 +94,19 @@ describe("listWaitingOrders", () => {
     expect(second.rows).toHaveLength(3);
   });
 
+  it("lists only the lines past their ship date (before the shop's today) when asked", async () => {
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1001" }, data: { shipsOn: "2026-03-09" } });
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1002" }, data: { shipsOn: TODAY } });
+    await db.backorderLine.updateMany({ where: { shop: OTHER }, data: { shipsOn: "2026-01-01" } });
+    expect((await list("", 1, true)).rows.map((row) => row.orderName)).toEqual(["#1001"]);
+    expect((await list("grace", 1, true)).rows).toEqual([]);
+    expect((await list()).total).toBe(3);
+  });
+
   it("parses the query leniently", () => {
-    expect(parseOrdersQuery(new URLSearchParams("q=%20ada%20&page=3"))).toEqual({ search: "ada", page: 3 });
-    expect(parseOrdersQuery(new URLSearchParams("page=-1"))).toEqual({ search: "", page: 1 });
-    expect(parseOrdersQuery(new URLSearchParams("page=abc"))).toEqual({ search: "", page: 1 });
+    expect(parseOrdersQuery(new URLSearchParams("q=%20ada%20&page=3"))).toEqual({ search: "ada", overdue: false, page: 3 });
+    expect(parseOrdersQuery(new URLSearchParams("page=-1&overdue=1"))).toEqual({ search: "", overdue: true, page: 1 });
+    expect(parseOrdersQuery(new URLSearchParams("page=abc&overdue=yes"))).toEqual({ search: "", overdue: false, page: 1 });
   });
 });
 
