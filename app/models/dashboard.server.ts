@@ -1,5 +1,5 @@
 /** The admin home: the shop's back-order picture, read from the app's own database. */
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
 
@@ -51,10 +51,11 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     db.job.count({ where: { shop, status: "dead" } }),
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true } }),
   ]);
-  const backordered = await db.trackedVariant.findMany({ where: { shop, status: { in: ["backorder", "sold_out"] } }, select: { variantId: true } });
-  const incoming = backordered.length
-    ? await db.variantLevel.aggregate({ where: { shop, variantId: { in: backordered.map((variant) => variant.variantId) } }, _sum: { incoming: true } })
-    : null;
+  // A join, not an IN list: a shop can have tens of thousands of back-ordered variants.
+  const [incoming] = await db.$queryRaw<{ units: number | bigint | null }[]>(Prisma.sql`
+    SELECT SUM(l."incoming") AS "units" FROM "VariantLevel" l
+    JOIN "TrackedVariant" v ON v."shop" = l."shop" AND v."variantId" = l."variantId"
+    WHERE l."shop" = ${shop} AND v."status" IN ('backorder', 'sold_out')`);
   const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
   const backorderedVariants = countOf("backorder") + countOf("sold_out");
   const orders = new Set(lines.map((line) => line.orderId));
@@ -68,7 +69,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     valueWaiting: (cents / 100).toFixed(2),
     oldestWaitDays: oldest === null ? null : wholeDaysSince(oldest, now),
     nextRestock: restockRule?.restockDate ?? nextShip?.nextShipsOn ?? null,
-    incomingUnits: incoming?._sum.incoming ?? 0,
+    incomingUnits: Number(incoming?.units ?? 0),
     alerts: {
       atCap: countOf("sold_out"),
       etaPassed: lines.filter((line) => line.shipsOn !== null && line.shipsOn < today).length,
