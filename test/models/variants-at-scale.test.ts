@@ -1,11 +1,13 @@
 /**
- * The variant list at 50,000 variants on a real (migrated) SQLite database: every
- * sort and filter serves a page quickly, and pages never overlap.
+ * The variant list and Home at 50,000 variants on a real (migrated) SQLite
+ * database: every sort and filter serves a page, and pages never overlap. How
+ * fast is measured by `npm run bench`, not here.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { DEFAULT_LIST_QUERY, listVariants, PAGE_SIZE, variantGid, type VariantListQuery } from "../../app/models/variants.server";
 import { waitingValueOf } from "../../app/domain/waiting-value";
+import { loadDashboard } from "../../app/models/dashboard.server";
 
 const SHOP = "alpha.myshopify.com";
 
@@ -47,7 +49,7 @@ describe("a shop with 50,000 variants", () => {
       await t.db.trackedVariant.createMany({ data: variants });
       // Every variant at the warehouse, a third of them at the shop floor too.
       const levels = variants.flatMap((v, i) => [
-        { shop: SHOP, variantId: v.variantId, locationId: "gid://shopify/Location/1", locationName: "Warehouse", available: -v.waitingUnits },
+        { shop: SHOP, variantId: v.variantId, locationId: "gid://shopify/Location/1", locationName: "Warehouse", available: -v.waitingUnits, incoming: 1 },
         ...((start + i) % 3 === 0 ? [{ shop: SHOP, variantId: v.variantId, locationId: "gid://shopify/Location/2", locationName: "Shop floor", available: 4 }] : []),
       ]);
       await t.db.variantLevel.createMany({ data: levels });
@@ -73,8 +75,7 @@ describe("a shop with 50,000 variants", () => {
     await t?.drop();
   });
 
-  it("serves any page, sort and filter quickly, without overlap between pages", async () => {
-    const timings: Record<string, number> = {};
+  it("serves any page, sort and filter, without overlap between pages", async () => {
     for (const sort of ["waiting", "value", "eta", "age", "title"] as const) {
       for (const query of [
         q({ sort }),
@@ -84,15 +85,11 @@ describe("a shop with 50,000 variants", () => {
         q({ sort, vendors: ["Vendor 7"], page: 2 }),
         q({ sort, locations: ["gid://shopify/Location/2"], productTypes: ["Mug", "Lamp"], statuses: ["backorder"] }),
       ]) {
-        const started = performance.now();
         const page = await listVariants(t.db, SHOP, query);
-        timings[`${sort} ${JSON.stringify(query)}`] = performance.now() - started;
-        expect(page.rows.length).toBeLessThanOrEqual(PAGE_SIZE);
+        expect(page.rows.length, JSON.stringify(query)).toBeLessThanOrEqual(PAGE_SIZE);
+        expect(page.rows.length, JSON.stringify(query)).toBeGreaterThan(0);
       }
     }
-    const slowest = Math.max(...Object.values(timings));
-    // A page is one limited query plus lookups by key; generous bound for a shared CI machine.
-    expect(slowest, JSON.stringify(timings)).toBeLessThan(1500);
 
     const first = await listVariants(t.db, SHOP, q({ sort: "age", page: 1 }));
     const second = await listVariants(t.db, SHOP, q({ sort: "age", page: 2 }));
@@ -103,5 +100,13 @@ describe("a shop with 50,000 variants", () => {
     expect(ids.size).toBe(PAGE_SIZE * 2);
     const last = await listVariants(t.db, SHOP, q({ page: 10_000 }));
     expect(last).toMatchObject({ page: COUNT / PAGE_SIZE, hasNext: false, hasPrevious: true });
+  }, 60_000);
+
+  it("gives Home its figures over 25,000 back-ordered variants", async () => {
+    const dashboard = await loadDashboard(t.db, SHOP);
+    // Statuses cycle over four values: half the variants are back-ordered or sold out, each with 1 unit incoming.
+    expect(dashboard.backorderedVariants).toBe(COUNT / 2);
+    expect(dashboard.incomingUnits).toBe(COUNT / 2);
+    expect(dashboard.waitingUnits).toBeGreaterThan(0);
   }, 60_000);
 });
