@@ -4,31 +4,18 @@
  * shell itself, and the storefront product page with the back-order badge.
  * One stack and one browser; the shop is empty at first, then gets back orders.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import type { PrismaClient } from "@prisma/client";
-import { launchChromium, openPage } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { openPage } from "../support/browser";
 import { assertAccessible, axeViolations, type AxeException } from "../support/axe";
-import { settle, startInstalledStack } from "../support/engine";
-import { type Stack } from "../support/stack";
+import { stackForThisFile } from "../support/installed-stack";
+import { openAppPage, storyIn } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
 
-let stack: Stack;
-let browser: Browser;
-let db: PrismaClient;
-
-const shop = () => stack.sandbox.shop;
+const t = stackForThisFile({ browser: true });
+const shop = t.shop;
+const { addVariant, buy } = storyIn(shop);
 const numeric = (gid: string) => gid.split("/").pop()!;
-
-beforeAll(async () => {
-  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await stack?.stop();
-});
 
 /** Faults of Polaris itself, not of how the app uses it. */
 const POLARIS_EXCEPTIONS: AxeException[] = [
@@ -43,8 +30,7 @@ const POLARIS_EXCEPTIONS: AxeException[] = [
 
 /** Opens an app path in the admin shell and waits until the page's own heading is shown. */
 async function openAdminPage(path: string, heading: string): Promise<{ page: Page; app: Frame }> {
-  const page = await openPage(browser);
-  await page.goto(stack.sandbox.adminShellUrl(path));
+  const { page } = await openAppPage(t.browser, t.stack, path);
   const app = page.frame({ name: "app-iframe" });
   if (!app) throw new Error("The admin shell has no app iframe");
   await app.getByRole("heading", { name: heading, level: 1 }).waitFor({ timeout: 30_000 });
@@ -63,7 +49,7 @@ async function checkAdminPage(path: string, heading: string, content: string): P
 
 describe("the check itself", () => {
   it("finds a known violation: an image without alt text and a button without a name", async () => {
-    const page = await openPage(browser);
+    const page = await openPage(t.browser);
     await page.setContent(`<!doctype html><html lang="en"><head><title>Broken</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main></body></html>`);
     const violations = await axeViolations(page);
     expect(violations.map((violation) => violation.id).sort()).toEqual(["button-name", "image-alt"]);
@@ -87,22 +73,19 @@ describe("a shop with back orders", () => {
 
   beforeAll(async () => {
     const warehouse = shop().addLocation("Warehouse");
-    const addVariant = (title: string, handle: string, available: number) =>
-      shop().addProduct({ title, handle, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: handle.toUpperCase(), price: "30.00", inventoryPolicy: "DENY", stock: { [warehouse]: available } }] }).variantIds[0]!;
-    const buy = (variantId: string, quantity: number, firstName: string) =>
-      shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] });
-    lamp = addVariant("Trail Lamp", "trail-lamp", 0);
-    const kettle = addVariant("Camp Kettle", "camp-kettle", 0);
-    addVariant("Wool Mug", "wool-mug", 5);
-    await settle(stack, db);
-    buy(lamp, 2, "Ada");
-    buy(lamp, 1, "Grace");
-    buy(kettle, 1, "Alan");
-    await settle(stack, db);
+    // Their handles (trail-lamp, camp-kettle, wool-mug) come from their titles.
+    lamp = addVariant("Trail Lamp", warehouse, 0);
+    const kettle = addVariant("Camp Kettle", warehouse, 0);
+    addVariant("Wool Mug", warehouse, 5);
+    await t.settle();
+    buy(lamp, "Ada", 2);
+    buy(lamp, "Grace", 1);
+    buy(kettle, "Alan", 1);
+    await t.settle();
     // The kettle's job failed for good, as the worker leaves it after its last attempt, so Home and Activity show their alerts.
     const domain = shop().domain;
-    await db.job.update({ where: { id: `${domain}|sync-variant|${kettle}` }, data: { status: "dead", attempts: 8, lastError: "HTTP 503 from the Admin API" } });
-    await db.activity.create({ data: { shop: domain, kind: "job.dead", subject: kettle, message: "sync-variant failed 8 times: HTTP 503 from the Admin API" } });
+    await t.db.job.update({ where: { id: `${domain}|sync-variant|${kettle}` }, data: { status: "dead", attempts: 8, lastError: "HTTP 503 from the Admin API" } });
+    await t.db.activity.create({ data: { shop: domain, kind: "job.dead", subject: kettle, message: "sync-variant failed 8 times: HTTP 503 from the Admin API" } });
   }, 120_000);
 
   describe("each admin page", () => {
@@ -149,11 +132,11 @@ describe("a shop with back orders", () => {
   });
 
   it("the storefront's product page and product cards with back-order badges, in the theme editor's default colours", async () => {
-    const page = await openPage(browser);
-    await page.goto(`${stack.sandbox.url}/products/trail-lamp`, { waitUntil: "networkidle" });
+    const page = await openPage(t.browser);
+    await page.goto(`${t.stack.sandbox.url}/products/trail-lamp`, { waitUntil: "networkidle" });
     await page.locator(".backorder-badge__badge").first().waitFor();
     await assertAccessible(page, "storefront product page");
-    await page.goto(`${stack.sandbox.url}/collections/all`, { waitUntil: "networkidle" });
+    await page.goto(`${t.stack.sandbox.url}/collections/all`, { waitUntil: "networkidle" });
     await page.locator(".backorder-card-badge").first().waitFor();
     await assertAccessible(page, "storefront collection");
     await page.close();

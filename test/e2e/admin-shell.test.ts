@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { startStack, type Stack } from "../support/stack";
-import { launchChromium, openPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { stackForThisFile } from "../support/installed-stack";
+import { openAppPage } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack({ seed: true }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+// Not installed: the test's visit is the merchant's first, which installs the app.
+const t = stackForThisFile({ seed: true, install: false, browser: true });
 
 describe("the embedded app in the sandbox admin shell", () => {
   it("loads inside the iframe through token exchange and shows the shop's data from the Admin API and the dashboard", async () => {
-    const snapshot = stack.sandbox.shop.snapshot();
+    const snapshot = t.shop().snapshot();
 
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.adminShellUrl);
-
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/");
     await app.getByText(snapshot.shop.name, { exact: true }).waitFor({ timeout: 30_000 });
     // The home page's dashboard, read from the app's own database.
     await expect(app.getByRole("heading", { name: strings.dashboard.activityHeading }).isVisible()).resolves.toBe(true);
@@ -36,7 +21,7 @@ describe("the embedded app in the sandbox admin shell", () => {
     // The app's title bar is drawn by the shell, as Shopify admin does.
     await page.getByText("Backorder Manager").first().waitFor();
     // The app reached the Admin API with the token the sandbox issued in the exchange.
-    const requests = stack.sandbox.adminApiRequests();
+    const requests = t.stack.sandbox.adminApiRequests();
     expect(requests.some((r) => r.operationName === "StockOverview" && r.status === 200)).toBe(true);
     expect(pageErrors).toEqual([]);
     await page.close();

@@ -3,22 +3,19 @@
  * App Bridge's authenticated fetch calls them, and the page itself in Chromium
  * inside the sandbox admin shell.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import type { Browser } from "playwright-core";
-import { launchChromium, openPage } from "../support/browser";
-import { appRequest, BROWSER_USER_AGENT, settle, startInstalledStack } from "../support/engine";
-import { type Stack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BROWSER_USER_AGENT } from "../support/engine";
+import { stackForThisFile } from "../support/installed-stack";
+import { openAppPage, storyIn } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
 
 const text = strings.settings;
 
-let stack: Stack;
-let db: PrismaClient;
-let browser: Browser;
 let warehouse: string;
 
-const shopDomain = () => stack.sandbox.shop.domain;
+const t = stackForThisFile({ browser: true });
+const { variantOf, addVariant, buy } = storyIn(t.shop);
+const shopDomain = () => t.shop().domain;
 const reconcileJobId = () => `${shopDomain()}|reconcile|${shopDomain()}`;
 
 const VALID = {
@@ -36,52 +33,34 @@ const VALID = {
 
 /** Posts the form the way the page does (single-fetch data request with a session token). */
 async function postSettings(fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const { status, text } = await appRequest(stack, "/app/settings.data", { method: "POST", fields });
+  const { status, text } = await t.request("/app/settings.data", { method: "POST", fields });
   return { status, body: text };
 }
 
-const storedSettings = () => db.shopSettings.findUniqueOrThrow({ where: { shop: shopDomain() } });
+const storedSettings = () => t.db.shopSettings.findUniqueOrThrow({ where: { shop: shopDomain() } });
 const comparable = async () => {
   const { updatedAt: _updatedAt, lastReconciledAt: _reconciled, timezone: _timezone, ...rest } = await storedSettings();
   return rest;
 };
 
-function addOutOfStockProduct(title: string) {
-  const sku = title.toUpperCase().replace(/\W+/g, "-");
-  return stack.sandbox.shop.addProduct({ title, vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku, price: "20.00", inventoryPolicy: "DENY", stock: { [warehouse]: 0 } }] });
-}
-
 /** The app's storefront metafields on a variant, by key. */
 const storefrontFields = (variantId: string) =>
-  Object.fromEntries(
-    stack.sandbox.shop
-      .snapshot()
-      .variants.find((v) => v.id === variantId)!
-      .metafields.filter((field) => field.namespace.includes("backorder"))
-      .map((field) => [field.key, field.value]),
-  );
+  Object.fromEntries(variantOf(variantId).metafields.filter((field) => field.namespace.includes("backorder")).map((field) => [field.key, field.value]));
 
-beforeAll(async () => {
-  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
-  warehouse = stack.sandbox.shop.addLocation("Warehouse");
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await stack?.stop();
+beforeAll(() => {
+  warehouse = t.shop().addLocation("Warehouse");
 });
 
 describe("settings over HTTP", () => {
   it("loads the shop's settings for the form", async () => {
-    const response = await appRequest(stack, "/app/settings.data?_routes=routes/app.settings");
+    const response = await t.request("/app/settings.data?_routes=routes/app.settings");
     const body = response.text;
     expect(response.status).toBe(200);
     for (const expected of ["hold_release", "ship_available_first", "tagged", "14"]) expect(body).toContain(expected);
   });
 
   it("refuses a request without a session token", async () => {
-    const response = await fetch(`${stack.appUrl}/app/settings.data`, {
+    const response = await fetch(`${t.stack.appUrl}/app/settings.data`, {
       method: "POST",
       headers: { "User-Agent": BROWSER_USER_AGENT, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ ...VALID, fulfilmentMode: "hold_fulfil" }),
@@ -95,7 +74,7 @@ describe("settings over HTTP", () => {
 
   it("answers invalid settings with 400 and a message per field, and saves nothing", async () => {
     const before = await comparable();
-    const jobBefore = await db.job.findUnique({ where: { id: reconcileJobId() } });
+    const jobBefore = await t.db.job.findUnique({ where: { id: reconcileJobId() } });
 
     const { status, body } = await postSettings({
       ...VALID,
@@ -128,15 +107,14 @@ describe("settings over HTTP", () => {
     expect(chosen.body).toContain(text.errors.productIds("42"));
 
     expect(await comparable()).toEqual(before);
-    const jobAfter = await db.job.findUnique({ where: { id: reconcileJobId() } });
+    const jobAfter = await t.db.job.findUnique({ where: { id: reconcileJobId() } });
     expect(jobAfter?.updatedAt.getTime()).toBe(jobBefore?.updatedAt.getTime());
   });
 
   it("saves valid settings and reconciles every variant under the new rules", async () => {
-    const product = addOutOfStockProduct("Settings Lantern");
-    const lantern = product.variantIds[0]!;
-    const policy = () => stack.sandbox.shop.snapshot().variants.find((v) => v.id === lantern)!.inventoryPolicy;
-    await settle(stack, db);
+    const lantern = addVariant("Settings Lantern", warehouse);
+    const policy = () => variantOf(lantern).inventoryPolicy;
+    await t.settle();
     // Every product may be back-ordered by default.
     expect(policy()).toBe("CONTINUE");
 
@@ -165,16 +143,16 @@ describe("settings over HTTP", () => {
       dateStyle: "short",
       fulfilmentMode: "ship_available_first",
     });
-    const job = await db.job.findUniqueOrThrow({ where: { id: reconcileJobId() } });
+    const job = await t.db.job.findUniqueOrThrow({ where: { id: reconcileJobId() } });
     expect(job).toMatchObject({ kind: "reconcile", subject: shopDomain(), source: "settings" });
 
-    await settle(stack, db);
-    expect(await db.activity.count({ where: { shop: shopDomain(), kind: "reconcile", source: "settings" } })).toBeGreaterThan(0);
+    await t.settle();
+    expect(await t.db.activity.count({ where: { shop: shopDomain(), kind: "reconcile", source: "settings" } })).toBeGreaterThan(0);
     // The lantern has no "preorder" tag: it goes back to the merchant's own policy.
     expect(policy()).toBe("DENY");
 
     // Blank cap and lead time clear them; chosen product ids are stored as JSON.
-    const productId = product.productId;
+    const productId = variantOf(lantern).productId;
     const again = await postSettings({ ...VALID, scopeKind: "chosen", scopeProductIds: productId, defaultLeadTimeDays: "" });
     expect(again.status).toBe(200);
     expect(await storedSettings()).toMatchObject({
@@ -186,7 +164,7 @@ describe("settings over HTTP", () => {
       soldOutMessage: null,
       dateStyle: "medium",
     });
-    await settle(stack, db);
+    await t.settle();
     expect(policy()).toBe("CONTINUE");
   });
 
@@ -194,34 +172,30 @@ describe("settings over HTTP", () => {
     // No lead time, so no ships_on: the fields below are all there is.
     const { status } = await postSettings({ ...VALID, waitingCapPerVariant: "1", defaultLeadTimeDays: "", restockMessage: "Back in spring", soldOutMessage: "Full until May" });
     expect(status).toBe(200);
-    const kettle = addOutOfStockProduct("Message Kettle").variantIds[0]!;
-    const stove = addOutOfStockProduct("Message Stove").variantIds[0]!;
-    await settle(stack, db);
+    const kettle = addVariant("Message Kettle", warehouse);
+    const stove = addVariant("Message Stove", warehouse);
+    await t.settle();
     expect(storefrontFields(kettle)).toEqual({ status: "backorder", message: "Back in spring" });
 
     // One waiting unit reaches the cap of 1: the kettle stops selling and says why.
-    stack.sandbox.shop.placeOrder({ customer: { email: "ada@example.com" }, lines: [{ variantId: kettle, quantity: 1 }] });
-    await settle(stack, db);
+    buy(kettle, "Ada");
+    await t.settle();
     expect(storefrontFields(kettle)).toEqual({ status: "sold_out", message: "Full until May" });
     expect(storefrontFields(stove)).toEqual({ status: "backorder", message: "Back in spring" });
 
     // Without a sold-out message the storefront gets none (not the restock one).
     await postSettings({ ...VALID, waitingCapPerVariant: "1", defaultLeadTimeDays: "", restockMessage: "Back in spring" });
-    await settle(stack, db);
+    await t.settle();
     expect(storefrontFields(kettle)).toEqual({ status: "sold_out" });
     await postSettings(VALID);
-    await settle(stack, db);
+    await t.settle();
   });
 });
 
 describe("the Settings page in the admin shell", () => {
   it("changes the fulfilment mode and lead time through the save bar, confirms with a toast, and keeps them after a reload", async () => {
-    await db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", fulfilmentMode: "hold_release", defaultLeadTimeDays: 14, handlingDays: 1 } });
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.sandbox.adminShellUrl("/app/settings"));
-    const app = page.frameLocator("iframe");
+    await t.db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", fulfilmentMode: "hold_release", defaultLeadTimeDays: 14, handlingDays: 1 } });
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/settings");
 
     const leadTime = app.getByLabel(text.dates.leadTimeLabel);
     await leadTime.waitFor({ timeout: 30_000 });
@@ -262,13 +236,9 @@ describe("the Settings page in the admin shell", () => {
   });
 
   it("chooses products in the admin's resource picker, saves their ids, and lists them by title after a reload", async () => {
-    const kettle = addOutOfStockProduct("Picker Kettle");
-    await db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", scopeProductIds: "[]" } });
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.sandbox.adminShellUrl("/app/settings"));
-    const app = page.frameLocator("iframe");
+    const kettle = variantOf(addVariant("Picker Kettle", warehouse));
+    await t.db.shopSettings.update({ where: { shop: shopDomain() }, data: { scopeKind: "all", scopeProductIds: "[]" } });
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/settings");
     const chosenList = app.getByRole("list", { name: text.scope.productsLabel });
     // Shopify admin draws the picker, outside the app's iframe.
     const picker = page.getByRole("dialog", { name: "Select products" });

@@ -6,20 +6,14 @@
  * sandbox admin shell.
  */
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { PrismaClient } from "@prisma/client";
-import { launchChromium, openPage } from "../support/browser";
-import { appRequest as sharedAppRequest, settle, startInstalledStack } from "../support/engine";
-import { type Stack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { stackForThisFile } from "../support/installed-stack";
+import { openAppPage, storyIn } from "../support/shop-story";
 import { addDays } from "../../app/domain/restock-eta";
 import { todayIn } from "../../app/engine/settings.server";
 import { formatDate } from "../../app/i18n/dates";
 import { ADMIN_LOCALE } from "../../app/components/use-shop-dates";
 
-let stack: Stack;
-let browser: Browser;
-let db: PrismaClient;
 let warehouse: string;
 let shopFloor: string;
 let lamp: string;
@@ -28,8 +22,9 @@ let mug: string;
 const FOREIGN_SHOP = "someone-else.myshopify.com";
 const FOREIGN_ID = "987654321";
 
-const shop = () => stack.sandbox.shop;
-const variantOf = (id: string) => shop().snapshot().variants.find((v) => v.id === id)!;
+const t = stackForThisFile({ browser: true });
+const shop = t.shop;
+const { variantOf, buy } = storyIn(shop);
 const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
   owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 const numeric = (gid: string) => gid.split("/").pop()!;
@@ -38,14 +33,9 @@ function addVariant(title: string, sku: string, price: string, stock: Record<str
   return shop().addProduct({ title, ...product, variants: [{ title: "Default Title", sku, price, inventoryPolicy: "DENY", stock }] }).variantIds[0]!;
 }
 
-const buy = (variantId: string, quantity: number, firstName: string) =>
-  shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] });
-
-const appRequest = (path: string, init?: Parameters<typeof sharedAppRequest>[2]) => sharedAppRequest(stack, path, init);
-
 /** The list through its CSV export (same search, filter and sort), as [title, waiting units] rows. */
 async function listed(params: string) {
-  const response = await appRequest(`/app/variants/csv?${params}`);
+  const response = await t.request(`/app/variants/csv?${params}`);
   expect(response.status).toBe(200);
   expect(response.contentType).toMatch(/^text\/csv/);
   const [header, ...rows] = response.text.trimEnd().split("\r\n");
@@ -55,31 +45,24 @@ async function listed(params: string) {
 
 const titles = (rows: (string | number | undefined)[][]) => rows.map(([title]) => title);
 
-const postList = (fields: Record<string, string | string[]>) => appRequest("/app/variants.data?index", { method: "POST", fields });
+const postList = (fields: Record<string, string | string[]>) => t.request("/app/variants.data?index", { method: "POST", fields });
 
 beforeAll(async () => {
-  [{ stack, db }, browser] = await Promise.all([startInstalledStack(), launchChromium()]);
   warehouse = shop().addLocation("Warehouse");
   shopFloor = shop().addLocation("Shop floor");
   lamp = addVariant("Variants Lamp", "V-LAMP", "30.00", { [warehouse]: 0 }, { vendor: "Lumen", productType: "Lighting" });
   kettle = addVariant("Variants Kettle", "V-KETTLE", "200.00", { [warehouse]: 0 }, { vendor: "Brewster", productType: "Kitchen" });
   mug = addVariant("Variants Mug", "V-MUG", "8.00", { [warehouse]: 5, [shopFloor]: 2 }, { vendor: "Brewster", productType: "Kitchen" });
   shop().receiveIncoming({ variantId: lamp, locationId: warehouse, quantity: 6, arrivesAt: "2099-01-01T00:00:00Z" });
-  await settle(stack, db);
-  buy(lamp, 2, "Ada");
-  buy(lamp, 1, "Grace");
-  buy(kettle, 1, "Alan");
-  await settle(stack, db);
+  await t.settle();
+  buy(lamp, "Ada", 2);
+  buy(lamp, "Grace", 1);
+  buy(kettle, "Alan", 1);
+  await t.settle();
   // Another shop's variant in the same database.
-  await db.trackedVariant.create({
+  await t.db.trackedVariant.create({
     data: { shop: FOREIGN_SHOP, variantId: `gid://shopify/ProductVariant/${FOREIGN_ID}`, productId: "gid://shopify/Product/1", inventoryItemId: "gid://shopify/InventoryItem/1", title: "Foreign Lamp", merchantPolicy: "DENY", status: "backorder", sellable: 0, waitingUnits: 50 },
   });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await stack?.stop();
 });
 
 describe("the list", () => {
@@ -94,7 +77,7 @@ describe("the list", () => {
     expect((await listed("status=in_stock")).map(([title]) => title)).toEqual(["Variants Mug"]);
     expect((await listed("sort=title&direction=asc")).map(([title]) => title)).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
 
-    const page = await appRequest("/app/variants.data?sort=waiting&direction=desc");
+    const page = await t.request("/app/variants.data?sort=waiting&direction=desc");
     expect(page.status).toBe(200);
     expect(page.text.indexOf("Variants Lamp")).toBeGreaterThan(-1);
     expect(page.text.indexOf("Variants Lamp")).toBeLessThan(page.text.indexOf("Variants Kettle"));
@@ -113,43 +96,43 @@ describe("the list", () => {
     // A vendor the shop does not have filters nothing out.
     expect(titles(await listed("vendor=Nobody&sort=title&direction=asc"))).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
 
-    const page = await appRequest(`/app/variants.data?location=${encodeURIComponent(shopFloor)}`);
+    const page = await t.request(`/app/variants.data?location=${encodeURIComponent(shopFloor)}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain("Variants Mug");
     expect(page.text).not.toContain("Variants Lamp");
   });
 
   it("sets a restock date in bulk, and the engine publishes the new ship date to the shop", async () => {
-    const settings = await db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
+    const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
     const restockDate = addDays(todayIn(settings.timezone), 20);
     const response = await postList({ intent: "restock", restockDate, ids: [numeric(lamp), numeric(kettle)] });
     expect(response.status, response.text).toBe(200);
     expect(response.text).toContain("Saved for 2 variants");
-    const jobs = await db.job.findMany({ where: { kind: "sync-variant", subject: { in: [lamp, kettle] } } });
+    const jobs = await t.db.job.findMany({ where: { kind: "sync-variant", subject: { in: [lamp, kettle] } } });
     expect(jobs.map((job) => job.source)).toEqual(["merchant", "merchant"]);
-    await settle(stack, db);
+    await t.settle();
 
     // The next unit sold ships once the stock is in and handled.
     const shipsOn = addDays(restockDate, settings.handlingDays);
     expect(metafield(variantOf(lamp), "ships_on")).toBe(shipsOn);
     expect(metafield(variantOf(kettle), "ships_on")).toBe(shipsOn);
-    expect((await db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).nextShipsOn).toBe(shipsOn);
-    const lines = await db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" } });
+    expect((await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).nextShipsOn).toBe(shipsOn);
+    const lines = await t.db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" } });
     expect(lines.map((line) => line.shipsOn)).toEqual([shipsOn, shipsOn]);
   });
 
   it("turns back-orders off and on again in bulk", async () => {
     const bare = addVariant("Variants Stool", "V-STOOL", "15.00", { [warehouse]: 0 });
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(bare).inventoryPolicy).toBe("CONTINUE");
 
     expect((await postList({ intent: "backorders-off", ids: numeric(bare) })).status).toBe(200);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(bare).inventoryPolicy).toBe("DENY");
-    expect((await db.variantRule.findFirstOrThrow({ where: { variantId: bare } })).override).toBe("never");
+    expect((await t.db.variantRule.findFirstOrThrow({ where: { variantId: bare } })).override).toBe("never");
 
     expect((await postList({ intent: "backorders-default", ids: numeric(bare) })).status).toBe(200);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(bare).inventoryPolicy).toBe("CONTINUE");
   });
 
@@ -162,25 +145,21 @@ describe("the list", () => {
     expect(malformed.text).toContain("Enter the restock date as YYYY-MM-DD.");
     const noIds = await postList({ intent: "restock", restockDate: "2099-01-01" });
     expect(noIds.status).toBe(400);
-    expect(await db.variantRule.count({ where: { variantId: mug } })).toBe(0);
+    expect(await t.db.variantRule.count({ where: { variantId: mug } })).toBe(0);
   });
 
   it("refuses another shop's variant: 404, nothing written", async () => {
     expect((await postList({ intent: "backorders-off", ids: [numeric(mug), FOREIGN_ID] })).status).toBe(404);
-    expect(await db.variantRule.count({ where: { variantId: { in: [mug, `gid://shopify/ProductVariant/${FOREIGN_ID}`] } } })).toBe(0);
-    expect((await appRequest(`/app/variants/${FOREIGN_ID}.data`)).status).toBe(404);
-    expect((await appRequest(`/app/variants/${FOREIGN_ID}.data`, { method: "POST", fields: { override: "never" } })).status).toBe(404);
-    expect((await appRequest("/app/variants/not-a-number.data")).status).toBe(404);
+    expect(await t.db.variantRule.count({ where: { variantId: { in: [mug, `gid://shopify/ProductVariant/${FOREIGN_ID}`] } } })).toBe(0);
+    expect((await t.request(`/app/variants/${FOREIGN_ID}.data`)).status).toBe(404);
+    expect((await t.request(`/app/variants/${FOREIGN_ID}.data`, { method: "POST", fields: { override: "never" } })).status).toBe(404);
+    expect((await t.request("/app/variants/not-a-number.data")).status).toBe(404);
   });
 
   it("narrows the list by vendor, and by location, from the filters in the admin shell", async () => {
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/variants");
     const listedTitles = () => app.locator("table tbody tr [data-primary-link]").allInnerTexts();
     const filterBy = async (filter: string, choice: string) => {
-      await page.goto(stack.sandbox.adminShellUrl("/app/variants"));
       await app.getByRole("link", { name: "Variants Kettle" }).waitFor({ timeout: 30_000 });
       await app.getByRole("button", { name: filter, exact: true }).click();
       // A click, not check(): the box is ticked once the list has loaded with the filter in its URL.
@@ -189,6 +168,7 @@ describe("the list", () => {
 
     await filterBy("Vendor", "Lumen");
     await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Lamp"]);
+    await page.goto(t.stack.sandbox.adminShellUrl("/app/variants"));
     await filterBy("Location", "Shop floor");
     await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Mug"]);
     expect(pageErrors).toEqual([]);
@@ -198,21 +178,17 @@ describe("the list", () => {
 
 describe("the variant page", () => {
   it("saves the variant's rules, validating each field", async () => {
-    const bad = await appRequest(`/app/variants/${numeric(mug)}.data`, { method: "POST", fields: { override: "", restockDate: "", waitingCap: "-3" } });
+    const bad = await t.request(`/app/variants/${numeric(mug)}.data`, { method: "POST", fields: { override: "", restockDate: "", waitingCap: "-3" } });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain("The waiting cap must be a whole number");
-    const good = await appRequest(`/app/variants/${numeric(mug)}.data`, { method: "POST", fields: { override: "never", restockDate: "", waitingCap: "4" } });
+    const good = await t.request(`/app/variants/${numeric(mug)}.data`, { method: "POST", fields: { override: "never", restockDate: "", waitingCap: "4" } });
     expect(good.status, good.text).toBe(200);
-    expect(await db.variantRule.findFirstOrThrow({ where: { variantId: mug } })).toMatchObject({ override: "never", restockDate: null, waitingCap: 4 });
-    await settle(stack, db);
+    expect(await t.db.variantRule.findFirstOrThrow({ where: { variantId: mug } })).toMatchObject({ override: "never", restockDate: null, waitingCap: 4 });
+    await t.settle();
   });
 
   it("opens from the list in the admin shell and shows the waiting queue in order", async () => {
-    const page = await openPage(browser);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.goto(stack.sandbox.adminShellUrl("/app/variants"));
-    const app = page.frameLocator("iframe");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/variants");
     await app.getByRole("link", { name: "Variants Lamp" }).waitFor({ timeout: 30_000 });
     await expect(app.getByText("Variants Kettle").first().isVisible()).resolves.toBe(true);
     await expect(app.getByText("Foreign Lamp").count()).resolves.toBe(0);
@@ -237,8 +213,8 @@ describe("the variant page", () => {
     await app.getByLabel("Restock date (1)").fill(restockDate);
     await app.getByRole("button", { name: "Apply" }).click();
     await page.getByText("Saved. The variant is being updated in Shopify.").first().waitFor({ timeout: 30_000 });
-    expect((await db.variantRule.findFirstOrThrow({ where: { variantId: mug } })).restockDate).toBe(restockDate);
-    await settle(stack, db);
+    expect((await t.db.variantRule.findFirstOrThrow({ where: { variantId: mug } })).restockDate).toBe(restockDate);
+    await t.settle();
 
     await app.getByRole("link", { name: "Variants Lamp" }).click();
     await app.getByText("Waiting orders (2)").waitFor({ timeout: 30_000 });
@@ -247,14 +223,14 @@ describe("the variant page", () => {
     const tableWith = (column: string) => app.getByRole("table").filter({ has: app.getByRole("columnheader", { name: column, exact: true }) });
     const stockRows = await tableWith("Incoming").locator("tbody tr").allInnerTexts();
     expect(stockRows.map((row) => row.split(/\s+/).join(" "))).toEqual(["Warehouse -3 6"]);
-    const lampRestock = (await db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).restockDate;
+    const lampRestock = (await t.db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).restockDate;
     // Dates read in the shop's date style (medium by default).
     const shown = formatDate(lampRestock!, { style: "medium", locale: ADMIN_LOCALE });
     await expect(app.getByText(`6 units · restock date ${shown}`).isVisible()).resolves.toBe(true);
 
     const rows = tableWith("Customer").locator("tbody tr");
     await expect(rows.count()).resolves.toBe(2);
-    const lines = await db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" }, orderBy: { queuePosition: "asc" } });
+    const lines = await t.db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" }, orderBy: { queuePosition: "asc" } });
     await expect(rows.nth(0).innerText()).resolves.toContain(lines[0]!.orderName);
     await expect(rows.nth(0).innerText()).resolves.toContain("Ada Tester");
     await expect(rows.nth(1).innerText()).resolves.toContain("Grace Tester");
@@ -263,9 +239,9 @@ describe("the variant page", () => {
     await app.getByLabel("Waiting cap").fill("7");
     await app.getByRole("button", { name: "Save" }).click();
     // (The toast of the bulk change may still be showing: wait on the database.)
-    await expect.poll(async () => (await db.variantRule.findFirst({ where: { variantId: lamp } }))?.waitingCap, { timeout: 30_000 }).toBe(7);
-    expect(await db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({ waitingCap: 7, restockDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-    await settle(stack, db);
+    await expect.poll(async () => (await t.db.variantRule.findFirst({ where: { variantId: lamp } }))?.waitingCap, { timeout: 30_000 }).toBe(7);
+    expect(await t.db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({ waitingCap: 7, restockDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    await t.settle();
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -4,39 +4,21 @@
  * the test reads the result back from the shop and the app's database.
  */
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import { settle, startInstalledStack } from "../support/engine";
-import { TEST_APP, type Stack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TEST_APP } from "../support/stack";
+import { stackForThisFile } from "../support/installed-stack";
+import { storyIn } from "../support/shop-story";
 import { ADMIN_API_VERSION } from "../../app/api-version";
 
-let stack: Stack;
-let db: PrismaClient;
 let warehouse: string;
 /** Every hold placed and released in the shop, by fulfillment order. */
 const holdEvents: { topic: string; fulfillmentOrderId: string }[] = [];
 
-const shop = () => stack.sandbox.shop;
-const variantOf = (id: string) => shop().snapshot().variants.find((v) => v.id === id)!;
-const orderOf = (id: string) => shop().snapshot().orders.find((o) => o.id === id)!;
+const t = stackForThisFile();
+const shop = t.shop;
+const { variantOf, orderOf, ourHolds, addVariant, buy } = storyIn(shop);
 const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
   owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
-const ourHolds = (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((h) => h.handle === "backorder-manager"));
-
-function addVariant(title: string, stock: Record<string, number>, options: { policy?: "CONTINUE" | "DENY"; tags?: string[]; tracked?: boolean } = {}) {
-  const { variantIds } = shop().addProduct({
-    title,
-    vendor: "Test Vendor",
-    productType: "Gear",
-    tags: options.tags ?? [],
-    variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "25.00", inventoryPolicy: options.policy ?? "DENY", tracked: options.tracked ?? true, stock }],
-  });
-  return variantIds[0]!;
-}
-
-function order(variantId: string, quantity: number, email = "ada@example.com") {
-  return shop().placeOrder({ customer: { email, firstName: "Ada", lastName: "Lovelace" }, lines: [{ variantId, quantity }] }).orderId;
-}
 
 function signedHeaders(topic: string, body: string): Record<string, string> {
   return {
@@ -51,20 +33,14 @@ function signedHeaders(topic: string, body: string): Record<string, string> {
 }
 
 async function waitingLines(variantId: string) {
-  return db.backorderLine.findMany({ where: { variantId, state: "waiting", waitingUnits: { gt: 0 } }, orderBy: { queuePosition: "asc" } });
+  return t.db.backorderLine.findMany({ where: { variantId, state: "waiting", waitingUnits: { gt: 0 } }, orderBy: { queuePosition: "asc" } });
 }
 
-beforeAll(async () => {
-  ({ stack, db } = await startInstalledStack());
+beforeAll(() => {
   shop().onEvent((event) => {
     if (event.topic.endsWith("placed_on_hold") || event.topic.endsWith("hold_released")) holdEvents.push({ topic: event.topic, fulfillmentOrderId: (event.payload.fulfillment_order as { id: string }).id });
   });
   warehouse = shop().addLocation("Warehouse");
-}, 120_000);
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.stop();
 });
 
 describe("installing", () => {
@@ -78,44 +54,44 @@ describe("installing", () => {
         { owner: "ORDER", key: "$app:backorder.ships_on", type: "date", storefront: "NONE" },
       ]),
     );
-    await db.job.updateMany({ where: { kind: "reconcile" }, data: { status: "pending", runAfter: new Date() } });
-    await settle(stack, db);
+    await t.db.job.updateMany({ where: { kind: "reconcile" }, data: { status: "pending", runAfter: new Date() } });
+    await t.settle();
     expect(definitions()).toHaveLength(4);
   });
 });
 
 describe("marking variants", () => {
   it("turns an in-scope variant that sells out into a back-order, and back when stock returns", async () => {
-    const variant = addVariant("Sell Out Lamp", { [warehouse]: 1 });
-    await settle(stack, db);
+    const variant = addVariant("Sell Out Lamp", warehouse, 1);
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("DENY");
 
-    order(variant, 1);
-    await settle(stack, db);
+    buy(variant, "Ada");
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
     expect(metafield(variantOf(variant), "status")).toBe("backorder");
     expect(metafield(variantOf(variant), "ships_on")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    const tracked = await db.trackedVariant.findFirstOrThrow({ where: { variantId: variant } });
+    const tracked = await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: variant } });
     expect(tracked).toMatchObject({ merchantPolicy: "DENY", status: "backorder", sellable: 0 });
 
     shop().setAvailable(variant, warehouse, 5);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("DENY");
     expect(metafield(variantOf(variant), "status")).toBeNull();
-    const activity = await db.activity.findMany({ where: { subject: variant, kind: "variant.policy" } });
+    const activity = await t.db.activity.findMany({ where: { subject: variant, kind: "variant.policy" } });
     expect(activity.map((a) => JSON.parse(a.details!).to)).toEqual(["CONTINUE", "DENY"]);
     expect(activity.every((a) => a.source !== null)).toBe(true);
   });
 
   it("never touches untracked items, excluded variants or a merchant's own CONTINUE", async () => {
-    const untracked = addVariant("Gift Wrap", {}, { tracked: false });
-    const own = addVariant("Preorder Kettle", { [warehouse]: 0 }, { policy: "CONTINUE" });
-    const excluded = addVariant("Excluded Mug", { [warehouse]: 0 });
-    await db.variantRule.create({ data: { shop: shop().domain, variantId: excluded, override: "never" } });
-    order(own, 2);
-    order(untracked, 1);
+    const untracked = shop().addProduct({ title: "Gift Wrap", vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: "GIFT-WRAP", price: "20.00", tracked: false }] }).variantIds[0]!;
+    const own = addVariant("Preorder Kettle", warehouse, 0, "CONTINUE");
+    const excluded = addVariant("Excluded Mug", warehouse, 0);
+    await t.db.variantRule.create({ data: { shop: shop().domain, variantId: excluded, override: "never" } });
+    buy(own, "Ada", 2);
+    buy(untracked, "Ada");
     shop().setAvailable(excluded, warehouse, 0);
-    await settle(stack, db);
+    await t.settle();
 
     expect(variantOf(untracked).inventoryPolicy).toBe("DENY");
     expect(variantOf(excluded).inventoryPolicy).toBe("DENY");
@@ -123,27 +99,27 @@ describe("marking variants", () => {
     expect(variantOf(own).inventoryPolicy).toBe("CONTINUE");
     // The merchant chose CONTINUE: still back-ordered for the storefront, and restored as CONTINUE.
     shop().setAvailable(own, warehouse, 10);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(own).inventoryPolicy).toBe("CONTINUE");
-    expect((await db.trackedVariant.findFirstOrThrow({ where: { variantId: own } })).merchantPolicy).toBe("CONTINUE");
+    expect((await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: own } })).merchantPolicy).toBe("CONTINUE");
   });
 
   it("stops selling when the waiting units reach the cap, and sells again when one is cancelled", async () => {
-    const variant = addVariant("Capped Tent", { [warehouse]: 0 });
-    await db.variantRule.create({ data: { shop: shop().domain, variantId: variant, waitingCap: 3 } });
+    const variant = addVariant("Capped Tent", warehouse, 0);
+    await t.db.variantRule.create({ data: { shop: shop().domain, variantId: variant, waitingCap: 3 } });
     shop().setAvailable(variant, warehouse, 0);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
-    order(variant, 2);
-    const last = order(variant, 1);
-    await settle(stack, db);
+    buy(variant, "Ada", 2);
+    const last = buy(variant, "Ada");
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("DENY");
     expect(metafield(variantOf(variant), "status")).toBe("sold_out");
     // Shopify refuses the next checkout: DENY at -3.
-    expect(() => order(variant, 1)).toThrow();
+    expect(() => buy(variant, "Ada")).toThrow();
 
     shop().cancelOrder(last);
-    await settle(stack, db);
+    await t.settle();
     expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
     expect(metafield(variantOf(variant), "status")).toBe("backorder");
   });
@@ -151,34 +127,34 @@ describe("marking variants", () => {
 
 describe("stale deliveries", () => {
   it("ignores an inventory webhook older than what the last sync read, without calling Shopify", async () => {
-    const variant = addVariant("Stale Lantern", { [warehouse]: 0 });
-    await settle(stack, db);
-    const tracked = await db.trackedVariant.findFirstOrThrow({ where: { variantId: variant } });
+    const variant = addVariant("Stale Lantern", warehouse, 0);
+    await t.settle();
+    const tracked = await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: variant } });
     expect(tracked.levelsUpdatedAt).not.toBeNull();
-    const before = stack.sandbox.adminApiRequests().length;
+    const before = t.stack.sandbox.adminApiRequests().length;
     const body = JSON.stringify({
       inventory_item_id: Number(tracked.inventoryItemId.split("/").pop()),
       location_id: Number(warehouse.split("/").pop()),
       available: 40,
       updated_at: new Date(tracked.levelsUpdatedAt!.getTime() - 3_600_000).toISOString(),
     });
-    const response = await fetch(`${stack.appUrl}/webhooks/inventory_levels/update`, { method: "POST", headers: signedHeaders("inventory_levels/update", body), body });
+    const response = await fetch(`${t.stack.appUrl}/webhooks/inventory_levels/update`, { method: "POST", headers: signedHeaders("inventory_levels/update", body), body });
     expect(response.status).toBe(200);
-    await settle(stack, db);
-    expect(stack.sandbox.adminApiRequests().length).toBe(before);
+    await t.settle();
+    expect(t.stack.sandbox.adminApiRequests().length).toBe(before);
     expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
   });
 });
 
 describe("orders", () => {
   it("holds the newest orders, queues them oldest first, and releases them oldest first as stock comes back", async () => {
-    const variant = addVariant("Queue Stove", { [warehouse]: 2 });
-    await settle(stack, db);
-    const first = order(variant, 2, "first@example.com"); // takes the real stock
-    await settle(stack, db); // the app switches the variant to CONTINUE; until then Shopify refuses the next sale
-    const second = order(variant, 1, "second@example.com");
-    const third = order(variant, 2, "third@example.com");
-    await settle(stack, db);
+    const variant = addVariant("Queue Stove", warehouse, 2);
+    await t.settle();
+    const first = buy(variant, "First", 2); // takes the real stock
+    await t.settle(); // the app switches the variant to CONTINUE; until then Shopify refuses the next sale
+    const second = buy(variant, "Second");
+    const third = buy(variant, "Third", 2);
+    await t.settle();
 
     expect(ourHolds(first)).toHaveLength(0);
     expect(ourHolds(second)).toHaveLength(1);
@@ -193,17 +169,17 @@ describe("orders", () => {
 
     // Two units arrive: the second order (1 unit) ships; the third (2 units) still lacks one.
     shop().receiveStock(variant, warehouse, 2);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(second)).toHaveLength(0);
     expect(orderOf(second).tags).not.toContain("backorder");
     expect(ourHolds(third)).toHaveLength(1);
     expect((await waitingLines(variant)).map((l) => [l.orderId, l.waitingUnits, l.queuePosition])).toEqual([[third, 1, 1]]);
 
     shop().receiveStock(variant, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(third)).toHaveLength(0);
     expect(await waitingLines(variant)).toEqual([]);
-    const lines = await db.backorderLine.findMany({ where: { variantId: variant } });
+    const lines = await t.db.backorderLine.findMany({ where: { variantId: variant } });
     expect(lines.map((l) => l.state).sort()).toEqual(["released", "released"]);
     // Exactly once: each order's fulfillment order was held once and released once.
     for (const orderId of [second, third]) {
@@ -214,52 +190,52 @@ describe("orders", () => {
   });
 
   it("moves the queue up when a waiting order is cancelled or edited down", async () => {
-    const variant = addVariant("Cancel Skillet", { [warehouse]: 0 });
-    await settle(stack, db);
-    const a = order(variant, 1, "a@example.com");
-    const b = order(variant, 3, "b@example.com");
-    const c = order(variant, 1, "c@example.com");
-    await settle(stack, db);
+    const variant = addVariant("Cancel Skillet", warehouse, 0);
+    await t.settle();
+    const a = buy(variant, "A");
+    const b = buy(variant, "B", 3);
+    const c = buy(variant, "C");
+    await t.settle();
     expect((await waitingLines(variant)).map((l) => l.orderId)).toEqual([a, b, c]);
 
     shop().cancelOrder(a);
-    await settle(stack, db);
+    await t.settle();
     expect((await waitingLines(variant)).map((l) => [l.orderId, l.queuePosition])).toEqual([[b, 1], [c, 2]]);
-    expect((await db.backorderLine.findFirstOrThrow({ where: { orderId: a } })).state).toBe("cancelled");
+    expect((await t.db.backorderLine.findFirstOrThrow({ where: { orderId: a } })).state).toBe("cancelled");
 
     const bLine = orderOf(b).lineItems[0]!.id;
     shop().editOrderLine(b, bLine, 1);
-    await settle(stack, db);
+    await t.settle();
     expect((await waitingLines(variant)).map((l) => [l.orderId, l.waitingUnits])).toEqual([[b, 1], [c, 1]]);
 
     shop().receiveStock(variant, warehouse, 2);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(b)).toHaveLength(0);
     expect(ourHolds(c)).toHaveLength(0);
   });
 
   it("puts a merchant-prioritised order first", async () => {
-    const variant = addVariant("Priority Pack", { [warehouse]: 0 });
-    await settle(stack, db);
-    const early = order(variant, 1);
-    const vip = order(variant, 1);
-    await settle(stack, db);
-    await db.backorderLine.updateMany({ where: { orderId: vip }, data: { priority: 1 } });
+    const variant = addVariant("Priority Pack", warehouse, 0);
+    await t.settle();
+    const early = buy(variant, "Ada");
+    const vip = buy(variant, "Ada");
+    await t.settle();
+    await t.db.backorderLine.updateMany({ where: { orderId: vip }, data: { priority: 1 } });
     shop().receiveStock(variant, warehouse, 1);
-    await settle(stack, db);
+    await t.settle();
     expect(ourHolds(vip)).toHaveLength(0);
     expect(ourHolds(early)).toHaveLength(1);
   });
 
   it("in ship-what-you-can mode, holds only the units that wait and leaves the rest to ship", async () => {
-    await db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
+    await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
     try {
-      const inStock = addVariant("Split Socks", { [warehouse]: 5 });
+      const inStock = addVariant("Split Socks", warehouse, 5);
       // The merchant sells these boots beyond stock themselves.
-      const short = addVariant("Split Boots", { [warehouse]: 1 }, { policy: "CONTINUE" });
-      await settle(stack, db);
+      const short = addVariant("Split Boots", warehouse, 1, "CONTINUE");
+      await t.settle();
       const orderId = shop().placeOrder({ customer: { email: "split@example.com" }, lines: [{ variantId: inStock, quantity: 1 }, { variantId: short, quantity: 3 }] }).orderId;
-      await settle(stack, db);
+      await t.settle();
 
       const fos = orderOf(orderId).fulfillmentOrders;
       const held = fos.filter((fo) => fo.holds.some((h) => h.handle === "backorder-manager"));
@@ -270,11 +246,11 @@ describe("orders", () => {
       expect(open.flatMap((fo) => fo.lineItems.map((l) => [l.lineItemId, l.remainingQuantity])).sort()).toEqual([[lineOf(inStock), 1], [lineOf(short), 1]].sort());
 
       shop().receiveStock(short, warehouse, 2);
-      await settle(stack, db);
+      await t.settle();
       expect(ourHolds(orderId)).toHaveLength(0);
-      expect((await db.backorderLine.findFirstOrThrow({ where: { orderId } })).state).toBe("released");
+      expect((await t.db.backorderLine.findFirstOrThrow({ where: { orderId } })).state).toBe("released");
     } finally {
-      await db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
+      await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
     }
   });
 });

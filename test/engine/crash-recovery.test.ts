@@ -4,58 +4,53 @@
  * run out, re-read Shopify and finish. Each waiting unit must be released (or
  * fulfilled) exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import { outstandingWork, settle, startInstalledStack } from "../support/engine";
+import { beforeAll, describe, expect, it } from "vitest";
+import { outstandingWork } from "../support/engine";
+import { stackForThisFile } from "../support/installed-stack";
 import { watchHolds } from "../support/scenario";
-import { type Stack } from "../support/stack";
+import { storyIn } from "../support/shop-story";
 import { seededRandom } from "../sandbox/support/seeded-random";
 
 const ORDERS = 40;
 
 describe.each(["hold_release", "hold_fulfil"] as const)("a restock interrupted by crashes (%s)", (mode) => {
-  let stack: Stack;
-  let db: PrismaClient;
+  // One stack for each mode: this block's, not the file's.
+  const t = stackForThisFile();
+  const { addVariant, buy } = storyIn(t.shop);
 
   beforeAll(async () => {
-    ({ stack, db } = await startInstalledStack());
-    await db.shopSettings.update({ where: { shop: stack.sandbox.shop.domain }, data: { fulfilmentMode: mode } });
-  }, 120_000);
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await stack?.stop();
+    await t.db.shopSettings.update({ where: { shop: t.shop().domain }, data: { fulfilmentMode: mode } });
   });
 
   it("releases every waiting unit exactly once", async () => {
-    const shop = stack.sandbox.shop;
+    const shop = t.shop();
     const warehouse = shop.addLocation("Warehouse");
-    const variant = shop.addProduct({ title: "Crash Kettle", vendor: "V", productType: "Kitchen", variants: [{ title: "Default Title", sku: "CRASH", price: "30.00", stock: { [warehouse]: 0 } }] }).variantIds[0]!;
-    await settle(stack, db);
+    const variant = addVariant("Crash Kettle", warehouse);
+    await t.settle();
     const random = seededRandom(mode.length);
     const orderIds: string[] = [];
     let units = 0;
     for (let i = 0; i < ORDERS; i++) {
       const quantity = 1 + Math.floor(random() * 3);
       units += quantity;
-      orderIds.push(shop.placeOrder({ customer: { email: `c${i}@example.com` }, lines: [{ variantId: variant, quantity }] }).orderId);
+      orderIds.push(buy(variant, `C${i}`, quantity));
     }
-    await settle(stack, db, 120_000);
-    expect(await db.backorderLine.count({ where: { variantId: variant, state: "waiting", waitingUnits: { gt: 0 } } })).toBe(ORDERS);
-    const holds = watchHolds(stack);
+    await t.settle(120_000);
+    expect(await t.db.backorderLine.count({ where: { variantId: variant, state: "waiting", waitingUnits: { gt: 0 } } })).toBe(ORDERS);
+    const holds = watchHolds(t.stack);
 
     shop.receiveStock(variant, warehouse, units);
     let interrupted = 0;
     for (let crash = 0; crash < 4; crash++) {
       await new Promise((resolve) => setTimeout(resolve, 100 + random() * 500));
-      const busy = (await outstandingWork(db)).jobs.length > 0;
-      await stack.killApp();
+      const busy = (await outstandingWork(t.db)).jobs.length > 0;
+      await t.stack.killApp();
       if (busy) interrupted++;
-      await stack.startApp();
+      await t.stack.startApp();
     }
     // The kills really landed mid-work, not after it was all done.
     expect(interrupted).toBeGreaterThan(0);
-    await settle(stack, db, 120_000);
+    await t.settle(120_000);
 
     const orders = shop.snapshot().orders.filter((o) => orderIds.includes(o.id));
     for (const order of orders) {
@@ -68,9 +63,9 @@ describe.each(["hold_release", "hold_fulfil"] as const)("a restock interrupted b
       expect(fulfilled, order.name).toBe(mode === "hold_fulfil" ? order.lineItems[0]!.quantity : 0);
       expect(order.fulfillments.length, order.name).toBe(mode === "hold_fulfil" ? 1 : 0);
     }
-    const lines = await db.backorderLine.findMany({ where: { variantId: variant } });
+    const lines = await t.db.backorderLine.findMany({ where: { variantId: variant } });
     expect(lines.map((line) => line.state)).toEqual(Array(ORDERS).fill(mode === "hold_fulfil" ? "fulfilled" : "released"));
-    expect(await outstandingWork(db)).toEqual({ deliveries: 0, jobs: [] });
-    expect(await db.job.count({ where: { status: "dead" } })).toBe(0);
+    expect(await outstandingWork(t.db)).toEqual({ deliveries: 0, jobs: [] });
+    expect(await t.db.job.count({ where: { status: "dead" } })).toBe(0);
   }, 240_000);
 });

@@ -4,17 +4,16 @@
  * per location (incoming included) exactly as Shopify lists it; gone with the
  * location, the variant or the product.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import { appRequest, settle, startInstalledStack } from "../support/engine";
-import type { Stack } from "../support/stack";
+import { beforeAll, describe, expect, it } from "vitest";
+import { stackForThisFile } from "../support/installed-stack";
+import { storyIn } from "../support/shop-story";
 
-let stack: Stack;
-let db: PrismaClient;
 let warehouse: string;
 let shopFloor: string;
 
-const shop = () => stack.sandbox.shop;
+const t = stackForThisFile();
+const shop = t.shop;
+const { orderOf, buy } = storyIn(shop);
 const numeric = (gid: string) => Number(gid.split("/").pop());
 
 function addProduct(title: string, vendor: string, productType: string, variants: { title: string; price: string; stock: Record<string, number> }[]) {
@@ -26,11 +25,9 @@ function addProduct(title: string, vendor: string, productType: string, variants
   });
 }
 
-const buy = (variantId: string, quantity: number, email: string) => shop().placeOrder({ customer: { email }, lines: [{ variantId, quantity }] });
-
 /** Stock per location as the app stored it, by location name. */
 async function storedLevels(variantId: string) {
-  const levels = await db.variantLevel.findMany({ where: { variantId }, orderBy: { locationName: "asc" } });
+  const levels = await t.db.variantLevel.findMany({ where: { variantId }, orderBy: { locationName: "asc" } });
   return levels.map(({ locationId, locationName, available, incoming }) => ({ locationId, locationName, available, incoming }));
 }
 
@@ -62,15 +59,9 @@ function deleteVariants(variantIds: readonly string[]) {
   }
 }
 
-beforeAll(async () => {
-  ({ stack, db } = await startInstalledStack());
+beforeAll(() => {
   warehouse = shop().addLocation("Warehouse");
   shopFloor = shop().addLocation("Shop floor");
-}, 180_000);
-
-afterAll(async () => {
-  await db?.$disconnect();
-  await stack?.stop();
 });
 
 describe("what a variant sync records", () => {
@@ -78,35 +69,35 @@ describe("what a variant sync records", () => {
     const [lamp] = addProduct("Facts Lamp", "Lumen", "Lighting", [{ title: "Default Title", price: "30.00", stock: { [warehouse]: 0 } }]).variantIds;
     const [mug] = addProduct("Facts Mug", "Brewster", "Kitchen", [{ title: "Default Title", price: "8.00", stock: { [warehouse]: 5 } }]).variantIds;
     const [bare] = addProduct("Facts Bare", "", "", [{ title: "Default Title", price: "1.00", stock: { [warehouse]: 1 } }]).variantIds;
-    await settle(stack, db);
-    const first = buy(lamp!, 2, "ada@example.com");
-    buy(lamp!, 1, "grace@example.com");
-    await settle(stack, db);
+    await t.settle();
+    const first = buy(lamp!, "Ada", 2);
+    buy(lamp!, "Grace");
+    await t.settle();
 
-    const placedAt = new Date(shop().snapshot().orders.find((order) => order.id === first.orderId)!.createdAt);
-    expect(await db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({
+    const placedAt = new Date(orderOf(first).createdAt);
+    expect(await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({
       vendor: "Lumen",
       productType: "Lighting",
       waitingUnits: 3,
       waitingValue: 90,
       oldestWaitingAt: placedAt,
     });
-    expect(await db.trackedVariant.findFirstOrThrow({ where: { variantId: mug } })).toMatchObject({ vendor: "Brewster", productType: "Kitchen", waitingValue: 0, oldestWaitingAt: null });
+    expect(await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: mug } })).toMatchObject({ vendor: "Brewster", productType: "Kitchen", waitingValue: 0, oldestWaitingAt: null });
     // Shopify's "" for no vendor or type is stored as none.
-    expect(await db.trackedVariant.findFirstOrThrow({ where: { variantId: bare } })).toMatchObject({ vendor: null, productType: null });
+    expect(await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: bare } })).toMatchObject({ vendor: null, productType: null });
 
     // Stock arrives for the first order's units: the oldest wait moves on to the next order, the value drops.
     shop().setAvailable(lamp!, warehouse, -1);
-    await settle(stack, db);
-    const waiting = await db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting", waitingUnits: { gt: 0 } } });
+    await t.settle();
+    const waiting = await t.db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting", waitingUnits: { gt: 0 } } });
     expect(waiting.map((line) => line.customerEmail)).toEqual(["grace@example.com"]);
-    expect(await db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({ waitingUnits: 1, waitingValue: 30, oldestWaitingAt: waiting[0]!.orderedAt });
+    expect(await t.db.trackedVariant.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({ waitingUnits: 1, waitingValue: 30, oldestWaitingAt: waiting[0]!.orderedAt });
   });
 
   it("stock per location as the shop lists it, incoming included, and drops a location that stops stocking the variant", async () => {
     const [vase] = addProduct("Facts Vase", "Lumen", "Decor", [{ title: "Default Title", price: "12.00", stock: { [warehouse]: 0, [shopFloor]: 3 } }]).variantIds;
     shop().receiveIncoming({ variantId: vase!, locationId: warehouse, quantity: 6, arrivesAt: "2099-01-01T00:00:00Z" });
-    await settle(stack, db);
+    await t.settle();
     expect(await storedLevels(vase!)).toEqual([
       { locationId: shopFloor, locationName: "Shop floor", available: 3, incoming: 0 },
       { locationId: warehouse, locationName: "Warehouse", available: 0, incoming: 6 },
@@ -115,7 +106,7 @@ describe("what a variant sync records", () => {
 
     stopStocking(vase!, shopFloor);
     shop().setAvailable(vase!, warehouse, 2);
-    await settle(stack, db);
+    await t.settle();
     expect(await storedLevels(vase!)).toEqual([{ locationId: warehouse, locationName: "Warehouse", available: 2, incoming: 6 }]);
     expect(await storedLevels(vase!)).toEqual(shopLevels(vase!));
   });
@@ -126,15 +117,15 @@ describe("what a variant sync records", () => {
       { title: "Large", price: "90.00", stock: { [warehouse]: 0 } },
     ]);
     const [small, large] = variantIds;
-    await settle(stack, db);
-    expect(await db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(2);
+    await t.settle();
+    expect(await t.db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(2);
 
     deleteVariants([large!]);
     // Nothing tells the app which variant went: a resync looks at every back-ordered one again.
-    expect((await appRequest(stack, "/app/activity.data", { method: "POST", fields: { intent: "resync" } })).status).toBe(200);
-    await settle(stack, db);
-    expect(await db.trackedVariant.count({ where: { variantId: large } })).toBe(0);
-    expect(await db.variantLevel.count({ where: { variantId: large } })).toBe(0);
+    expect((await t.request("/app/activity.data", { method: "POST", fields: { intent: "resync" } })).status).toBe(200);
+    await t.settle();
+    expect(await t.db.trackedVariant.count({ where: { variantId: large } })).toBe(0);
+    expect(await t.db.variantLevel.count({ where: { variantId: large } })).toBe(0);
     expect(await storedLevels(small!)).toEqual(shopLevels(small!));
   });
 
@@ -143,14 +134,14 @@ describe("what a variant sync records", () => {
       { title: "Oak", price: "120.00", stock: { [warehouse]: 2, [shopFloor]: 1 } },
       { title: "Ash", price: "110.00", stock: { [shopFloor]: 0 } },
     ]);
-    await settle(stack, db);
-    expect(await db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(3);
+    await t.settle();
+    expect(await t.db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(3);
 
     deleteVariants(variantIds);
     shop().products.delete(numeric(productId));
     shop().emit("products/delete", { id: numeric(productId) });
-    await settle(stack, db);
-    expect(await db.trackedVariant.count({ where: { variantId: { in: variantIds } } })).toBe(0);
-    expect(await db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(0);
+    await t.settle();
+    expect(await t.db.trackedVariant.count({ where: { variantId: { in: variantIds } } })).toBe(0);
+    expect(await t.db.variantLevel.count({ where: { variantId: { in: variantIds } } })).toBe(0);
   });
 });

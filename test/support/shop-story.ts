@@ -12,13 +12,13 @@ export function storyIn(shop: () => SandboxShop) {
     /** The app's back-order holds on the order's fulfillment orders. */
     ourHolds: (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((hold) => hold.handle === HOLD_HANDLE)),
     variantOf: (variantId: string) => shop().snapshot().variants.find((variant) => variant.id === variantId)!,
-    /** A one-variant product that does not sell beyond stock by itself (DENY), with `stock` units at `location`. */
-    addVariant: (title: string, location: string, stock = 0) =>
+    /** A one-variant product with `stock` units at `location`; it does not sell beyond stock by itself (DENY) unless `policy` says so. */
+    addVariant: (title: string, location: string, stock = 0, policy: "CONTINUE" | "DENY" = "DENY") =>
       shop().addProduct({
         title,
         vendor: "V",
         productType: "Gear",
-        variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: "DENY", stock: { [location]: stock } }],
+        variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: policy, stock: { [location]: stock } }],
       }).variantIds[0]!,
     /** Places an order for `quantity` of the variant; returns the order's id. */
     buy: (variantId: string, firstName: string, quantity = 1) =>
