@@ -1,8 +1,9 @@
-/** Order placement rules (Shopify's checkout allocation, simplified). Edits: order-line-edits.ts. */
-import { SandboxError, type Gid, type OrderLineInput } from "./contract";
+/** Placing orders (Shopify's checkout allocation, simplified) and cancelling them. Edits: order-line-edits.ts. */
+import { SandboxError, type Gid, type OrderLineInput, type PlaceOrderInput } from "./contract";
 import { gid } from "./ids";
-import { availableOf, type FulfillmentOrderRecord, type OrderRecord, type VariantRecord } from "./model";
+import { availableOf, type CustomerRecord, type FulfillmentOrderRecord, type OrderRecord, type VariantRecord } from "./model";
 import type { SandboxShop } from "./shop";
+import { routingCompletePayload } from "./webhook-payloads";
 
 export interface LineAssignment {
   input: OrderLineInput;
@@ -111,4 +112,70 @@ export function commitLines(
 
 export function orderGid(order: OrderRecord): Gid {
   return gid("Order", order.id);
+}
+
+export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId: Gid; name: string } {
+  if (input.lines.length === 0) throw new SandboxError("An order needs at least one line", 400);
+  const assignments = planAssignments(shop, input.lines, !input.historical);
+  const createdAt = input.createdAt ? new Date(input.createdAt).toISOString() : shop.nowIso();
+  const number = shop.orderNumbers.take();
+  const order: OrderRecord = {
+    id: shop.ids.take(),
+    number,
+    name: `#${number}`,
+    customer: customerFor(shop, input.customer),
+    tags: [],
+    lineItems: [],
+    fulfillmentOrderIds: [],
+    fulfillments: [],
+    createdAt,
+    updatedAt: createdAt,
+    cancelledAt: null,
+    closedAt: input.historical ? createdAt : null,
+    edited: false,
+    edits: [],
+    historical: input.historical ?? false,
+  };
+  shop.orders.set(order.id, order);
+  const createdFos = commitLines(shop, order, assignments, createdAt, input.historical ?? false);
+  if (input.historical) return { orderId: gid("Order", order.id), name: order.name };
+  shop.emit("orders/create", shop.orderPayload(order));
+  for (const fo of createdFos) shop.emit("fulfillment_orders/order_routing_complete", routingCompletePayload(fo));
+  return { orderId: gid("Order", order.id), name: order.name };
+}
+
+function customerFor(shop: SandboxShop, input: PlaceOrderInput["customer"]): CustomerRecord {
+  const key = input.email.toLowerCase();
+  const existing = shop.customers.get(key);
+  if (existing) return existing;
+  const customer = { id: shop.ids.take(), email: input.email, firstName: input.firstName ?? null, lastName: input.lastName ?? null };
+  shop.customers.set(key, customer);
+  return customer;
+}
+
+export function cancelOrder(shop: SandboxShop, orderId: Gid): void {
+  const order = shop.orderOrThrow(orderId);
+  if (order.cancelledAt) throw new SandboxError(`Order ${order.name} is already cancelled`, 422);
+  const now = shop.nowIso();
+  for (const fo of shop.fulfillmentOrdersOf(order)) {
+    if (fo.status === "CLOSED" || fo.status === "CANCELLED") continue;
+    let hadFulfilled = false;
+    for (const line of fo.lineItems) {
+      if (line.remainingQuantity < line.totalQuantity) hadFulfilled = true;
+      const restock = line.remainingQuantity;
+      const lineItem = order.lineItems.find((l) => l.id === line.lineItemId)!;
+      lineItem.currentQuantity -= restock;
+      line.remainingQuantity = 0;
+      const variant = lineItem.variantId === null ? undefined : shop.variants.get(lineItem.variantId);
+      if (variant && restock > 0) shop.changeLevel(variant.inventoryItemId, fo.locationId, { committed: -restock });
+    }
+    fo.status = hadFulfilled ? "CLOSED" : "CANCELLED";
+    fo.holds = [];
+    fo.updatedAt = now;
+  }
+  order.cancelledAt = now;
+  order.closedAt = now;
+  order.updatedAt = now;
+  shop.emit("orders/cancelled", shop.orderPayload(order));
+  shop.emit("orders/updated", shop.orderPayload(order));
 }

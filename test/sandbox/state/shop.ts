@@ -1,4 +1,8 @@
-/** The sandbox shop: in-memory state that behaves like a Shopify shop for our app. */
+/**
+ * The sandbox shop: in-memory state that behaves like a Shopify shop for our app. The state, its
+ * lookups and events live here; what changes it lives beside it: catalogue.ts, inventory.ts,
+ * orders.ts, order-line-edits.ts, order-edits.ts, fulfillment.ts and admin-ops.ts.
+ */
 import {
   SandboxError,
   type Gid,
@@ -9,7 +13,7 @@ import {
   type ShopSnapshot,
   type StorefrontProduct,
 } from "./contract";
-import { gid, idOf, IdCounter } from "./ids";
+import { idOf, IdCounter } from "./ids";
 import {
   availableOf,
   type CustomerRecord,
@@ -26,9 +30,14 @@ import {
 } from "./model";
 import * as payloads from "./webhook-payloads";
 import { snapshotOf, storefrontProductOf } from "./snapshot";
-import { commitLines, planAssignments } from "./orders";
+import * as catalogue from "./catalogue";
+import type { NewProductInput } from "./catalogue";
+import * as inventory from "./inventory";
+import * as ordering from "./orders";
 import { editLine } from "./order-line-edits";
 import { OrderEditSessions } from "./order-edits";
+
+export type { NewProductInput } from "./catalogue";
 
 export interface SandboxShopOptions {
   domain?: string;
@@ -38,25 +47,6 @@ export interface SandboxShopOptions {
   email?: string;
   /** Shop clock in epoch ms; tests pass their own. */
   now?: () => number;
-}
-
-export interface NewProductInput {
-  title: string;
-  handle?: string;
-  description?: string;
-  vendor: string;
-  productType: string;
-  tags?: string[];
-  variants: {
-    title: string;
-    sku: string;
-    price: string;
-    inventoryPolicy?: "CONTINUE" | "DENY";
-    tracked?: boolean;
-    unitCost?: string | null;
-    /** Available per location GID; a location missing here does not stock the item. */
-    stock?: Record<Gid, number>;
-  }[];
 }
 
 export class SandboxShop implements SandboxShopApi {
@@ -84,7 +74,8 @@ export class SandboxShop implements SandboxShopApi {
   readonly metafieldDefinitions = new Map<number, MetafieldDefinitionRecord>();
   /** Admin API order edits begun and not yet committed (and committed ones, to refuse a second commit). */
   readonly orderEdits = new OrderEditSessions();
-  private nextOrderNumber = 1001;
+  /** Order numbers (#1001, #1002, …), counted apart from ids. */
+  readonly orderNumbers = new IdCounter(1001);
   private readonly listeners = new Set<(event: ShopEvent) => void>();
 
   constructor(options: SandboxShopOptions = {}) {
@@ -121,66 +112,11 @@ export class SandboxShop implements SandboxShopApi {
 
   // ---- catalogue ----
   addLocation(name: string, options: { fulfillsOnlineOrders?: boolean } = {}): Gid {
-    const id = this.ids.take();
-    this.locations.set(id, {
-      id,
-      name,
-      isActive: true,
-      fulfillsOnlineOrders: options.fulfillsOnlineOrders ?? true,
-      createdAt: this.nowIso(),
-    });
-    return gid("Location", id);
+    return catalogue.addLocation(this, name, options);
   }
 
   addProduct(input: NewProductInput): { productId: Gid; variantIds: Gid[] } {
-    const now = this.nowIso();
-    const productId = this.ids.take();
-    const handle = input.handle ?? input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-    const product: ProductRecord = {
-      id: productId,
-      title: input.title,
-      handle,
-      description: input.description ?? "",
-      vendor: input.vendor,
-      productType: input.productType,
-      tags: [...(input.tags ?? [])],
-      status: "ACTIVE",
-      variantIds: [],
-      createdAt: now,
-      updatedAt: now,
-    };
-    this.products.set(productId, product);
-    input.variants.forEach((v, index) => {
-      const variantId = this.ids.take();
-      const itemId = this.ids.take();
-      this.variants.set(variantId, {
-        id: variantId,
-        productId,
-        title: v.title,
-        sku: v.sku,
-        price: v.price,
-        inventoryPolicy: v.inventoryPolicy ?? "DENY",
-        inventoryItemId: itemId,
-        position: index + 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-      this.items.set(itemId, {
-        id: itemId,
-        variantId,
-        tracked: v.tracked ?? true,
-        unitCost: v.unitCost ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      for (const [locationGid, available] of Object.entries(v.stock ?? {})) {
-        const level = this.stockAt(itemId, idOf(locationGid, "Location"));
-        level.onHand = available;
-      }
-      product.variantIds.push(variantId);
-    });
-    this.emit("products/create", payloads.productPayload(product, this.lookups));
-    return { productId: gid("Product", productId), variantIds: product.variantIds.map((id) => gid("ProductVariant", id)) };
+    return catalogue.addProduct(this, input);
   }
 
   // ---- lookups ----
@@ -232,126 +168,26 @@ export class SandboxShop implements SandboxShopApi {
   }
 
   // ---- inventory changes (all go through here so events stay consistent) ----
-  /**
-   * Applies quantity deltas to one level, bumps timestamps and emits
-   * inventory_levels/update plus variants/in_stock|out_of_stock on a crossing.
-   */
-  changeLevel(
-    itemId: number,
-    locationId: number,
-    delta: Partial<Record<"onHand" | "committed" | "reserved" | "incoming", number>>,
-    options: { silent?: boolean } = {},
-  ): LevelRecord {
-    const item = this.items.get(itemId);
-    if (!item) throw new SandboxError(`Inventory item not found: ${itemId}`, 404);
-    const variant = this.variants.get(item.variantId)!;
-    const totalBefore = this.totalAvailable(variant.id);
-    const level = this.stockAt(itemId, locationId);
-    const availableBefore = availableOf(level);
-    level.onHand += delta.onHand ?? 0;
-    level.committed += delta.committed ?? 0;
-    level.reserved += delta.reserved ?? 0;
-    level.incoming += delta.incoming ?? 0;
-    if (options.silent) return level;
-    const now = this.nowIso();
-    level.updatedAt = now;
-    item.updatedAt = now;
-    variant.updatedAt = now;
-    const product = this.products.get(variant.productId);
-    if (product) product.updatedAt = now;
-    if (availableOf(level) !== availableBefore) {
-      this.emit("inventory_levels/update", payloads.inventoryLevelPayload(itemId, locationId, item.tracked ? availableOf(level) : null, now));
-    }
-    const totalAfter = this.totalAvailable(variant.id);
-    if (item.tracked && totalBefore > 0 && totalAfter <= 0) this.emit("variants/out_of_stock", payloads.variantPayload(variant, this.lookups));
-    if (item.tracked && totalBefore <= 0 && totalAfter > 0) this.emit("variants/in_stock", payloads.variantPayload(variant, this.lookups));
-    return level;
+  /** Applies quantity deltas to one level and emits what changed (inventory.ts). */
+  changeLevel(itemId: number, locationId: number, delta: inventory.LevelDelta, options: { silent?: boolean } = {}): LevelRecord {
+    return inventory.changeLevel(this, itemId, locationId, delta, options);
   }
 
   setAvailable(variantId: Gid, locationId: Gid, available: number): void {
-    const variant = this.variantOrThrow(variantId);
-    const location = this.locationOrThrow(locationId);
-    const level = this.stockAt(variant.inventoryItemId, location.id);
-    this.changeLevel(variant.inventoryItemId, location.id, { onHand: available - availableOf(level) });
+    inventory.setAvailable(this, variantId, locationId, available);
   }
 
   receiveIncoming(input: ReceiveIncomingInput): { shipmentId: Gid } {
-    const variant = this.variantOrThrow(input.variantId);
-    const location = this.locationOrThrow(input.locationId);
-    if (!Number.isInteger(input.quantity) || input.quantity <= 0) throw new SandboxError("quantity must be a positive integer", 400);
-    if (Number.isNaN(Date.parse(input.arrivesAt))) throw new SandboxError(`arrivesAt is not a date: ${input.arrivesAt}`, 400);
-    const shipment: ShipmentRecord = {
-      id: this.ids.take(),
-      transferId: this.ids.take(),
-      lineItemId: this.ids.take(),
-      itemId: variant.inventoryItemId,
-      locationId: location.id,
-      quantity: input.quantity,
-      received: 0,
-      arrivesAt: new Date(input.arrivesAt).toISOString(),
-      createdAt: this.nowIso(),
-    };
-    this.shipments.set(shipment.id, shipment);
-    this.changeLevel(variant.inventoryItemId, location.id, { incoming: input.quantity });
-    return { shipmentId: gid("InventoryShipment", shipment.id) };
+    return inventory.receiveIncoming(this, input);
   }
 
   receiveStock(variantId: Gid, locationId: Gid, quantity: number): void {
-    const variant = this.variantOrThrow(variantId);
-    const location = this.locationOrThrow(locationId);
-    const level = this.stockAt(variant.inventoryItemId, location.id);
-    // Stock that was announced arrives first against the oldest open shipments.
-    let fromIncoming = Math.min(quantity, level.incoming);
-    const incomingDelta = -fromIncoming;
-    const open = [...this.shipments.values()]
-      .filter((s) => s.itemId === variant.inventoryItemId && s.locationId === location.id && s.received < s.quantity)
-      .sort((a, b) => a.arrivesAt.localeCompare(b.arrivesAt));
-    for (const shipment of open) {
-      const take = Math.min(fromIncoming, shipment.quantity - shipment.received);
-      shipment.received += take;
-      fromIncoming -= take;
-    }
-    this.changeLevel(variant.inventoryItemId, location.id, { incoming: incomingDelta, onHand: quantity });
+    inventory.receiveStock(this, variantId, locationId, quantity);
   }
 
   // ---- orders ----
   placeOrder(input: PlaceOrderInput): { orderId: Gid; name: string } {
-    if (input.lines.length === 0) throw new SandboxError("An order needs at least one line", 400);
-    const assignments = planAssignments(this, input.lines, !input.historical);
-    const createdAt = input.createdAt ? new Date(input.createdAt).toISOString() : this.nowIso();
-    const order: OrderRecord = {
-      id: this.ids.take(),
-      number: this.nextOrderNumber,
-      name: `#${this.nextOrderNumber}`,
-      customer: this.customerFor(input.customer),
-      tags: [],
-      lineItems: [],
-      fulfillmentOrderIds: [],
-      fulfillments: [],
-      createdAt,
-      updatedAt: createdAt,
-      cancelledAt: null,
-      closedAt: input.historical ? createdAt : null,
-      edited: false,
-      edits: [],
-      historical: input.historical ?? false,
-    };
-    this.nextOrderNumber += 1;
-    this.orders.set(order.id, order);
-    const createdFos = commitLines(this, order, assignments, createdAt, input.historical ?? false);
-    if (input.historical) return { orderId: gid("Order", order.id), name: order.name };
-    this.emit("orders/create", this.orderPayload(order));
-    for (const fo of createdFos) this.emit("fulfillment_orders/order_routing_complete", payloads.routingCompletePayload(fo));
-    return { orderId: gid("Order", order.id), name: order.name };
-  }
-
-  private customerFor(input: PlaceOrderInput["customer"]): CustomerRecord {
-    const key = input.email.toLowerCase();
-    const existing = this.customers.get(key);
-    if (existing) return existing;
-    const customer = { id: this.ids.take(), email: input.email, firstName: input.firstName ?? null, lastName: input.lastName ?? null };
-    this.customers.set(key, customer);
-    return customer;
+    return ordering.placeOrder(this, input);
   }
 
   fulfillmentOrdersOf(order: OrderRecord): FulfillmentOrderRecord[] {
@@ -381,30 +217,7 @@ export class SandboxShop implements SandboxShopApi {
   }
 
   cancelOrder(orderId: Gid): void {
-    const order = this.orderOrThrow(orderId);
-    if (order.cancelledAt) throw new SandboxError(`Order ${order.name} is already cancelled`, 422);
-    const now = this.nowIso();
-    for (const fo of this.fulfillmentOrdersOf(order)) {
-      if (fo.status === "CLOSED" || fo.status === "CANCELLED") continue;
-      let hadFulfilled = false;
-      for (const line of fo.lineItems) {
-        if (line.remainingQuantity < line.totalQuantity) hadFulfilled = true;
-        const restock = line.remainingQuantity;
-        const lineItem = order.lineItems.find((l) => l.id === line.lineItemId)!;
-        lineItem.currentQuantity -= restock;
-        line.remainingQuantity = 0;
-        const variant = lineItem.variantId === null ? undefined : this.variants.get(lineItem.variantId);
-        if (variant && restock > 0) this.changeLevel(variant.inventoryItemId, fo.locationId, { committed: -restock });
-      }
-      fo.status = hadFulfilled ? "CLOSED" : "CANCELLED";
-      fo.holds = [];
-      fo.updatedAt = now;
-    }
-    order.cancelledAt = now;
-    order.closedAt = now;
-    order.updatedAt = now;
-    this.emit("orders/cancelled", this.orderPayload(order));
-    this.emit("orders/updated", this.orderPayload(order));
+    ordering.cancelOrder(this, orderId);
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {
