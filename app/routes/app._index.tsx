@@ -73,30 +73,20 @@ export default function Home() {
             {hasAlerts && (
               <Banner tone={alerts.deadJobs > 0 ? "critical" : "warning"} title={text.alertsHeading}>
                 <BlockStack gap="100">
-                  {alerts.atCap > 0 && (
-                    <Text as="p">
-                      {text.atCap(alerts.atCap)}{" "}
-                      <Button variant="plain" url="/app/variants?status=sold_out">
-                        {text.viewAtCap}
-                      </Button>
-                    </Text>
-                  )}
-                  {alerts.etaPassed > 0 && (
-                    <Text as="p">
-                      {text.etaPassed(alerts.etaPassed)}{" "}
-                      <Button variant="plain" url="/app/orders?overdue=1">
-                        {text.viewEtaPassed}
-                      </Button>
-                    </Text>
-                  )}
-                  {alerts.deadJobs > 0 && (
-                    <Text as="p">
-                      {text.deadJobs(alerts.deadJobs)}{" "}
-                      <Button variant="plain" url="/app/activity">
-                        {text.viewActivity}
-                      </Button>
-                    </Text>
-                  )}
+                  {[
+                    { count: alerts.atCap, says: text.atCap, url: "/app/variants?status=sold_out", action: text.viewAtCap },
+                    { count: alerts.etaPassed, says: text.etaPassed, url: "/app/orders?overdue=1", action: text.viewEtaPassed },
+                    { count: alerts.deadJobs, says: text.deadJobs, url: "/app/activity", action: text.viewActivity },
+                  ]
+                    .filter((alert) => alert.count > 0)
+                    .map((alert) => (
+                      <Text as="p" key={alert.url}>
+                        {alert.says(alert.count)}{" "}
+                        <Button variant="plain" url={alert.url}>
+                          {alert.action}
+                        </Button>
+                      </Text>
+                    ))}
                 </BlockStack>
               </Banner>
             )}

@@ -191,30 +191,21 @@ export default function Settings() {
                     requiredIndicator
                   />
                 </FormLayout.Group>
-                <TextField
-                  label={text.dates.messageLabel}
-                  name="restockMessage"
-                  autoComplete="off"
-                  multiline={2}
-                  value={values.restockMessage}
-                  onChange={set("restockMessage")}
-                  helpText={text.dates.messageHelp}
-                  maxLength={limits.messageLength}
-                  showCharacterCount
-                  error={errors.restockMessage}
-                />
-                <TextField
-                  label={text.dates.soldOutMessageLabel}
-                  name="soldOutMessage"
-                  autoComplete="off"
-                  multiline={2}
-                  value={values.soldOutMessage}
-                  onChange={set("soldOutMessage")}
-                  helpText={text.dates.soldOutMessageHelp}
-                  maxLength={limits.messageLength}
-                  showCharacterCount
-                  error={errors.soldOutMessage}
-                />
+                {(["restockMessage", "soldOutMessage"] as const).map((field) => (
+                  <TextField
+                    key={field}
+                    label={text.dates.messages[field].label}
+                    name={field}
+                    autoComplete="off"
+                    multiline={2}
+                    value={values[field]}
+                    onChange={set(field)}
+                    helpText={text.dates.messages[field].help}
+                    maxLength={limits.messageLength}
+                    showCharacterCount
+                    error={errors[field]}
+                  />
+                ))}
                 <Select
                   label={text.dates.styleLabel}
                   name="dateStyle"

@@ -1,26 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { describe, expect, it } from "vitest";
+import { databaseForEachTest } from "../support/database-per-test";
 import { ACTIVITY_PAGE_SIZE, loadActivity, retryShopJob } from "../../app/models/activity.server";
 
 const SHOP = "activity-test.myshopify.com";
 const OTHER = "someone-else.myshopify.com";
 
-let database: TestDatabase;
-let db: PrismaClient;
-
-beforeEach(() => {
-  database = createTestDatabase();
-  db = database.db;
-});
-
-afterEach(async () => {
-  await database.drop();
-});
+const t = databaseForEachTest();
 
 const delivery = (shop: string, webhookId: string, topic: string) =>
-  db.webhookDelivery.create({ data: { webhookId, shop, topic, apiVersion: "2026-10", payload: "{}", triggeredAt: new Date("2026-11-24T10:00:00Z"), status: "processed" } });
-const entry = (shop: string, message: string, source: string | null) => db.activity.create({ data: { shop, kind: "variant.policy", subject: "v1", message, source } });
+  t.db.webhookDelivery.create({ data: { webhookId, shop, topic, apiVersion: "2026-10", payload: "{}", triggeredAt: new Date("2026-11-24T10:00:00Z"), status: "processed" } });
+const entry = (shop: string, message: string, source: string | null) => t.db.activity.create({ data: { shop, kind: "variant.policy", subject: "v1", message, source } });
 
 describe("loadActivity", () => {
   it("names each entry's cause: the webhook and its topic, the merchant, the schedule, the install, settings", async () => {
@@ -37,7 +26,7 @@ describe("loadActivity", () => {
     await entry(SHOP, "from nowhere", null);
     await entry(OTHER, "elsewhere", "wh-2");
 
-    const { entries } = await loadActivity(db, SHOP);
+    const { entries } = await loadActivity(t.db, SHOP);
     expect(Object.fromEntries(entries.map((e) => [e.message, e.cause]))).toEqual({
       "from a webhook": { kind: "webhook", topic: "orders/create", webhookId: "wh-1", triggeredAt: "2026-11-24T10:00:00.000Z" },
       "from the merchant": { kind: "merchant" },
@@ -56,20 +45,20 @@ describe("loadActivity", () => {
     await entry(OTHER, "elsewhere", "merchant");
     const messages = (page: Awaited<ReturnType<typeof loadActivity>>) => page.entries.map((e) => Number(e.message.split(" ")[1]));
 
-    const first = await loadActivity(db, SHOP);
+    const first = await loadActivity(t.db, SHOP);
     expect(messages(first)).toEqual(Array.from({ length: ACTIVITY_PAGE_SIZE }, (_, i) => total - i));
     expect(first.newerThan).toBeNull();
-    const second = await loadActivity(db, SHOP, { before: first.olderThan });
+    const second = await loadActivity(t.db, SHOP, { before: first.olderThan });
     expect(messages(second)[0]).toBe(total - ACTIVITY_PAGE_SIZE);
-    const third = await loadActivity(db, SHOP, { before: second.olderThan });
+    const third = await loadActivity(t.db, SHOP, { before: second.olderThan });
     expect(messages(third)).toEqual([5, 4, 3, 2, 1]);
     expect(third.olderThan).toBeNull();
 
     // Back up: the page just newer than the third is the second again, then the first.
-    const backToSecond = await loadActivity(db, SHOP, { after: third.newerThan });
+    const backToSecond = await loadActivity(t.db, SHOP, { after: third.newerThan });
     expect(messages(backToSecond)).toEqual(messages(second));
     expect(backToSecond.olderThan).toBe(second.olderThan);
-    const backToFirst = await loadActivity(db, SHOP, { after: backToSecond.newerThan });
+    const backToFirst = await loadActivity(t.db, SHOP, { after: backToSecond.newerThan });
     expect(messages(backToFirst)).toEqual(messages(first));
     expect(backToFirst.newerThan).toBeNull();
   });
@@ -77,21 +66,21 @@ describe("loadActivity", () => {
   it("ignores cursors that are not positive whole numbers", async () => {
     await entry(SHOP, "only", "merchant");
     for (const cursor of [Number.NaN, -3, 0, 1.5]) {
-      const page = await loadActivity(db, SHOP, { before: cursor, after: cursor });
+      const page = await loadActivity(t.db, SHOP, { before: cursor, after: cursor });
       expect(page.entries.map((e) => e.message)).toEqual(["only"]);
       expect([page.olderThan, page.newerThan]).toEqual([null, null]);
     }
   });
 
   it("counts the backlog and lists the shop's dead jobs only", async () => {
-    await db.job.create({ data: { id: "j1", shop: SHOP, kind: "sync-variant", subject: "v1", status: "dead", lastError: "boom" } });
-    await db.job.create({ data: { id: "j2", shop: SHOP, kind: "sync-variant", subject: "v2", status: "pending" } });
-    await db.job.create({ data: { id: "j3", shop: OTHER, kind: "sync-variant", subject: "v1", status: "dead" } });
-    const overview = await loadActivity(db, SHOP);
+    await t.db.job.create({ data: { id: "j1", shop: SHOP, kind: "sync-variant", subject: "v1", status: "dead", lastError: "boom" } });
+    await t.db.job.create({ data: { id: "j2", shop: SHOP, kind: "sync-variant", subject: "v2", status: "pending" } });
+    await t.db.job.create({ data: { id: "j3", shop: OTHER, kind: "sync-variant", subject: "v1", status: "dead" } });
+    const overview = await loadActivity(t.db, SHOP);
     expect(overview.deadJobs.map((job) => [job.id, job.lastError])).toEqual([["j1", "boom"]]);
     expect(overview.backlog).toEqual({ deliveries: 0, jobs: 1 });
-    expect(await retryShopJob(db, SHOP, "j3")).toBe(false);
-    expect(await retryShopJob(db, SHOP, "j1")).toBe(true);
-    expect((await db.job.findUniqueOrThrow({ where: { id: "j1" } })).status).toBe("pending");
+    expect(await retryShopJob(t.db, SHOP, "j3")).toBe(false);
+    expect(await retryShopJob(t.db, SHOP, "j1")).toBe(true);
+    expect((await t.db.job.findUniqueOrThrow({ where: { id: "j1" } })).status).toBe("pending");
   });
 });

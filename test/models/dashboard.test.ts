@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@prisma/client";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { describe, expect, it } from "vitest";
+import { databaseForEachTest } from "../support/database-per-test";
 import { formatMoney, loadDashboard } from "../../app/models/dashboard.server";
 import { todayIn } from "../../app/engine/settings.server";
 
@@ -8,26 +7,16 @@ const SHOP = "dash.myshopify.com";
 const OTHER = "other.myshopify.com";
 const NOW = new Date("2026-03-10T12:00:00Z");
 
-let database: TestDatabase;
-let db: PrismaClient;
-
-beforeEach(() => {
-  database = createTestDatabase();
-  db = database.db;
-});
-
-afterEach(async () => {
-  await database.drop();
-});
+const t = databaseForEachTest();
 
 function variant(shop: string, variantId: string, status: string, nextShipsOn: string | null = null) {
-  return db.trackedVariant.create({
+  return t.db.trackedVariant.create({
     data: { shop, variantId, productId: `p-${variantId}`, inventoryItemId: `i-${variantId}`, title: variantId, merchantPolicy: "DENY", status, sellable: 0, nextShipsOn },
   });
 }
 
 function line(shop: string, lineItemId: string, data: { orderId: string; waitingUnits: number; unitPrice: string; orderedAt: string; shipsOn?: string | null; state?: string }) {
-  return db.backorderLine.create({
+  return t.db.backorderLine.create({
     data: {
       shop,
       lineItemId,
@@ -47,7 +36,7 @@ function line(shop: string, lineItemId: string, data: { orderId: string; waiting
 
 describe("loadDashboard", () => {
   it("shows an empty picture for a new install", async () => {
-    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    const dashboard = await loadDashboard(t.db, SHOP, { now: NOW });
     expect(dashboard).toEqual({
       backorderedVariants: 0,
       waitingOrders: 0,
@@ -80,25 +69,25 @@ describe("loadDashboard", () => {
 
     // Incoming units count for back-ordered variants only (v3 is in stock), and only this shop's.
     const level = (shop: string, variantId: string, locationId: string, incoming: number) =>
-      db.variantLevel.create({ data: { shop, variantId, locationId, locationName: locationId, available: -1, incoming } });
+      t.db.variantLevel.create({ data: { shop, variantId, locationId, locationName: locationId, available: -1, incoming } });
     await level(SHOP, "v1", "loc-a", 4);
     await level(SHOP, "v1", "loc-b", 1);
     await level(SHOP, "v2", "loc-a", 2);
     await level(SHOP, "v3", "loc-a", 50);
     await level(OTHER, "v1", "loc-a", 30);
 
-    await db.variantRule.create({ data: { shop: SHOP, variantId: "v1", restockDate: "2026-03-01" } }); // past: ignored
-    await db.variantRule.create({ data: { shop: SHOP, variantId: "v2", restockDate: "2026-03-15" } });
-    await db.variantRule.create({ data: { shop: OTHER, variantId: "v1", restockDate: "2026-03-11" } });
+    await t.db.variantRule.create({ data: { shop: SHOP, variantId: "v1", restockDate: "2026-03-01" } }); // past: ignored
+    await t.db.variantRule.create({ data: { shop: SHOP, variantId: "v2", restockDate: "2026-03-15" } });
+    await t.db.variantRule.create({ data: { shop: OTHER, variantId: "v1", restockDate: "2026-03-11" } });
 
-    await db.job.create({ data: { id: "j1", shop: SHOP, kind: "variant-sync", subject: "v1", status: "dead" } });
-    await db.job.create({ data: { id: "j2", shop: SHOP, kind: "variant-sync", subject: "v2", status: "pending" } });
-    await db.job.create({ data: { id: "j3", shop: OTHER, kind: "variant-sync", subject: "v1", status: "dead" } });
+    await t.db.job.create({ data: { id: "j1", shop: SHOP, kind: "variant-sync", subject: "v1", status: "dead" } });
+    await t.db.job.create({ data: { id: "j2", shop: SHOP, kind: "variant-sync", subject: "v2", status: "pending" } });
+    await t.db.job.create({ data: { id: "j3", shop: OTHER, kind: "variant-sync", subject: "v1", status: "dead" } });
 
-    for (let i = 1; i <= 12; i++) await db.activity.create({ data: { shop: SHOP, kind: "variant.policy", subject: "v1", message: `entry ${i}` } });
-    await db.activity.create({ data: { shop: OTHER, kind: "variant.policy", subject: "v1", message: "elsewhere" } });
+    for (let i = 1; i <= 12; i++) await t.db.activity.create({ data: { shop: SHOP, kind: "variant.policy", subject: "v1", message: `entry ${i}` } });
+    await t.db.activity.create({ data: { shop: OTHER, kind: "variant.policy", subject: "v1", message: "elsewhere" } });
 
-    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    const dashboard = await loadDashboard(t.db, SHOP, { now: NOW });
     expect(dashboard).toMatchObject({
       backorderedVariants: 2,
       waitingOrders: 2,
@@ -116,14 +105,14 @@ describe("loadDashboard", () => {
   it("falls back to the earliest ships-on date when no restock date is set", async () => {
     await variant(SHOP, "v1", "backorder", "2026-03-20");
     await variant(SHOP, "v2", "backorder", "2026-03-17");
-    expect((await loadDashboard(db, SHOP, { now: NOW })).nextRestock).toBe("2026-03-17");
+    expect((await loadDashboard(t.db, SHOP, { now: NOW })).nextRestock).toBe("2026-03-17");
   });
 
   it("judges ETA passed against today in the shop's time zone", async () => {
-    await db.shopSettings.create({ data: { shop: SHOP, timezone: "Pacific/Auckland" } });
+    await t.db.shopSettings.create({ data: { shop: SHOP, timezone: "Pacific/Auckland" } });
     // 2026-03-10T12:00Z is already the 11th in Auckland.
     await line(SHOP, "l1", { orderId: "o1", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-03-01T00:00:00Z", shipsOn: "2026-03-10" });
-    const dashboard = await loadDashboard(db, SHOP, { now: NOW });
+    const dashboard = await loadDashboard(t.db, SHOP, { now: NOW });
     expect(dashboard.alerts.etaPassed).toBe(1);
     expect(dashboard.oldestWaitDays).toBe(9);
     expect(dashboard.empty).toBe(false);
