@@ -4,7 +4,7 @@
  * lines out of the queue for good (`merchantAction`); the order's own sync then
  * releases its holds, so a crash part-way is finished by the next sync.
  */
-import type { PrismaClient } from "@prisma/client";
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { BEGIN_ORDER_EDIT, COMMIT_ORDER_EDIT, SET_ORDER_EDIT_QUANTITY } from "../graphql/order-edits";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { logActivity } from "./activity.server";
@@ -12,10 +12,10 @@ import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
 import { syncVariant } from "./variant-sync.server";
 
-const waiting = (shop: string) => ({ shop, state: "waiting", merchantAction: null, waitingUnits: { gt: 0 } });
+const waiting = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", merchantAction: null, waitingUnits: { gt: 0 } });
 
 /** Marks lines as out of the queue; they stay "waiting" until their order's sync has released them. */
-async function takeOutOfQueue(db: PrismaClient, where: Record<string, unknown>, action: "released" | "cancelled"): Promise<void> {
+async function takeOutOfQueue(db: PrismaClient, where: Prisma.BackorderLineWhereInput, action: "released" | "cancelled"): Promise<void> {
   await db.backorderLine.updateMany({ where, data: { merchantAction: action, merchantActionAt: new Date(), waitingUnits: 0, queuePosition: null } });
 }
 
