@@ -22,12 +22,6 @@ export interface Dashboard {
 }
 
 
-/** "25.00" → 2500; anything unreadable counts as 0. */
-function toCents(price: string): number {
-  const value = Number(price);
-  return Number.isFinite(value) ? Math.round(value * 100) : 0;
-}
-
 /** Formats a decimal amount in the shop's currency when known, else plainly with two places. */
 export function formatMoney(amount: string, currencyCode?: string | null, locale = "en-US"): string {
   if (!currencyCode) return amount;
@@ -43,9 +37,14 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
   const settings = await db.shopSettings.findUnique({ where: { shop }, select: { timezone: true } });
   const today = todayIn(settings?.timezone ?? "UTC", now);
   const waitingWhere = { shop, state: "waiting", waitingUnits: { gt: 0 } };
-  const [statuses, lines, restockRule, nextShip, deadJobs, activity] = await Promise.all([
+  // Sums in the database: a shop may have tens of thousands of waiting lines.
+  const [statuses, waiting, late, [totals], restockRule, nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
-    db.backorderLine.findMany({ where: waitingWhere, select: { orderId: true, waitingUnits: true, unitPrice: true, orderedAt: true, shipsOn: true } }),
+    db.backorderLine.aggregate({ where: waitingWhere, _sum: { waitingUnits: true }, _min: { orderedAt: true } }),
+    db.backorderLine.count({ where: { ...waitingWhere, shipsOn: { lt: today } } }),
+    db.$queryRaw<{ orders: number | bigint; cents: number | null }[]>(Prisma.sql`
+      SELECT COUNT(DISTINCT "orderId") AS "orders", SUM(ROUND(CAST("unitPrice" AS REAL) * 100) * "waitingUnits") AS "cents"
+      FROM "BackorderLine" WHERE "shop" = ${shop} AND "state" = 'waiting' AND "waitingUnits" > 0`),
     db.variantRule.findFirst({ where: { shop, restockDate: { gte: today } }, orderBy: { restockDate: "asc" }, select: { restockDate: true } }),
     db.trackedVariant.findFirst({ where: { shop, nextShipsOn: { not: null } }, orderBy: { nextShipsOn: "asc" }, select: { nextShipsOn: true } }),
     db.job.count({ where: { shop, status: "dead" } }),
@@ -58,24 +57,23 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     WHERE l."shop" = ${shop} AND v."status" IN ('backorder', 'sold_out')`);
   const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
   const backorderedVariants = countOf("backorder") + countOf("sold_out");
-  const orders = new Set(lines.map((line) => line.orderId));
-  const waitingUnits = lines.reduce((sum, line) => sum + line.waitingUnits, 0);
-  const cents = lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.waitingUnits, 0);
-  const oldest = lines.reduce<Date | null>((min, line) => (min === null || line.orderedAt < min ? line.orderedAt : min), null);
+  const waitingOrders = Number(totals?.orders ?? 0);
+  const cents = Math.round(Number(totals?.cents ?? 0));
+  const oldest = waiting._min.orderedAt;
   return {
     backorderedVariants,
-    waitingOrders: orders.size,
-    waitingUnits,
+    waitingOrders,
+    waitingUnits: waiting._sum.waitingUnits ?? 0,
     valueWaiting: (cents / 100).toFixed(2),
     oldestWaitDays: oldest === null ? null : wholeDaysSince(oldest, now),
     nextRestock: restockRule?.restockDate ?? nextShip?.nextShipsOn ?? null,
     incomingUnits: Number(incoming?.units ?? 0),
     alerts: {
       atCap: countOf("sold_out"),
-      etaPassed: lines.filter((line) => line.shipsOn !== null && line.shipsOn < today).length,
+      etaPassed: late,
       deadJobs,
     },
     activity: activity.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message })),
-    empty: backorderedVariants === 0 && orders.size === 0,
+    empty: backorderedVariants === 0 && waitingOrders === 0,
   };
 }
