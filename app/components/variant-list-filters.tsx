@@ -2,11 +2,9 @@ import { ChoiceList, Filters, type AppliedFilterInterface, type FilterInterface 
 import { strings } from "../i18n/strings";
 import type { FilterChoices, VariantFilters } from "../models/variant-filters.server";
 import { FILTER_PARAMS } from "../models/variant-list-params";
+import type { ListParamChanges } from "./use-list-params";
 
 const text = strings.variants;
-
-/** URL changes: a list of values sets a repeated parameter, null removes it. */
-export type ListParamChanges = Record<string, string | string[] | null>;
 
 interface ChoiceFilter {
   param: string;

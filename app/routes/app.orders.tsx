@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, EmptyState, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
 import { MenuHorizontalIcon } from "@shopify/polaris-icons";
-import { Modal, TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { Modal, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { merchantContext } from "../jobs/app-worker.server";
@@ -11,6 +11,7 @@ import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery
 import { shopToday } from "../models/variants.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
+import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 import { wholeDaysSince } from "../i18n/dates";
 
 const text = strings.orders;
@@ -43,45 +44,13 @@ const CONFIRM_MODAL = "order-action-confirm";
 
 export default function OrdersWaiting() {
   const { rows, total, page, pageCount, hasNext, hasPrevious, query, now } = useLoaderData<typeof loader>();
-  const [, setSearchParams] = useSearchParams();
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
-  const shopify = useAppBridge();
   const { formatDate } = useShopDates();
-  const [search, setSearch] = useState(query.search);
-
-  const update = useCallback(
-    (changes: Record<string, string | null>) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          if (!("page" in changes)) next.delete("page");
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      );
-    },
-    [setSearchParams],
-  );
-
-  // Search as the merchant types, once they pause.
-  useEffect(() => {
-    if (search.trim() === query.search) return;
-    const timer = setTimeout(() => update({ q: search.trim() || null }), 300);
-    return () => clearTimeout(timer);
-  }, [search, query.search, update]);
-
+  const update = useListParams();
+  const [search, setSearch] = useSearchAsYouType(query.search, update);
+  useToastOnSuccess(fetcher);
   const result = fetcher.data;
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !result?.ok) return;
-    shopify.toast.show(result.message);
-    // Only when a new answer arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result, fetcher.state]);
 
   const busy = fetcher.state !== "idle";
   const [menuFor, setMenuFor] = useState<string | null>(null);

@@ -73,6 +73,25 @@ export default function Settings() {
       return rest;
     });
   };
+
+  /** The settings that are whole numbers of units or days. */
+  const wholeNumberField = (field: SettingsField, label: string, helpText: string, max: number, required = false) => (
+    <TextField
+      label={label}
+      name={field}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={max}
+      autoComplete="off"
+      value={values[field]}
+      onChange={set(field)}
+      helpText={helpText}
+      error={errors[field]}
+      requiredIndicator={required}
+    />
+  );
+
   const save = () => fetcher.submit(values, { method: "post" });
   const discard = () => {
     setValues(saved);
@@ -144,52 +163,15 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={text.limits.heading}>
             <Card>
-              <TextField
-                label={text.limits.capLabel}
-                name="waitingCapPerVariant"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={limits.capMax}
-                autoComplete="off"
-                value={values.waitingCapPerVariant}
-                onChange={set("waitingCapPerVariant")}
-                helpText={text.limits.capHelp}
-                error={errors.waitingCapPerVariant}
-              />
+              {wholeNumberField("waitingCapPerVariant", text.limits.capLabel, text.limits.capHelp, limits.capMax)}
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title={text.dates.heading} description={text.dates.timezone(timezone)}>
             <Card>
               <FormLayout>
                 <FormLayout.Group>
-                  <TextField
-                    label={text.dates.leadTimeLabel}
-                    name="defaultLeadTimeDays"
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    max={limits.leadTimeMax}
-                    autoComplete="off"
-                    value={values.defaultLeadTimeDays}
-                    onChange={set("defaultLeadTimeDays")}
-                    helpText={text.dates.leadTimeHelp}
-                    error={errors.defaultLeadTimeDays}
-                  />
-                  <TextField
-                    label={text.dates.handlingLabel}
-                    name="handlingDays"
-                    type="number"
-                    inputMode="numeric"
-                    min={0}
-                    max={limits.handlingMax}
-                    autoComplete="off"
-                    value={values.handlingDays}
-                    onChange={set("handlingDays")}
-                    helpText={text.dates.handlingHelp}
-                    error={errors.handlingDays}
-                    requiredIndicator
-                  />
+                  {wholeNumberField("defaultLeadTimeDays", text.dates.leadTimeLabel, text.dates.leadTimeHelp, limits.leadTimeMax)}
+                  {wholeNumberField("handlingDays", text.dates.handlingLabel, text.dates.handlingHelp, limits.handlingMax, true)}
                 </FormLayout.Group>
                 {(["restockMessage", "soldOutMessage"] as const).map((field) => (
                   <TextField

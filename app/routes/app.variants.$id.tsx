@@ -1,14 +1,15 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
+import { useToastOnSuccess } from "../components/use-list-params";
 
 const text = strings.variants;
 
@@ -44,7 +45,6 @@ const statusTone = (status: string) => (status === "backorder" ? "attention" : s
 export default function VariantPage() {
   const { variant, levels, incomingUnits, queue, today } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
-  const shopify = useAppBridge();
   const { formatDate } = useShopDates();
   const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
   const [override, setOverride] = useState(variant.rule.override ?? "");
@@ -52,9 +52,7 @@ export default function VariantPage() {
   const result = fetcher.data;
   const errors = result && !result.ok ? result.errors : {};
 
-  useEffect(() => {
-    if (fetcher.state === "idle" && result?.ok) shopify.toast.show(result.message);
-  }, [fetcher.state, result, shopify]);
+  useToastOnSuccess(fetcher);
 
   const rows = queue.map((line) => [
     line.queuePosition ?? "—",

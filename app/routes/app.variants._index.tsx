@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
@@ -24,7 +24,8 @@ import { parseVariantIds, updateVariantRules, type RuleField } from "../models/v
 import { strings } from "../i18n/strings";
 import { wholeDaysSince } from "../i18n/dates";
 import { useShopDates } from "../components/use-shop-dates";
-import { VariantListFilters, type ListParamChanges } from "../components/variant-list-filters";
+import { VariantListFilters } from "../components/variant-list-filters";
+import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 
 const text = strings.variants;
 
@@ -84,50 +85,19 @@ async function downloadCsv(params: URLSearchParams) {
 
 export default function VariantsIndex() {
   const { rows, total, page, pageCount, hasNext, hasPrevious, query, filterChoices, today, now } = useLoaderData<typeof loader>();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
   const { formatDate } = useShopDates();
-  const [search, setSearch] = useState(query.search);
   const [restockOpen, setRestockOpen] = useState(false);
   const [restockDate, setRestockDate] = useState("");
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows, { resourceIDResolver: (row) => row.id });
 
-  const update = useCallback(
-    (changes: ListParamChanges) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            next.delete(key);
-            if (Array.isArray(value)) value.forEach((item) => next.append(key, item));
-            else if (value) next.set(key, value);
-          }
-          if (!("page" in changes)) next.delete("page");
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      );
-    },
-    [setSearchParams],
-  );
-
-  // Search as the merchant types, once they pause.
-  useEffect(() => {
-    if (search.trim() === query.search) return;
-    const timer = setTimeout(() => update({ q: search.trim() || null }), 300);
-    return () => clearTimeout(timer);
-  }, [search, query.search, update]);
-
+  const update = useListParams();
+  const [search, setSearch] = useSearchAsYouType(query.search, update);
+  useToastOnSuccess(fetcher, clearSelection);
   const result = fetcher.data;
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !result?.ok) return;
-    shopify.toast.show(result.message);
-    clearSelection();
-    // Only when a new answer arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result, fetcher.state]);
 
   const selectedIds = allResourcesSelected ? rows.map((row) => row.id) : selectedResources;
   const submitBulk = (intent: string, extra: Record<string, string> = {}) => {

@@ -8,6 +8,7 @@ import { BROWSER_USER_AGENT } from "../support/engine";
 import { stackForThisFile } from "../support/installed-stack";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
+import { DEFAULT_SETTINGS_FORM } from "../support/settings-form";
 
 const text = strings.settings;
 
@@ -18,18 +19,7 @@ const { variantOf, addVariant, buy } = storyIn(t.shop);
 const shopDomain = () => t.shop().domain;
 const reconcileJobId = () => `${shopDomain()}|reconcile|${shopDomain()}`;
 
-const VALID = {
-  scopeKind: "all",
-  scopeTag: "",
-  scopeProductIds: "",
-  waitingCapPerVariant: "",
-  defaultLeadTimeDays: "14",
-  handlingDays: "1",
-  restockMessage: "",
-  soldOutMessage: "",
-  dateStyle: "medium",
-  fulfilmentMode: "hold_release",
-};
+const VALID = DEFAULT_SETTINGS_FORM;
 
 /** Posts the form the way the page does (single-fetch data request with a session token). */
 async function postSettings(fields: Record<string, string>): Promise<{ status: number; body: string }> {

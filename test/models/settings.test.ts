@@ -3,21 +3,11 @@ import type { ShopSettings } from "@prisma/client";
 import { formValuesOf, parseSettingsForm, SETTINGS_LIMITS, type SettingsFormValues } from "../../app/models/settings.server";
 import { joinIds, splitIds } from "../../app/models/id-list";
 import { strings } from "../../app/i18n/strings";
+import { DEFAULT_SETTINGS_FORM } from "../support/settings-form";
 
 const errors = strings.settings.errors;
 
-const valid: SettingsFormValues = {
-  scopeKind: "all",
-  scopeTag: "",
-  scopeProductIds: "",
-  waitingCapPerVariant: "",
-  defaultLeadTimeDays: "14",
-  handlingDays: "1",
-  restockMessage: "",
-  soldOutMessage: "",
-  dateStyle: "medium",
-  fulfilmentMode: "hold_release",
-};
+const valid = DEFAULT_SETTINGS_FORM;
 
 const parse = (changes: Partial<Record<keyof SettingsFormValues, string>> = {}) => parseSettingsForm({ ...valid, ...changes });
 const errorsOf = (changes: Partial<Record<keyof SettingsFormValues, string>>) => {
