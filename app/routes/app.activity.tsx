@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useEffect, type ReactNode } from "react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadActivity, requestResync, retryShopJob, type ActivityCause } from "../models/activity.server";
 import { strings } from "../i18n/strings";
+import { EmptyOr } from "../components/empty-or";
 import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -82,11 +83,7 @@ export default function Activity() {
               </InlineStack>
             </Card>
             <Card padding="0">
-              {entries.length === 0 ? (
-                <EmptyState heading={text.emptyHeading} image="">
-                  <p>{text.emptyBody}</p>
-                </EmptyState>
-              ) : (
+              <EmptyOr empty={entries.length === 0} heading={text.emptyHeading} body={text.emptyBody}>
                 <IndexTable
                   resourceName={{ singular: text.entry, plural: text.entries }}
                   itemCount={entries.length}
@@ -117,7 +114,7 @@ export default function Activity() {
                     </IndexTable.Row>
                   ))}
                 </IndexTable>
-              )}
+              </EmptyOr>
             </Card>
           </BlockStack>
         </Layout.Section>

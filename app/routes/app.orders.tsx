@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, EmptyState, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
+import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
 import { MenuHorizontalIcon } from "@shopify/polaris-icons";
 import { Modal, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
@@ -10,6 +10,7 @@ import { merchantContext } from "../jobs/app-worker.server";
 import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
 import { shopToday } from "../models/variants.server";
 import { strings } from "../i18n/strings";
+import { EmptyOr } from "../components/empty-or";
 import { useShopDates } from "../components/use-shop-dates";
 import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 import { wholeDaysSince } from "../i18n/dates";
@@ -105,11 +106,7 @@ export default function OrdersWaiting() {
               </BlockStack>
             </Card>
             <Card padding="0">
-              {rows.length === 0 ? (
-                <EmptyState heading={text.emptyHeading} image="">
-                  <p>{text.emptyBody}</p>
-                </EmptyState>
-              ) : (
+              <EmptyOr empty={rows.length === 0} heading={text.emptyHeading} body={text.emptyBody}>
                 <IndexTable
                   resourceName={{ singular: text.order, plural: text.orders }}
                   itemCount={rows.length}
@@ -163,7 +160,7 @@ export default function OrdersWaiting() {
                     </IndexTable.Row>
                   ))}
                 </IndexTable>
-              )}
+              </EmptyOr>
             </Card>
           </BlockStack>
         </Layout.Section>

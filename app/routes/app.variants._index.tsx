@@ -7,7 +7,6 @@ import {
   BlockStack,
   Button,
   Card,
-  EmptyState,
   IndexTable,
   InlineStack,
   Layout,
@@ -22,6 +21,7 @@ import { authenticate } from "../shopify.server";
 import { listVariants, parseListQuery, shopToday, type SortKey, type VariantRow } from "../models/variants.server";
 import { parseVariantIds, updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
+import { EmptyOr } from "../components/empty-or";
 import { wholeDaysSince } from "../i18n/dates";
 import { useShopDates } from "../components/use-shop-dates";
 import { VariantListFilters } from "../components/variant-list-filters";
@@ -162,11 +162,7 @@ export default function VariantsIndex() {
             )}
             <Card padding="0">
               <VariantListFilters search={search} onSearchChange={setSearch} query={query} choices={filterChoices} update={update} loading={loading} />
-              {rows.length === 0 ? (
-                <EmptyState heading={text.emptyHeading} image="">
-                  <p>{text.emptyBody}</p>
-                </EmptyState>
-              ) : (
+              <EmptyOr empty={rows.length === 0} heading={text.emptyHeading} body={text.emptyBody}>
                 <IndexTable
                   resourceName={{ singular: text.variant, plural: text.variantsPlural }}
                   itemCount={rows.length}
@@ -221,7 +217,7 @@ export default function VariantsIndex() {
                     );
                   })}
                 </IndexTable>
-              )}
+              </EmptyOr>
             </Card>
           </BlockStack>
         </Layout.Section>
