@@ -75,6 +75,9 @@ describe("the demo story", () => {
     const [released] = await t.db.backorderLine.findMany({ where: { shop: shopDomain(), state: "released" } });
     const variantPath = `/app/variants/${roles.delivery.variantId.split("/").pop()}`;
     const expectations: [string, string][] = [
+      // Home's recent activity ends with the releases.
+      ["/app", released!.orderName],
+      ["/app/variants", story.variantOf(roles.cappedVariantId).sku],
       ["/app/orders", oldest!.orderName],
       [variantPath, (await waitingLines()).find((line) => line.variantId === roles.delivery.variantId)!.orderName],
       ["/app/activity", released!.orderName],
