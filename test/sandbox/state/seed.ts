@@ -159,7 +159,8 @@ export function seedDemoShop(shop: SandboxShop, options: SeedOptions = {}): Seed
 
 /**
  * The open orders of the story, oldest first. Only variants the merchant let sell without
- * stock (CONTINUE) can have them: Shopify refuses the rest at checkout.
+ * stock (CONTINUE) can have them: "Customers can't buy this product variant after it's out of
+ * stock" otherwise (https://shopify.dev/docs/api/admin-graphql/latest/enums/ProductVariantInventoryPolicy).
  */
 function waitingOrders(shop: SandboxShop, now: number, outOfStock: Gid[], warehouse: Gid): PlaceOrderInput[] {
   const continuing = outOfStock.filter((id) => shop.variantOrThrow(id).inventoryPolicy === "CONTINUE");
