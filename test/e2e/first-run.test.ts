@@ -14,7 +14,7 @@ import { strings } from "../../app/i18n/strings";
 import { assertAccessible } from "../support/axe";
 import { launchChromium, openPage } from "../support/browser";
 import { startSandboxProcess, type SandboxProcess, type SandboxProcessOptions } from "../support/sandbox-process";
-import { ARTIFACTS_DIR, freePort } from "../support/stack";
+import { ARTIFACTS_DIR, freePort, ROOT } from "../support/stack";
 
 const PAGES = [
   { nav: strings.nav.home, path: "/app", title: strings.home.title },
@@ -28,6 +28,21 @@ const pageAt = (appPath: string): AppPage => PAGES.find((p) => p.path === appPat
 
 /** Vite's words when it finds a dependency it did not pre-bundle and reloads the page. */
 const REOPTIMISED = /new dependencies optimized|optimized dependencies changed/;
+
+/** Packages the browser code imports (not types, not CSS, not *.server files), from routes and components. */
+function packagesImportedByClientCode(): string[] {
+  const found = new Set<string>();
+  for (const folder of ["app/routes", "app/components"]) {
+    for (const file of fs.readdirSync(path.join(ROOT, folder), { recursive: true, encoding: "utf8" })) {
+      if (!/\.tsx?$/.test(file) || /\.server\.tsx?$/.test(file)) continue;
+      const source = fs.readFileSync(path.join(ROOT, folder, file), "utf8");
+      for (const [, specifier] of source.matchAll(/^import\s+(?!type\s)[^;]*?from\s+"([^"]+)"/gms)) {
+        if (!/^[./~]/.test(specifier!) && !specifier!.startsWith("node:") && !/\.css(\?|$)/.test(specifier!)) found.add(specifier!);
+      }
+    }
+  }
+  return [...found].sort();
+}
 
 let browser: Browser;
 let sandbox: SandboxProcess;
@@ -99,6 +114,10 @@ describe("npm run sandbox on a fresh clone", () => {
 
     expect(sandbox.output()).not.toMatch(REOPTIMISED);
     expect(problems).toEqual([]);
+    // Pre-bundled from the routes at startup, with no list to keep: a package a route or component
+    // starts importing is in Vite's first optimisation.
+    const metadata = JSON.parse(fs.readFileSync(path.join(options.viteCacheDir, "deps/_metadata.json"), "utf8")) as { optimized: Record<string, unknown> };
+    expect(packagesImportedByClientCode().filter((name) => !(name in metadata.optimized))).toEqual([]);
   }, 240_000);
 
   it("lands on the same page when the app frame alone is reloaded", async () => {
