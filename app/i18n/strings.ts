@@ -258,4 +258,13 @@ export const strings = {
       unknownIntent: "Unknown action.",
     },
   },
+  login: {
+    title: "Log in to Backorder Manager",
+    shopLabel: "Shop domain",
+    shopHelp: "Your store's address, for example example.myshopify.com",
+    submit: "Log in",
+    missingShop: "Enter your shop domain to log in.",
+    invalidShop: "That is not a Shopify shop domain. Enter it as example.myshopify.com.",
+    reopening: "Opening Backorder Manager again…",
+  },
 } as const;
