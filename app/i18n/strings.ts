@@ -256,4 +256,15 @@ export const strings = {
       unknownIntent: "Unknown action.",
     },
   },
+  /** What Activity records when the merchant changes something in the app. */
+  merchantActivity: {
+    settingsSaved: (changed: readonly string[]) => (changed.length === 0 ? "Settings saved, nothing changed" : `Settings changed: ${changed.join("; ")}`),
+    ruleChanged: (variant: string, changes: readonly string[]) => `${variant}: ${changes.join("; ")}`,
+    restockDateSet: (date: string) => `restock date set to ${date}`,
+    restockDateCleared: "restock date removed",
+    override: { always: "back-orders turned on", never: "back-orders turned off", default: "back-orders follow the shop's rules" },
+    capSet: (units: number) => (units === 1 ? "at most 1 unit may wait" : `at most ${units} units may wait`),
+    capCleared: "waiting cap removed",
+    resyncRequested: "Full resync with Shopify requested",
+  },
 } as const;

@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
 import { cancelLineBackorder, releaseOrderNow } from "../engine/merchant-actions.server";
 import { ShopifyUserError } from "../engine/user-errors.server";
+import { logMerchantChanges } from "../engine/activity.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { strings } from "../i18n/strings";
 
@@ -160,10 +161,14 @@ export async function setOrderPriority(db: PrismaClient, shop: string, orderId: 
       await tx.backorderLine.updateMany({ where: { ...waitingWhere(shop), orderId, variantId }, data: { priority } });
     }
   });
+  const orderName = lines[0]!.orderName;
+  await logMerchantChanges(db, shop, [
+    { kind: intent === "front" ? "order.moved_to_front" : "order.priority_removed", subject: orderId, message: intent === "front" ? strings.orders.moved(orderName) : strings.orders.cleared(orderName), details: { variantIds } },
+  ]);
   for (const variantId of variantIds) {
     await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   }
-  return { ok: true, orderName: lines[0]!.orderName, variantIds };
+  return { ok: true, orderName, variantIds };
 }
 
 export type OrderActionOutcome = { ok: true; message: string } | { ok: false; status: 404 | 409 | 503; message: string };

@@ -5,6 +5,8 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { enqueueJob } from "../jobs/job-queue.server";
+import { logMerchantChanges } from "../engine/activity.server";
+import { formatDate } from "../i18n/dates";
 import { strings } from "../i18n/strings";
 import { MAX_BULK_VARIANTS, MAX_WAITING_CAP, parseNumericId, shopToday, VARIANT_GID_PREFIX, variantGid, type VariantOverride } from "./variants.server";
 
@@ -87,8 +89,8 @@ export type ApplyResult = { ok: true; updated: number } | { ok: false; reason: "
  */
 export async function applyRuleChange(db: PrismaClient, shop: string, variantIds: readonly string[], change: RuleChange): Promise<ApplyResult> {
   const ids = [...new Set(variantIds)];
-  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true } });
-  const ownedIds = new Set(owned.map((variant) => variant.variantId));
+  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true, title: true } });
+  const ownedIds = new Map(owned.map((variant) => [variant.variantId, variant.title]));
   const missing = ids.filter((id) => !ownedIds.has(id));
   if (missing.length > 0 || ids.length === 0) return { ok: false, reason: "not_found", missing };
 
@@ -97,8 +99,27 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   if (change.override !== undefined) data.override = change.override;
   if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
   await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
+  const said = describeRuleChange(change);
+  if (said.length > 0) {
+    await logMerchantChanges(db, shop, ids.map((variantId) => ({
+      kind: "variant.rule_changed",
+      subject: variantId,
+      message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said),
+      details: data,
+    })));
+  }
   for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   return { ok: true, updated: ids.length };
+}
+
+/** The change in the merchant's words, for Activity. */
+export function describeRuleChange(change: RuleChange): string[] {
+  const text = strings.merchantActivity;
+  const said: string[] = [];
+  if (change.override !== undefined) said.push(text.override[change.override ?? "default"]);
+  if (change.restockDate !== undefined) said.push(change.restockDate === null ? text.restockDateCleared : text.restockDateSet(formatDate(change.restockDate, { style: "long" })));
+  if (change.waitingCap !== undefined) said.push(change.waitingCap === null ? text.capCleared : text.capSet(change.waitingCap));
+  return said;
 }
 
 export type UpdateResult =
