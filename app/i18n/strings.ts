@@ -267,4 +267,20 @@ export const strings = {
     capCleared: "waiting cap removed",
     resyncRequested: "Full resync with Shopify requested",
   },
+  /** Links to a resource's own page in Shopify admin. */
+  adminLinks: {
+    openInAdmin: "View in Shopify admin",
+  },
+  /** The restock date's calendar. */
+  restockDatePicker: {
+    none: "No date set",
+    choose: "Choose",
+    chooseLabel: (label: string) => `Choose the ${label.toLowerCase()}`,
+    remove: "Remove",
+    removeLabel: (label: string) => `Remove the ${label.toLowerCase()}`,
+  },
+  /** The variant page while the engine applies a change. */
+  variantUpdates: {
+    updating: "Updating in Shopify…",
+  },
 } as const;

@@ -26,6 +26,8 @@ export interface WaitingOrderRow {
   customer: string | null;
   variantId: string;
   variantTitle: string;
+  /** The product's thumbnail, when it has one. */
+  variantImageUrl: string | null;
   waitingUnits: number;
   queuePosition: number | null;
   shipsOn: string | null;
@@ -69,9 +71,9 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
   });
   const variantIds = [...new Set(lines.map((line) => line.variantId))];
   const variants = variantIds.length
-    ? await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: { variantId: true, title: true } })
+    ? await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: { variantId: true, title: true, imageUrl: true } })
     : [];
-  const titles = new Map(variants.map((variant) => [variant.variantId, variant.title]));
+  const variantOf = new Map(variants.map((variant) => [variant.variantId, variant]));
   return {
     rows: lines.map((line) => ({
       id: `${line.lineItemId}|${line.locationId}`,
@@ -81,7 +83,8 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
       orderName: line.orderName,
       customer: line.customerName ?? line.customerEmail,
       variantId: line.variantId,
-      variantTitle: titles.get(line.variantId) ?? line.variantId,
+      variantTitle: variantOf.get(line.variantId)?.title ?? line.variantId,
+      variantImageUrl: variantOf.get(line.variantId)?.imageUrl ?? null,
       waitingUnits: line.waitingUnits,
       queuePosition: line.queuePosition,
       shipsOn: line.shipsOn,

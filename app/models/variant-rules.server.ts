@@ -98,18 +98,25 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   if (change.restockDate !== undefined) data.restockDate = change.restockDate;
   if (change.override !== undefined) data.override = change.override;
   if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
+  const before = new Map((await db.variantRule.findMany({ where: { shop, variantId: { in: ids } } })).map((rule) => [rule.variantId, rule]));
   await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
-  const said = describeRuleChange(change);
-  if (said.length > 0) {
-    await logMerchantChanges(db, shop, ids.map((variantId) => ({
-      kind: "variant.rule_changed",
-      subject: variantId,
-      message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said),
-      details: data,
-    })));
-  }
+  // Activity says what changed for each variant; a variant whose rule stayed the same gets no entry.
+  await logMerchantChanges(db, shop, ids.flatMap((variantId) => {
+    const changed = changedFields(before.get(variantId) ?? null, data);
+    const said = describeRuleChange(changed);
+    return said.length === 0 ? [] : [{ kind: "variant.rule_changed", subject: variantId, message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said), details: changed }];
+  }));
   for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   return { ok: true, updated: ids.length };
+}
+
+/** The part of a change that differs from the rule stored before it (none stored: every field empty). */
+function changedFields(stored: { restockDate: string | null; override: string | null; waitingCap: number | null } | null, change: RuleChange): RuleChange {
+  const changed: RuleChange = {};
+  if (change.restockDate !== undefined && change.restockDate !== (stored?.restockDate ?? null)) changed.restockDate = change.restockDate;
+  if (change.override !== undefined && change.override !== (stored?.override ?? null)) changed.override = change.override;
+  if (change.waitingCap !== undefined && change.waitingCap !== (stored?.waitingCap ?? null)) changed.waitingCap = change.waitingCap;
+  return changed;
 }
 
 /** The change in the merchant's words, for Activity. */

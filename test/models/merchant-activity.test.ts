@@ -56,17 +56,19 @@ describe("the merchant's changes in Activity", () => {
     expect(await t.db.activity.count({ where: { shop: OTHER } })).toBe(0);
   });
 
-  it("records a variant's rule change in words, one entry per variant of a bulk change", async () => {
+  it("records what changed in a variant's rule, in words, one entry per variant of a bulk change", async () => {
     await tracked(SHOP, LAMP, "Lamp - Brass");
     await tracked(SHOP, KETTLE, "Kettle - Steel");
     const single = await updateVariantRules(t.db, SHOP, [LAMP], { override: "always", restockDate: "2026-12-24", waitingCap: "5" }, { now: new Date("2026-11-24T12:00:00Z") });
     expect(single).toEqual({ ok: true, updated: 1 });
     await applyRuleChange(t.db, SHOP, [LAMP, KETTLE], { restockDate: null, override: null, waitingCap: null });
     await applyRuleChange(t.db, SHOP, [KETTLE], { override: "never", waitingCap: 1 });
+    // Saved again unchanged (the variant page sends every field): nothing to say.
+    await applyRuleChange(t.db, SHOP, [KETTLE], { override: "never", waitingCap: 1, restockDate: null });
     expect(await shown()).toEqual([
       { kind: "variant.rule_changed", message: "Lamp - Brass: back-orders turned on; restock date set to December 24, 2026; at most 5 units may wait", cause: "merchant" },
+      // The kettle had no rule: clearing it changed nothing there.
       { kind: "variant.rule_changed", message: "Lamp - Brass: back-orders follow the shop's rules; restock date removed; waiting cap removed", cause: "merchant" },
-      { kind: "variant.rule_changed", message: "Kettle - Steel: back-orders follow the shop's rules; restock date removed; waiting cap removed", cause: "merchant" },
       { kind: "variant.rule_changed", message: "Kettle - Steel: back-orders turned off; at most 1 unit may wait", cause: "merchant" },
     ]);
   });
