@@ -31,35 +31,17 @@ export function RestockDateField({ label, value, onChange, today, formatDate, he
     setOpen(true);
   };
   const text = strings.restockDatePicker;
-  return (
+  // The button opens the calendar (and carries aria-expanded); the field only shows the chosen day.
+  const calendar = (
     <Popover
       active={open}
       onClose={() => setOpen(false)}
-      preferredAlignment="left"
-      fullWidth
+      preferredAlignment="right"
       autofocusTarget="first-node"
       activator={
-        <TextField
-          label={label}
-          value={value ? formatDate(value) : ""}
-          placeholder={text.none}
-          readOnly
-          autoComplete="off"
-          helpText={helpText}
-          error={error}
-          connectedRight={
-            <InlineStack gap="100" wrap={false}>
-              <Button onClick={openPicker} accessibilityLabel={text.chooseLabel(label)}>
-                {text.choose}
-              </Button>
-              {value && (
-                <Button onClick={() => onChange("")} accessibilityLabel={text.removeLabel(label)}>
-                  {text.remove}
-                </Button>
-              )}
-            </InlineStack>
-          }
-        />
+        <Button onClick={open ? () => setOpen(false) : openPicker} accessibilityLabel={text.chooseLabel(label)}>
+          {text.choose}
+        </Button>
       }
     >
       <Box padding="400">
@@ -76,5 +58,26 @@ export function RestockDateField({ label, value, onChange, today, formatDate, he
         />
       </Box>
     </Popover>
+  );
+  return (
+    <TextField
+      label={label}
+      value={value ? formatDate(value) : ""}
+      placeholder={text.none}
+      readOnly
+      autoComplete="off"
+      helpText={helpText}
+      error={error}
+      connectedRight={
+        <InlineStack gap="100" wrap={false}>
+          {calendar}
+          {value && (
+            <Button onClick={() => onChange("")} accessibilityLabel={text.removeLabel(label)}>
+              {text.remove}
+            </Button>
+          )}
+        </InlineStack>
+      }
+    />
   );
 }
