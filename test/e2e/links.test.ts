@@ -6,6 +6,7 @@
  * result shown without a reload; the merchant's own changes in Activity.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { stackForThisFile } from "../support/installed-stack";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
@@ -22,6 +23,13 @@ const numeric = (gid: string) => gid.split("/").pop()!;
 let lamp: string;
 let firstOrder: string;
 let secondOrder: string;
+
+/** Console errors of the page and its frames (a hydration mismatch is one); offline font loads aside. */
+function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => void (message.type() === "error" && !message.text().startsWith("Failed to load resource") && errors.push(message.text())));
+  return errors;
+}
 
 const adminPath = (path: string) => `/store/${storeHandleOf(t.shop().domain)}${path}`;
 const lineOf = (orderId: string) => t.db.backorderLine.findFirstOrThrow({ where: { orderId } });
@@ -60,6 +68,8 @@ describe("Orders waiting", () => {
     const [first, second] = [await lineOf(firstOrder), await lineOf(secondOrder)];
     expect([first.queuePosition, second.queuePosition]).toEqual([1, 2]);
     const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
+    const consoleErrors = consoleErrorsOf(page);
+    await page.reload();
     const moveFirst = app.getByRole("button", { name: `${strings.orders.moveToFront} ${first.orderName}` });
     await moveFirst.waitFor({ timeout: 30_000 });
     await expect(moveFirst.isDisabled()).resolves.toBe(true);
@@ -74,6 +84,7 @@ describe("Orders waiting", () => {
     await app.getByText(strings.variants.ruleHeading).waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).pathname).toContain(`/apps/`);
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });
@@ -81,6 +92,8 @@ describe("Orders waiting", () => {
 describe("Back-ordered variants", () => {
   it("opens the variant's page in the app from its row, and its product in Shopify admin from the row's admin link", async () => {
     const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/variants");
+    const consoleErrors = consoleErrorsOf(page);
+    await page.reload();
     const row = app.getByRole("row", { name: /Links Lamp/ });
     await row.waitFor({ timeout: 30_000 });
     await expect(row.getByRole("img", { name: "Links Lamp" }).count()).resolves.toBe(1);
@@ -97,6 +110,7 @@ describe("Back-ordered variants", () => {
     await page.waitForURL((url) => url.pathname === adminPath(`/products/${productId}/variants/${numeric(lamp)}`), { timeout: 30_000 });
     await page.getByRole("heading", { name: "Links Lamp – Default Title" }).waitFor();
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });
