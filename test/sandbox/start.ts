@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startSandbox } from "./server";
+import { playDemoStory } from "./demo-story";
 import { appEnvironment, killOnExit, migrateDatabase, ROOT, stopChild, TEST_APP, TOML_PATH, waitForHttp } from "../support/stack";
 
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4300);
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   });
 
   await waitForHttp(`${appUrl}/healthz`, { child: app, timeoutMs: 120_000 });
+  await playDemoStory({ sandbox, appUrl, dbFile }, (step) => console.info(`[sandbox] demo story: ${step}`)).catch((error: unknown) => console.error("[sandbox] the demo story did not finish:", error));
   console.info(
     [
       "",
