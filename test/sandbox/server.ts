@@ -13,6 +13,8 @@ import { createAdminApi, type AdminApi } from "./admin-api/execute";
 import { buildEmbedUrl, storeHandleOf } from "./admin-shell/embed-url";
 import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
 import { registerResourcePickerRoute } from "./admin-shell/picker-products";
+import { registerProductImageRoute } from "./cdn/product-images";
+import { registerAdminPages } from "./admin-shell/admin-pages";
 import { AccessTokenService } from "./auth/access-tokens";
 import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
@@ -150,6 +152,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
   );
   registerResourcePickerRoute(router, shop, resourcePickerPath);
+  registerProductImageRoute(router, shop);
+  registerAdminPages(router, shop, storeHandleOf(shop.domain));
   // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
   // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
   // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
@@ -177,6 +181,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       shopDomain: shop.domain,
       appName,
       shellPathPrefix,
+      adminPathPrefix: `/store/${storeHandleOf(shop.domain)}`,
       iframeSrc,
       appOrigin: new URL(app.appUrl).origin,
       sessionTokenPath: SESSION_TOKEN_PATH,
@@ -215,6 +220,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+  // The shop's image URLs point at this server (Shopify's would point at its CDN).
+  shop.assetOrigin = url;
 
   return {
     url,

@@ -20,6 +20,8 @@ export interface ShellPageOptions {
   appName: string;
   /** "/store/{store}/apps/{app}" on the sandbox. */
   shellPathPrefix: string;
+  /** "/store/{store}": the admin's own pages (orders, products) are under it. */
+  adminPathPrefix: string;
   iframeSrc: string;
   appOrigin: string;
   sessionTokenPath: string;
@@ -100,6 +102,7 @@ export function renderShellPage(options: ShellPageOptions): string {
     appOrigin: options.appOrigin,
     appName: options.appName,
     shellPathPrefix: options.shellPathPrefix,
+    adminPathPrefix: options.adminPathPrefix,
     sessionTokenPath: options.sessionTokenPath,
     resourcePickerPath: options.resourcePickerPath,
   };

@@ -136,6 +136,13 @@
       currentSaveBar = null;
       saveBarEl.classList.remove("on");
     },
+    // A shopify://admin link in the app: the admin (top frame) goes to its own page for it.
+    "admin:navigate": function (message) {
+      if (typeof message.path !== "string" || !/^\/[A-Za-z0-9/_-]*$/.test(message.path)) return;
+      const target = config.adminPathPrefix + (message.path === "/" ? "" : message.path);
+      if (message.newWindow) window.open(target, "_blank", "noopener");
+      else location.assign(target);
+    },
     // The app has no client router listening: load it afresh at that path.
     reload: function (message) {
       if (typeof message.path === "string" && message.path.startsWith("/")) location.assign(shellPathFor(message.path));
