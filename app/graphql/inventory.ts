@@ -75,6 +75,7 @@ export const SHOP_CLOCK_QUERY = `#graphql
   query ShopClock {
     shop {
       ianaTimezone
+      currencyCode
     }
   }
 `;
