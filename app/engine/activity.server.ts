@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
+import type { ActivityFacts } from "../i18n/activity-words";
 
-export interface ActivityEntry {
-  kind: string;
-  subject: string;
-  message: string;
-  details?: unknown;
-}
+/**
+ * One entry of the log: its kind, what it is about, and the facts the pages put
+ * into words (app/i18n/activity-words.ts). `message` is the same in plain
+ * English for anyone reading the table itself.
+ */
+export type ActivityEntry =
+  | { [Kind in keyof ActivityFacts]: { kind: Kind; subject: string; message: string; details: ActivityFacts[Kind] & Record<string, unknown> } }[keyof ActivityFacts]
+  | { kind: "compliance.data_request"; subject: string; message: string; details: unknown[] };
 
 /** The merchant-readable record of every automatic action: what, on what, why, and which webhook. */
 export async function logActivity(db: PrismaClient, shop: string, source: string | null, entry: ActivityEntry): Promise<void> {
@@ -16,7 +19,7 @@ export async function logActivity(db: PrismaClient, shop: string, source: string
       subject: entry.subject,
       message: entry.message,
       source,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+      details: JSON.stringify(entry.details),
     },
   });
 }

@@ -41,8 +41,8 @@ export async function releaseOrderNow(db: PrismaClient, shop: string, orderId: s
   await logActivity(db, shop, "merchant", {
     kind: "order.released_by_merchant",
     subject: orderId,
-    message: `${orderName}: released by the merchant with ${units} unit(s) still waiting; it left the queue`,
-    details: { lines: lines.map((line) => ({ lineItemId: line.lineItemId, variantId: line.variantId, waitingUnits: line.waitingUnits })) },
+    message: `${orderName}: released by the merchant (units still waiting: ${units}); it left the queue`,
+    details: { orderName, lines: lines.map((line) => ({ lineItemId: line.lineItemId, variantId: line.variantId, waitingUnits: line.waitingUnits })) },
   });
   await resyncAfter(db, shop, orderId, [...new Set(lines.map((line) => line.variantId))]);
   return { ok: true, orderName, units };
@@ -92,8 +92,8 @@ export async function cancelLineBackorder(
   await ctx.log({
     kind: "line.cancelled_by_merchant",
     subject: current.orderId,
-    message: `${current.orderName}: ${current.waitingUnits} back-ordered unit(s) removed from the order by the merchant${options.notifyCustomer ? "; customer notified" : ""}`,
-    details: { lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer },
+    message: `${current.orderName}: back-ordered units removed from the order by the merchant (${current.waitingUnits})${options.notifyCustomer ? "; customer notified" : ""}`,
+    details: { orderName: current.orderName, lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer },
   });
   await resyncAfter(db, shop, current.orderId, [current.variantId]);
   return { ok: true, orderName: current.orderName, units: current.waitingUnits };

@@ -4,7 +4,8 @@ import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineGrid, Layout
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { formatMoney, loadDashboard } from "../models/dashboard.server";
+import { loadDashboard } from "../models/dashboard.server";
+import { formatMoney, formatNumber } from "../i18n/format";
 import { loadStockOverview } from "../models/stock-overview.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
@@ -60,9 +61,9 @@ export default function Home() {
                   {text.figuresHeading}
                 </Text>
                 <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
-                  <Figure label={text.backorderedVariants} value={String(dashboard.backorderedVariants)} />
-                  <Figure label={text.waitingOrders} value={String(dashboard.waitingOrders)} />
-                  <Figure label={text.waitingUnits} value={String(dashboard.waitingUnits)} />
+                  <Figure label={text.backorderedVariants} value={formatNumber(dashboard.backorderedVariants)} />
+                  <Figure label={text.waitingOrders} value={formatNumber(dashboard.waitingOrders)} />
+                  <Figure label={text.waitingUnits} value={formatNumber(dashboard.waitingUnits)} />
                   <Figure label={text.valueWaiting} value={valueWaiting} />
                   <Figure label={text.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
                   <Figure label={text.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
@@ -106,7 +107,7 @@ export default function Home() {
                         <Text as="span" tone="subdued">
                           {formatDateTime(entry.at)}
                         </Text>{" "}
-                        <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge> {entry.message}
+                        <Badge tone={entry.critical ? "critical" : undefined}>{entry.label}</Badge> {entry.sentence}
                       </li>
                     ))}
                   </ul>

@@ -9,6 +9,8 @@ import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } fro
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
+import { useShopMoney } from "../components/use-shop-money";
+import { formatStock, formatUnits } from "../i18n/format";
 import { useToastOnSuccess } from "../components/use-list-params";
 
 const text = strings.variants;
@@ -46,6 +48,7 @@ export default function VariantPage() {
   const { variant, levels, incomingUnits, queue, today } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const { formatDate } = useShopDates();
+  const money = useShopMoney();
   const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
   const [override, setOverride] = useState(variant.rule.override ?? "");
   const [waitingCap, setWaitingCap] = useState(variant.rule.waitingCap === null ? "" : String(variant.rule.waitingCap));
@@ -74,9 +77,9 @@ export default function VariantPage() {
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">{text.summaryHeading}</Text>
                 <InlineGrid columns={4} gap="300">
-                  <Summary label={text.columns.waiting} value={String(variant.waitingUnits)} />
-                  <Summary label={text.sellable} value={String(variant.sellable)} />
-                  <Summary label={text.columns.value} value={`${variant.waitingValue} (${text.price} ${variant.price})`} />
+                  <Summary label={text.columns.waiting} value={formatUnits(variant.waitingUnits)} />
+                  <Summary label={text.sellable} value={formatStock(variant.sellable)} />
+                  <Summary label={text.columns.value} value={`${money(variant.waitingValue)} (${text.price} ${money(variant.price)})`} />
                   <Summary label={text.columns.eta} value={variant.nextShipsOn ? formatDate(variant.nextShipsOn) : "—"} />
                 </InlineGrid>
               </BlockStack>
