@@ -113,6 +113,16 @@ describe("a shop with back orders", () => {
       await page.close();
     });
 
+    it("Activity with its technical details open", async () => {
+      const { page, app } = await openAdminPage("/app/activity", strings.activity.title);
+      const disclosures = app.getByText(strings.activity.technical);
+      await disclosures.first().waitFor();
+      for (let i = 0; i < Math.min(3, await disclosures.count()); i++) await disclosures.nth(i).click();
+      await app.getByText(strings.activity.ids.subject).first().waitFor();
+      await checkApp(app, "activity: technical details open");
+      await page.close();
+    });
+
     it("Settings with a validation error shown, and the shell's save bar", async () => {
       const { page, app } = await openAdminPage("/app/settings", strings.settings.title);
       await app.getByLabel(strings.settings.dates.handlingLabel).fill("-1");
