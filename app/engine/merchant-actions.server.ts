@@ -11,6 +11,7 @@ import { logActivity } from "./activity.server";
 import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
 import { syncVariant } from "./variant-sync.server";
+import { plural } from "../i18n/format";
 
 const waiting = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", merchantAction: null, waitingUnits: { gt: 0 } });
 
@@ -84,7 +85,7 @@ export async function cancelLineBackorder(
   }
   const set = (await ctx.admin.request(SET_ORDER_EDIT_QUANTITY, { id: session, lineItemId: edited.id, quantity: edited.quantity - current.waitingUnits })).orderEditSetQuantity;
   assertNoUserErrors("orderEditSetQuantity", set?.userErrors);
-  const staffNote = `Backorder Manager: removed ${current.waitingUnits} back-ordered unit(s) at the merchant's request.`;
+  const staffNote = `Backorder Manager: removed ${plural(current.waitingUnits, { one: "# back-ordered unit", other: "# back-ordered units" })} at the merchant's request.`;
   const committed = (await ctx.admin.request(COMMIT_ORDER_EDIT, { id: session, notifyCustomer: options.notifyCustomer, staffNote })).orderEditCommit;
   assertNoUserErrors("orderEditCommit", committed?.userErrors);
 
