@@ -313,7 +313,7 @@ export const strings = {
     saved: (count: number) => (count === 1 ? "Saved. The variant is being updated in Shopify." : `Saved for ${count} variants. They are being updated in Shopify.`),
     pageOf: (page: number, pages: number, total: number) => `Page ${page} of ${pages} · ${plural(total, { one: "# variant", other: "# variants" })}`,
     emptyHeading: "No variants match",
-    emptyBody: "Variants appear here once the app has synced them with Shopify.",
+    emptyBody: "Back-ordered and sold-out variants appear here. To see every variant the app tracks, choose All variants the app tracks in the Status filter.",
     back: "Back-ordered variants",
     summaryHeading: "Summary",
     ruleHeading: "Rules for this variant",
