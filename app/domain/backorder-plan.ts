@@ -4,6 +4,7 @@
  * orders), their places in the queue and when each can ship.
  */
 import { addDays, estimateShipDates } from "./restock-eta";
+import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
 import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine } from "./waiting-queue";
 
@@ -28,7 +29,7 @@ export interface VariantPlanInput {
   levels: readonly LocationStock[];
   /** Open lines read newest first until they hold every waiting unit (see `demandWindowIsEnough`). */
   demand: readonly LocatedDemand[];
-  /** The merchant's expected restock date for incoming stock, if any. */
+  /** The merchant's expected restock date for incoming stock, if any; one that has gone by is not used. */
   restockDate: string | null;
   defaultLeadTimeDays: number | null;
   handlingDays: number;
@@ -93,11 +94,13 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
   });
 
   const incomingUnits = input.levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
-  const arrivesAt = input.restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
+  // Stock that did not come on its date may come any day or never: promise as if no date were set.
+  const restockDate = promisableRestockDate(input.restockDate, input.today);
+  const arrivesAt = restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
   const etas = estimateShipDates({
     waitingLines: [...waiting.map((line) => ({ lineItemId: line.lineItemId, waitingUnits: line.waitingUnits })), { lineItemId: "", waitingUnits: 1 }],
     incoming: arrivesAt && incomingUnits > 0 ? [{ arrivesAt, quantity: incomingUnits }] : [],
-    defaultLeadTimeDays: input.restockDate ? Math.max(0, daysBetween(input.today, input.restockDate)) : input.defaultLeadTimeDays,
+    defaultLeadTimeDays: restockDate ? daysBetween(input.today, restockDate) : input.defaultLeadTimeDays,
     handlingDays: input.handlingDays,
     today: input.today,
   });

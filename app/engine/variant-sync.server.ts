@@ -12,6 +12,7 @@ import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
 import { applyVariantDecision } from "./variant-writes.server";
@@ -69,6 +70,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     today: ctx.today,
   });
 
+  await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   await recordVariantFacts(ctx, variant, levels);

@@ -10,6 +10,8 @@ import { strings } from "./strings";
 export interface ActivityFacts {
   "variant.policy": { title: string; status: string; from: string; to: string; sellable: number; waitingUnits: number };
   "variant.status": { title: string; from: string | null; to: string };
+  /** Its message is already in words (strings.variants.restockDateCleared, in the shop's date style). */
+  "variant.restock_date_cleared": { restockDate: string };
   "order.hold": { orderName: string; fulfillmentOrderId: string };
   "order.release": { orderName: string; fulfillmentOrderId: string };
   "order.fulfil": { orderName: string; fulfillmentOrderId: string };
@@ -73,6 +75,8 @@ function labelOf(kind: string, facts: Facts): string {
       return str(facts, "to") === "CONTINUE" ? text.kinds.backordersOn : text.kinds.backordersOff;
     case "variant.status":
       return str(facts, "to") === "sold_out" ? text.kinds.backordersFull : str(facts, "to") === "in_stock" ? text.kinds.backInStock : text.kinds.nowBackordered;
+    case "variant.restock_date_cleared":
+      return text.kinds.restockDateCleared;
     case "order.hold":
       return text.kinds.held;
     case "order.release":
@@ -160,7 +164,7 @@ export function describeActivity(entry: { kind: string; message: string; details
   const technical = error ? [{ label: text.ids.error, value: error }] : [];
   const words = sentenceOf(entry.kind, facts, details);
   if (words) return { ...words, critical, technical };
-  // An old row, or a kind without words yet: its own message, without the policy codes it once carried.
+  // An old row, or a kind whose message is its words: that message, without the policy codes old rows carried.
   if (entry.kind === "job.dead") return { label: text.kinds.failed, critical, sentence: text.says.failedEarlier, technical: [{ label: text.ids.message, value: entry.message }] };
   return { label: labelOf(entry.kind, facts), critical, sentence: entry.message.replace(POLICY_CODES, ""), technical };
 }

@@ -12,7 +12,7 @@ export interface Dashboard {
   valueWaiting: string;
   /** Whole days since the earliest waiting line was ordered; null when nothing waits. */
   oldestWaitDays: number | null;
-  /** ISO date: the earliest restock date set by the merchant (today or later), else the earliest ships-on date. */
+  /** ISO date: the earliest restock date (today or later) of a variant in a back-order episode, else the earliest ships-on date. */
   nextRestock: string | null;
   /** Units on their way (Shopify's "incoming") for the variants that are back-ordered. */
   incomingUnits: number;
@@ -28,15 +28,19 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
   const today = todayIn(settings?.timezone ?? "UTC", now);
   const waitingWhere = { shop, state: "waiting", waitingUnits: { gt: 0 } };
   // Sums in the database: a shop may have tens of thousands of waiting lines.
-  const [statuses, waiting, late, [totals], restockRule, nextShip, deadJobs, activity] = await Promise.all([
+  const [statuses, waiting, late, [totals], [restock], nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
     db.backorderLine.aggregate({ where: waitingWhere, _sum: { waitingUnits: true }, _min: { orderedAt: true } }),
     db.backorderLine.count({ where: { ...waitingWhere, shipsOn: { lt: today } } }),
     db.$queryRaw<{ orders: number | bigint; cents: number | null }[]>(Prisma.sql`
       SELECT COUNT(DISTINCT "orderId") AS "orders", SUM(ROUND(CAST("unitPrice" AS REAL) * 100) * "waitingUnits") AS "cents"
       FROM "BackorderLine" WHERE "shop" = ${shop} AND "state" = 'waiting' AND "waitingUnits" > 0`),
-    db.variantRule.findFirst({ where: { shop, restockDate: { gte: today } }, orderBy: { restockDate: "asc" }, select: { restockDate: true } }),
-    db.trackedVariant.findFirst({ where: { shop, nextShipsOn: { not: null } }, orderBy: { nextShipsOn: "asc" }, select: { nextShipsOn: true } }),
+    // A date kept for a variant in stock is for its next sell-out, not a restock anyone waits for (app/domain/restock-episode.ts).
+    db.$queryRaw<{ date: string | null }[]>(Prisma.sql`
+      SELECT MIN(r."restockDate") AS "date" FROM "VariantRule" r
+      JOIN "TrackedVariant" v ON v."shop" = r."shop" AND v."variantId" = r."variantId"
+      WHERE r."shop" = ${shop} AND r."restockDate" >= ${today} AND (v."status" IN ('backorder', 'sold_out') OR v."waitingUnits" > 0)`),
+    db.trackedVariant.findFirst({ where: { shop, nextShipsOn: { gte: today } }, orderBy: { nextShipsOn: "asc" }, select: { nextShipsOn: true } }),
     db.job.count({ where: { shop, status: "dead" } }),
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true, details: true } }),
   ]);
@@ -56,7 +60,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     waitingUnits: waiting._sum.waitingUnits ?? 0,
     valueWaiting: (cents / 100).toFixed(2),
     oldestWaitDays: oldest === null ? null : wholeDaysSince(oldest, now),
-    nextRestock: restockRule?.restockDate ?? nextShip?.nextShipsOn ?? null,
+    nextRestock: restock?.date ?? nextShip?.nextShipsOn ?? null,
     incomingUnits: Number(incoming?.units ?? 0),
     alerts: {
       atCap: countOf("sold_out"),

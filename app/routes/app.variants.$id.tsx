@@ -8,6 +8,7 @@ import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { strings } from "../i18n/strings";
+import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
 import { useShopMoney } from "../components/use-shop-money";
 import { formatStock, formatUnits } from "../i18n/format";
@@ -84,7 +85,7 @@ export default function VariantPage() {
                 </InlineGrid>
               </BlockStack>
             </Card>
-            <StockByLocation levels={levels} incomingUnits={incomingUnits} restockDate={variant.rule.restockDate ? formatDate(variant.rule.restockDate) : null} />
+            <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} />
             <Card padding="0">
               <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                 <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>
@@ -141,8 +142,12 @@ function Summary({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** The merchant's restock date as the page states it: one gone by is said to be past, since it is no longer promised. */
+const restockText = (date: string | null, today: string, formatDate: (date: string) => string) =>
+  date === null ? text.noRestockDate : (restockDateHasPassed(date, today) ? text.restockPassed : text.restockOn)(formatDate(date));
+
 /** Each location's stock as the last sync read it, and what is on its way against the merchant's restock date. */
-function StockByLocation({ levels, incomingUnits, restockDate }: { levels: LocationLevel[]; incomingUnits: number; restockDate: string | null }) {
+function StockByLocation({ levels, incomingUnits, restock }: { levels: LocationLevel[]; incomingUnits: number; restock: string }) {
   return (
     <Card padding="0">
       <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
@@ -150,7 +155,7 @@ function StockByLocation({ levels, incomingUnits, restockDate }: { levels: Locat
           <Text as="h2" variant="headingMd">{text.stockHeading}</Text>
           <InlineStack gap="200">
             <Text as="span" fontWeight="semibold">{text.incomingHeading}</Text>
-            <Text as="span">{`${text.incomingUnits(incomingUnits)} · ${restockDate ? text.restockOn(restockDate) : text.noRestockDate}`}</Text>
+            <Text as="span">{`${text.incomingUnits(incomingUnits)} · ${restock}`}</Text>
           </InlineStack>
         </BlockStack>
       </div>

@@ -81,6 +81,17 @@ const scopeArb = fc.record({
 });
 
 describe("planVariant properties (window enough)", () => {
+  it("promises for a restock date that has gone by exactly what it promises with no date, and never a day before today", () => {
+    fc.assert(
+      fc.property(scenario, settingsArb, fc.integer({ min: 1, max: 400 }), ({ levels, lines }, settings, daysAgo) => {
+        const undated = planFor(levels, lines, { ...settings, restockDay: null });
+        expect(planFor(levels, lines, { ...settings, restockDay: -daysAgo })).toEqual(undated);
+        const plan = planFor(levels, lines, settings);
+        for (const date of [plan.nextShipsOn, ...plan.waitingLines.map((line) => line.shipsOn)]) if (date !== null) expect(date >= today).toBe(true);
+      }),
+    );
+  });
+
   it("holds nothing outside the rules, and inside them the same lines whatever the rules", () => {
     fc.assert(
       fc.property(scenario, settingsArb, scopeArb, ({ levels, lines }, settings, scope) => {
@@ -150,7 +161,8 @@ describe("planVariant properties (window enough)", () => {
         }
         // (c) dates never go backwards along the queue, and never before today
         const dates = plan.waitingLines.map((l) => l.shipsOn);
-        const known = settings.restockDay !== null || settings.lead !== null;
+        // A restock date that has gone by is no date at all.
+        const known = (settings.restockDay !== null && settings.restockDay >= 0) || settings.lead !== null;
         expect(dates.every((d) => (known ? d !== null && d >= today : d === null))).toBe(true);
         for (let i = 1; i < dates.length; i++) if (dates[i] !== null) expect(dates[i]! >= dates[i - 1]!).toBe(true);
         // (d) no line waits more than it has open, nor nothing

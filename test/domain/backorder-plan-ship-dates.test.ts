@@ -23,10 +23,18 @@ describe("planVariant: ship dates", () => {
     expect(plan.nextShipsOn).toBe("2026-12-01");
   });
 
-  it("never promises a past restock date", () => {
-    const plan = planVariant(input({ levels: oversold, demand: queue, restockDate: "2026-11-01", handlingDays: 2 }));
-    expect(datesOf(plan)).toEqual(["2026-11-26", "2026-11-26", "2026-11-26"]);
-    expect(plan.nextShipsOn).toBe("2026-11-26");
+  it("never promises a restock date that has gone by: the stock did not come, so the default lead time applies", () => {
+    const plan = planVariant(input({ levels: oversold, demand: queue, restockDate: "2026-11-01", defaultLeadTimeDays: 14, handlingDays: 2 }));
+    expect(datesOf(plan)).toEqual(["2026-12-10", "2026-12-10", "2026-12-10"]);
+    expect(plan.nextShipsOn).toBe("2026-12-10");
+    const yesterday = planVariant(input({ levels: oversold, demand: queue, restockDate: "2026-11-23", defaultLeadTimeDays: null }));
+    expect(datesOf(yesterday)).toEqual([null, null, null]);
+    expect(yesterday.nextShipsOn).toBeNull();
+  });
+
+  it("still promises a restock date of today", () => {
+    const plan = planVariant(input({ levels: oversold, demand: queue, restockDate: "2026-11-24", handlingDays: 1 }));
+    expect(plan.nextShipsOn).toBe("2026-11-25");
   });
 
   it("falls back to the default lead time, with or without incoming stock", () => {

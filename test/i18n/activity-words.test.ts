@@ -67,4 +67,12 @@ describe("describeActivity", () => {
     });
     expect(describeActivity({ kind: "something.new", message: "Something new happened", details: null })).toMatchObject({ label: "Update", sentence: "Something new happened" });
   });
+
+  it("keeps a message already written in words, with its label", () => {
+    const message = "Desk Lamp: the stock arrived, so its restock date (Mar 12, 2027) was cleared";
+    expect(describeActivity({ kind: "variant.restock_date_cleared", message, details: JSON.stringify({ restockDate: "2027-03-12" }) })).toMatchObject({
+      label: "Restock date cleared",
+      sentence: message,
+    });
+  });
 });

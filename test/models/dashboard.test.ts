@@ -109,6 +109,17 @@ describe("loadDashboard", () => {
     expect((await loadDashboard(t.db, SHOP, { now: NOW })).nextRestock).toBe("2026-03-17");
   });
 
+  it("shows no restock date of a variant back in stock, nor a ships-on date gone by", async () => {
+    await variant(SHOP, "restocked", "in_stock");
+    await variant(SHOP, "late", "backorder", "2026-03-09");
+    await t.db.variantRule.create({ data: { shop: SHOP, variantId: "restocked", restockDate: "2026-03-12" } });
+    expect((await loadDashboard(t.db, SHOP, { now: NOW })).nextRestock).toBeNull();
+
+    // In stock here, but orders still wait at another location: their restock is still to come.
+    await t.db.trackedVariant.update({ where: { shop_variantId: { shop: SHOP, variantId: "restocked" } }, data: { waitingUnits: 2 } });
+    expect((await loadDashboard(t.db, SHOP, { now: NOW })).nextRestock).toBe("2026-03-12");
+  });
+
   it("judges ETA passed against today in the shop's time zone", async () => {
     await t.db.shopSettings.create({ data: { shop: SHOP, timezone: "Pacific/Auckland" } });
     // 2026-03-10T12:00Z is already the 11th in Auckland.

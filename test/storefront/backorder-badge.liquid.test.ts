@@ -155,6 +155,53 @@ describe("app embed", () => {
     const off = await renderCollectionEmbed([backordered], { settings: { [EMBED_KEY]: { card_badges: false } } });
     expect(pageData(off, "data-backorder-cards")).toBeNull();
   });
+
+  describe("a card speaks for every option of its product, not the one it shows", () => {
+    const cardOf = async (variants: VariantSpec[], options: Parameters<typeof renderCollectionEmbed>[1] = {}) =>
+      (pageData(await renderCollectionEmbed([product(variants, "wool-beanie")], options), "data-backorder-cards") ?? {})["wool-beanie"] ?? null;
+    const sand: VariantSpec = { id: 1, title: "Sand", available: 5 };
+    const grey: VariantSpec = { id: 5, title: "Grey", available: 3 };
+    const black: VariantSpec = { id: 2, title: "Black", backorder: { status: "backorder", ships_on: "2026-12-24" } };
+    const forest: VariantSpec = { id: 3, title: "Forest", backorder: { status: "backorder" } };
+    const red: VariantSpec = { id: 4, title: "Red", backorder: { status: "sold_out" } };
+    const gone: VariantSpec = { id: 6, title: "Plum", available: 0, policy: "DENY" };
+
+    it("says back-order when every option is on back-order", async () => {
+      expect(await cardOf([black, forest])).toBe("Back-order");
+    });
+
+    it("says some options are on back-order when others ship now, whichever option the card shows", async () => {
+      // Shopify's card shows the first available variant: Sand here, Black in the second product.
+      expect(await cardOf([sand, grey, black])).toBe("Some options on back-order");
+      expect(await cardOf([black, sand])).toBe("Some options on back-order");
+    });
+
+    it("says nothing when every option ships now", async () => {
+      expect(await cardOf([sand, grey])).toBeNull();
+    });
+
+    it("says back-order when the only other options are sold out, and nothing when all are", async () => {
+      expect(await cardOf([black, red, gone])).toBe("Back-order");
+      expect(await cardOf([red, gone])).toBeNull();
+      expect(await cardOf([sand, red])).toBeNull();
+    });
+
+    it.each([
+      ["en", "Back-order", "Some options on back-order"],
+      ["fr", "Précommande", "Certaines options en précommande"],
+      ["de", "Vorbestellung", "Einige Optionen als Vorbestellung"],
+      ["es", "Bajo pedido", "Algunas opciones bajo pedido"],
+    ])("speaks %s", async (locale, all, some) => {
+      expect(await cardOf([black], { locale })).toBe(all);
+      expect(await cardOf([sand, black], { locale })).toBe(some);
+    });
+
+    it("uses the merchant's wording for both", async () => {
+      const settings = { [EMBED_KEY]: { backorder_label: "Pre-order", some_options_label: "Some colours on pre-order" } };
+      expect(await cardOf([black], { settings })).toBe("Pre-order");
+      expect(await cardOf([sand, black], { settings })).toBe("Some colours on pre-order");
+    });
+  });
 });
 
 describe("extension files", () => {

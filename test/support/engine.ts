@@ -18,7 +18,7 @@ export const FAST_WORKER_ENV = {
 export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
 
 /** Opens the app once as the merchant would; the token exchange stores the offline session and runs afterAuth. */
-export async function installApp(stack: Stack): Promise<void> {
+export async function installApp(stack: Pick<Stack, "appUrl" | "sandbox">): Promise<void> {
   const url = buildEmbedUrl({ appUrl: stack.appUrl, apiSecret: TEST_APP.apiSecret, shop: stack.sandbox.shop.domain, idToken: await stack.sandbox.mintSessionToken() });
   const response = await fetch(url, { headers: { "User-Agent": BROWSER_USER_AGENT } });
   await response.arrayBuffer();
@@ -35,7 +35,7 @@ export async function outstandingWork(db: PrismaClient): Promise<{ deliveries: n
 }
 
 /** Waits until the sandbox has delivered every webhook and the app has done all the work they caused. */
-export async function settle(stack: Stack, db: PrismaClient, timeoutMs = 60_000): Promise<void> {
+export async function settle(stack: Pick<Stack, "sandbox">, db: PrismaClient, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quietChecks = 0;
   let last: Awaited<ReturnType<typeof outstandingWork>> | null = null;
@@ -52,7 +52,7 @@ export async function settle(stack: Stack, db: PrismaClient, timeoutMs = 60_000)
 
 /** A request to an app route as App Bridge's authenticated fetch makes it: session token, a browser's user agent, a form body. */
 export async function appRequest(
-  stack: Stack,
+  stack: Pick<Stack, "appUrl" | "sandbox">,
   path: string,
   init: { method?: "GET" | "POST"; fields?: Record<string, string | string[]> } = {},
 ): Promise<{ status: number; contentType: string; text: string }> {

@@ -154,6 +154,45 @@ describe("admin shell with the App Bridge stand-in", () => {
     await page.close();
   });
 
+  it("reloads at the page the app was on: the address bar follows the app, the iframe loads that path with a fresh id_token", async () => {
+    const page = await openShell();
+    await page.locator("#app-nav a", { hasText: "Settings" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/store/backorder-demo/apps/backorder-manager/app/settings");
+    await page.reload();
+    await page.frameLocator("iframe").locator("#path").waitFor();
+    expect(await appFrame(page).locator("#path").textContent()).toBe("/app/settings");
+    const src = new URL((await page.locator("iframe").getAttribute("src"))!);
+    await verifySessionToken(src.searchParams.get("id_token")!, { apiKey: KEY, apiSecret: SECRET, shop: "backorder-demo.myshopify.com" });
+    await page.close();
+  });
+
+  it("names the app by client id as well as by handle, and opens the installed app from the library's install URL", async () => {
+    const byClientId = await fetch(`${sandbox.url}/store/backorder-demo/apps/${KEY}/app/settings`);
+    expect(byClientId.status).toBe(200);
+    expect(await byClientId.text()).toContain(`src="${appUrl}/app/settings?`);
+
+    const install = await fetch(`${sandbox.url}/store/backorder-demo/oauth/install?client_id=${KEY}`, { redirect: "manual" });
+    expect(install.status).toBe(302);
+    expect(install.headers.get("location")).toBe("/store/backorder-demo/apps/backorder-manager");
+    const otherApp = await fetch(`${sandbox.url}/store/backorder-demo/oauth/install?client_id=someone-else`, { redirect: "manual" });
+    expect(otherApp.status).toBe(400);
+    const otherStore = await fetch(`${sandbox.url}/store/another-store/oauth/install?client_id=${KEY}`, { redirect: "manual" });
+    expect(otherStore.status).toBe(404);
+  });
+
+  it("asks the sandbox for no favicon (no 404 in the admin's console)", async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(sandbox.adminShellUrl());
+    await page.frameLocator("iframe").locator("#path").waitFor();
+    expect(await page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/svg\+xml,/);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
   it("ignores messages that do not come from the app frame", async () => {
     const page = await openShell();
     await expect.poll(() => page.locator("#app-title").textContent()).toBe("Fake Backorders");

@@ -140,6 +140,9 @@
     reload: function (message) {
       if (typeof message.path === "string" && message.path.startsWith("/")) location.assign(shellPathFor(message.path));
     },
+    // Shopify admin keeps its address bar in step with the app's path, so a browser reload opens the
+    // same page (https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/navigation-api,
+    // "Address bar sync"); the sandbox serves /store/{store}/apps/{app}/{path} with the iframe at {path}.
     location: function (message) {
       const shellPath = shellPathFor(message.path);
       if (location.pathname + location.search !== shellPath) history.replaceState(null, "", shellPath);

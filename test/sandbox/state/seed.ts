@@ -1,8 +1,10 @@
 /**
  * A deterministic demo shop: ~30 products / ~80 variants over 3 locations, ~10 variants
- * out of stock and ~6 months of fulfilled order history with weekly seasonality.
+ * out of stock and ~6 months of fulfilled order history with weekly seasonality. Its story
+ * (on unless `story: false`): open orders of the past few weeks that the shop sold without
+ * stock, as a shop that kept selling before it installed the app would have them.
  */
-import type { Gid } from "./contract";
+import type { Gid, PlaceOrderInput } from "./contract";
 import type { SandboxShop } from "./shop";
 import { seededRandom } from "../support/seeded-random";
 
@@ -60,6 +62,8 @@ export interface SeedOptions {
   seed?: number;
   /** Days of history; default 182 (~6 months). */
   historyDays?: number;
+  /** Open orders waiting for out-of-stock variants (default on); `false` for a shop with only fulfilled history. */
+  story?: boolean;
 }
 
 export interface SeedResult {
@@ -69,9 +73,22 @@ export interface SeedResult {
   /** Variants seeded with 0 available everywhere. */
   outOfStockVariantIds: Gid[];
   historicalOrderCount: number;
+  /** The story's open orders, oldest first (none without the story). */
+  waitingOrderIds: Gid[];
 }
 
 const DAY = 86_400_000;
+
+/**
+ * The story: per variant that kept selling without stock, its open orders (days ago, units),
+ * oldest first. The first one has stock on its way; the third gets some too.
+ */
+const WAITING_ORDERS: { daysAgo: number; units: number }[][] = [
+  [{ daysAgo: 31, units: 1 }, { daysAgo: 20, units: 2 }, { daysAgo: 12, units: 1 }, { daysAgo: 6, units: 1 }, { daysAgo: 2, units: 1 }],
+  [{ daysAgo: 45, units: 1 }, { daysAgo: 24, units: 1 }, { daysAgo: 3, units: 2 }],
+  [{ daysAgo: 9, units: 1 }, { daysAgo: 1, units: 1 }],
+  [{ daysAgo: 4, units: 2 }],
+];
 // Sunday..Saturday demand factors: weekends sell more.
 const WEEKDAY_FACTOR = [1.5, 0.8, 0.85, 0.9, 1.0, 1.25, 1.6];
 
@@ -135,14 +152,49 @@ export function seedDemoShop(shop: SandboxShop, options: SeedOptions = {}): Seed
   outOfStock.slice(0, 3).forEach((variantId, index) => {
     shop.receiveIncoming({ variantId, locationId: locationIds[0]!, quantity: 24 + index * 12, arrivesAt: new Date(now + (7 + index * 7) * DAY).toISOString() });
   });
-  const historicalOrderCount = seedHistory(shop, { now, days: options.historyDays ?? 182, random, pick, variantIds, popularity });
-  return { locationIds, productIds, variantIds, outOfStockVariantIds: outOfStock, historicalOrderCount };
+  const storyOrders = options.story === false ? [] : waitingOrders(shop, now, outOfStock, locationIds[0]!);
+  const { historicalOrderCount, waitingOrderIds } = seedHistory(shop, { now, days: options.historyDays ?? 182, random, pick, variantIds, popularity, storyOrders });
+  return { locationIds, productIds, variantIds, outOfStockVariantIds: outOfStock, historicalOrderCount, waitingOrderIds };
+}
+
+/**
+ * The open orders of the story, oldest first. Only variants the merchant let sell without
+ * stock (CONTINUE) can have them: "Customers can't buy this product variant after it's out of
+ * stock" otherwise (https://shopify.dev/docs/api/admin-graphql/latest/enums/ProductVariantInventoryPolicy).
+ */
+function waitingOrders(shop: SandboxShop, now: number, outOfStock: Gid[], warehouse: Gid): PlaceOrderInput[] {
+  const continuing = outOfStock.filter((id) => shop.variantOrThrow(id).inventoryPolicy === "CONTINUE");
+  if (continuing.length < WAITING_ORDERS.length) throw new Error(`The demo story needs ${WAITING_ORDERS.length} variants that sell without stock`);
+  shop.receiveIncoming({ variantId: continuing[2]!, locationId: warehouse, quantity: 10, arrivesAt: new Date(now + 25 * DAY).toISOString() });
+  let customer = 0;
+  const orders = WAITING_ORDERS.flatMap((orders, index) =>
+    orders.map(({ daysAgo, units }) => {
+      customer += 1;
+      const firstName = FIRST[(customer * 5) % FIRST.length]!;
+      const lastName = LAST[(customer * 3) % LAST.length]!;
+      return {
+        customer: { email: `${firstName}.${lastName.replace(/ /g, "")}@example.com`.toLowerCase(), firstName, lastName },
+        lines: [{ variantId: continuing[index]!, quantity: units }],
+        createdAt: new Date((Math.floor(now / DAY) - daysAgo) * DAY + 10.5 * 3_600_000).toISOString(),
+      };
+    }),
+  );
+  return orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 function seedHistory(
   shop: SandboxShop,
-  ctx: { now: number; days: number; random: () => number; pick: <T>(list: readonly T[]) => T; variantIds: Gid[]; popularity: Map<Gid, number> },
-): number {
+  ctx: {
+    now: number;
+    days: number;
+    random: () => number;
+    pick: <T>(list: readonly T[]) => T;
+    variantIds: Gid[];
+    popularity: Map<Gid, number>;
+    /** Open orders, oldest first, placed among the history on their day so order numbers follow time. */
+    storyOrders: PlaceOrderInput[];
+  },
+): { historicalOrderCount: number; waitingOrderIds: Gid[] } {
   const { random, pick } = ctx;
   const weights = ctx.variantIds.map((id) => ctx.popularity.get(id) ?? 1);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
@@ -156,6 +208,11 @@ function seedHistory(
   };
   const startDay = Math.floor(ctx.now / DAY) - ctx.days;
   let count = 0;
+  const story = [...ctx.storyOrders];
+  const waitingOrderIds: Gid[] = [];
+  const placeStoryOrdersBefore = (end: number) => {
+    while (story.length > 0 && Date.parse(story[0]!.createdAt!) < end) waitingOrderIds.push(shop.placeOrder(story.shift()!).orderId);
+  };
   for (let day = startDay; day < startDay + ctx.days; day += 1) {
     const weekday = new Date(day * DAY).getUTCDay();
     const growth = 1 + (day - startDay) / ctx.days / 2; // the shop grows over the half year
@@ -175,6 +232,8 @@ function seedHistory(
       });
       count += 1;
     }
+    placeStoryOrdersBefore((day + 1) * DAY);
   }
-  return count;
+  placeStoryOrdersBefore(Infinity);
+  return { historicalOrderCount: count, waitingOrderIds };
 }
