@@ -3,9 +3,9 @@ import { useMemo } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
 import type { loader as appLayoutLoader } from "../routes/app";
 import { DEFAULT_DATE_STYLE, formatDate, formatDateTime, type DateFormatOptions } from "../i18n/dates";
+import { ADMIN_LOCALE } from "../i18n/format";
 
-/** The admin's words are English (app/i18n/strings.ts), so its dates are too. */
-export const ADMIN_LOCALE = "en";
+export { ADMIN_LOCALE };
 
 export interface ShopDates {
   /** A plain date ("2027-03-12") or a moment's date. */

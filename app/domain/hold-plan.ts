@@ -4,6 +4,8 @@
  * every time, so running it again after a crash repeats nothing that landed.
  */
 
+import { formatUnits } from "../i18n/format";
+
 export type FulfilmentMode = "hold_release" | "hold_fulfil" | "ship_available_first";
 
 export const HOLD_HANDLE = "backorder-manager";
@@ -115,7 +117,8 @@ export function planOrderHolds(input: {
         fulfillmentOrderId: fo.id,
         // Shopify cannot split a fulfillment order someone else already holds.
         lines: partial ? waitingLines.map((line) => ({ id: line.id, quantity: line.waiting })) : null,
-        notes: `${waitingLines.reduce((sum, line) => sum + line.waiting, 0)} unit(s) waiting for stock`,
+        // Shown to the merchant on the hold in Shopify admin.
+        notes: `${formatUnits(waitingLines.reduce((sum, line) => sum + line.waiting, 0))} waiting for stock`,
       });
       continue;
     }

@@ -1,11 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
+import type { ActivityFacts } from "../i18n/activity-words";
 
-export interface ActivityEntry {
-  kind: string;
-  subject: string;
-  message: string;
-  details?: unknown;
-}
+/**
+ * One entry of the log: its kind, what it is about, and the facts the pages put
+ * into words (app/i18n/activity-words.ts). `message` is the same in plain
+ * English for anyone reading the table itself.
+ */
+export type ActivityEntry =
+  | { [Kind in keyof ActivityFacts]: { kind: Kind; subject: string; message: string; details: ActivityFacts[Kind] & Record<string, unknown> } }[keyof ActivityFacts]
+  | { kind: "compliance.data_request"; subject: string; message: string; details: unknown[] };
 
 /** The source of what the merchant did in the app; Activity names it as their own action. */
 export const MERCHANT_SOURCE = "merchant";

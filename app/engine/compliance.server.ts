@@ -38,7 +38,8 @@ export async function redactCustomer(db: PrismaClient, shop: string, payload: Cu
   await logActivity(db, shop, source, {
     kind: "compliance.customer_redact",
     subject: payload.customer?.id ? `gid://shopify/Customer/${payload.customer.id}` : "customer",
-    message: `Customer data redacted: ${lines.count} back-order line(s), ${payloads} stored webhook payload(s)`,
+    message: `Customer data redacted: back-order lines ${lines.count}, stored webhook payloads ${payloads}`,
+    details: { lines: lines.count, payloads },
   });
 }
 
@@ -49,7 +50,7 @@ export async function answerDataRequest(db: PrismaClient, shop: string, payload:
   await logActivity(db, shop, source, {
     kind: "compliance.data_request",
     subject: payload.customer?.id ? `gid://shopify/Customer/${payload.customer.id}` : "customer",
-    message: `Customer data request: ${lines.length} back-order line(s) stored`,
+    message: `Customer data request: back-order lines stored ${lines.length}`,
     details: lines.map((line) => ({
       order: line.orderName,
       orderedAt: line.orderedAt.toISOString(),

@@ -11,6 +11,7 @@ import { logActivity } from "./activity.server";
 import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
 import { syncVariant } from "./variant-sync.server";
+import { plural } from "../i18n/format";
 
 const waiting = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", merchantAction: null, waitingUnits: { gt: 0 } });
 
@@ -41,8 +42,8 @@ export async function releaseOrderNow(db: PrismaClient, shop: string, orderId: s
   await logActivity(db, shop, "merchant", {
     kind: "order.released_by_merchant",
     subject: orderId,
-    message: `${orderName}: released by the merchant with ${units} unit(s) still waiting; it left the queue`,
-    details: { lines: lines.map((line) => ({ lineItemId: line.lineItemId, variantId: line.variantId, waitingUnits: line.waitingUnits })) },
+    message: `${orderName}: released by the merchant (units still waiting: ${units}); it left the queue`,
+    details: { orderName, lines: lines.map((line) => ({ lineItemId: line.lineItemId, variantId: line.variantId, waitingUnits: line.waitingUnits })) },
   });
   await resyncAfter(db, shop, orderId, [...new Set(lines.map((line) => line.variantId))]);
   return { ok: true, orderName, units };
@@ -84,7 +85,7 @@ export async function cancelLineBackorder(
   }
   const set = (await ctx.admin.request(SET_ORDER_EDIT_QUANTITY, { id: session, lineItemId: edited.id, quantity: edited.quantity - current.waitingUnits })).orderEditSetQuantity;
   assertNoUserErrors("orderEditSetQuantity", set?.userErrors);
-  const staffNote = `Backorder Manager: removed ${current.waitingUnits} back-ordered unit(s) at the merchant's request.`;
+  const staffNote = `Backorder Manager: removed ${plural(current.waitingUnits, { one: "# back-ordered unit", other: "# back-ordered units" })} at the merchant's request.`;
   const committed = (await ctx.admin.request(COMMIT_ORDER_EDIT, { id: session, notifyCustomer: options.notifyCustomer, staffNote })).orderEditCommit;
   assertNoUserErrors("orderEditCommit", committed?.userErrors);
 
@@ -92,8 +93,8 @@ export async function cancelLineBackorder(
   await ctx.log({
     kind: "line.cancelled_by_merchant",
     subject: current.orderId,
-    message: `${current.orderName}: ${current.waitingUnits} back-ordered unit(s) removed from the order by the merchant${options.notifyCustomer ? "; customer notified" : ""}`,
-    details: { lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer },
+    message: `${current.orderName}: back-ordered units removed from the order by the merchant (${current.waitingUnits})${options.notifyCustomer ? "; customer notified" : ""}`,
+    details: { orderName: current.orderName, lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer },
   });
   await resyncAfter(db, shop, current.orderId, [current.variantId]);
   return { ok: true, orderName: current.orderName, units: current.waitingUnits };

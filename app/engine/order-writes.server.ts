@@ -119,7 +119,7 @@ const ACTION_MESSAGES: Record<HoldAction["kind"], (action: HoldAction) => string
 };
 
 function logAction(ctx: EngineContext, orderName: string, action: HoldAction): Promise<void> {
-  return ctx.log({ kind: `order.${action.kind}`, subject: action.fulfillmentOrderId, message: `${orderName}: ${ACTION_MESSAGES[action.kind](action)}`, details: action });
+  return ctx.log({ kind: `order.${action.kind}`, subject: action.fulfillmentOrderId, message: `${orderName}: ${ACTION_MESSAGES[action.kind](action)}`, details: { ...action, orderName } });
 }
 
 /** The `backorder` tag and the order's expected ship date, for the merchant's order list and customer notifications. */

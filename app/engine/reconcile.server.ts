@@ -29,6 +29,6 @@ export async function reconcileShop(ctx: EngineContext): Promise<void> {
     after = page.pageInfo.endCursor ?? null;
   }
   for (const variantId of toSync) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
-  await db.shopSettings.update({ where: { shop }, data: { lastReconciledAt: new Date(), timezone: clock.ianaTimezone } });
-  await ctx.log({ kind: "reconcile", subject: shop, message: `Checked ${seen} variants; ${toSync.size} to bring up to date` });
+  await db.shopSettings.update({ where: { shop }, data: { lastReconciledAt: new Date(), timezone: clock.ianaTimezone, currencyCode: clock.currencyCode } });
+  await ctx.log({ kind: "reconcile", subject: shop, message: `Checked ${seen} variants; ${toSync.size} to bring up to date`, details: { checked: seen, toUpdate: toSync.size } });
 }

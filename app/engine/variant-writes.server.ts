@@ -73,10 +73,15 @@ export async function applyVariantDecision(
       kind: "variant.policy",
       subject: variant.id,
       message: `${record.title}: ${policyReason(plan, wanted)}`,
-      details: { from: variant.inventoryPolicy, to: wanted, sellable: plan.sellable, waitingUnits: plan.waitingUnits },
+      details: { title: record.title, status: plan.decision.status, from: variant.inventoryPolicy, to: wanted, sellable: plan.sellable, waitingUnits: plan.waitingUnits },
     });
   } else if (tracked && tracked.status !== plan.decision.status) {
-    await ctx.log({ kind: "variant.status", subject: variant.id, message: `${record.title}: now ${plan.decision.status.replace("_", " ")}`, details: { from: tracked.status, to: plan.decision.status } });
+    await ctx.log({
+      kind: "variant.status",
+      subject: variant.id,
+      message: `${record.title}: now ${plan.decision.status.replace("_", " ")}`,
+      details: { title: record.title, from: tracked.status, to: plan.decision.status },
+    });
   }
   await syncMetafields(ctx, variant, storefrontMetafields(plan, ctx.settings));
 }
@@ -93,7 +98,7 @@ function policyReason(plan: VariantPlan, wanted: InventoryPolicy): string {
     case "sold_out":
       return `back-orders full (${plan.waitingUnits} waiting), stopped selling`;
     default:
-      return `back in stock, restored the merchant's policy (${wanted})`;
+      return `back in stock, restored the merchant's policy (${wanted === "DENY" ? "stop selling" : "keep selling"} when out of stock)`;
   }
 }
 

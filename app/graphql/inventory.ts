@@ -83,6 +83,7 @@ export const SHOP_CLOCK_QUERY = `#graphql
   query ShopClock {
     shop {
       ianaTimezone
+      currencyCode
     }
   }
 `;

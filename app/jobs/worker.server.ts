@@ -83,7 +83,13 @@ export function startWorker(options: WorkerOptions): Worker {
       options.onError?.(error, job);
       const status = await failJob(db, job, workerId, error, { maxAttempts: options.maxAttempts ?? 8 });
       if (status === "dead") {
-        await logActivity(db, job.shop, job.source, { kind: "job.dead", subject: job.subject, message: `Gave up on ${job.kind} after ${job.attempts} attempts: ${String((error as Error)?.message ?? error)}` });
+        const reason = String((error as Error)?.message ?? error);
+        await logActivity(db, job.shop, job.source, {
+          kind: "job.dead",
+          subject: job.subject,
+          message: `Gave up on ${job.kind} after ${job.attempts} attempts: ${reason}`,
+          details: { task: job.kind, attempts: job.attempts, error: reason },
+        });
       }
     } finally {
       clearInterval(heartbeat);

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import { enqueueJob, retryDeadJob } from "../jobs/job-queue.server";
 import { logMerchantChanges } from "../engine/activity.server";
 import { strings } from "../i18n/strings";
+import { describeActivity, type ActivityWords } from "../i18n/activity-words";
 
 /** What set an entry's work going: a webhook (with its topic), the merchant, the schedule, the install or a settings change. */
 export type ActivityCause =
@@ -15,12 +16,14 @@ const NAMED_SOURCES = new Set(["merchant", "schedule", "install", "settings"]);
 export const ACTIVITY_PAGE_SIZE = 50;
 
 export interface ActivityOverview {
-  entries: { id: number; at: string; kind: string; message: string; cause: ActivityCause }[];
+  /** Each entry in words; `subject` (a GID or the shop) is for the technical details only. */
+  entries: ({ id: number; at: string; subject: string; cause: ActivityCause } & ActivityWords)[];
   /** Cursors: `before` for the next older page, `after` for the next newer one; null at either end. */
   olderThan: number | null;
   newerThan: number | null;
   backlog: { deliveries: number; jobs: number };
-  deadJobs: { id: string; kind: string; subject: string; attempts: number; lastError: string | null; updatedAt: string }[];
+  /** `name`: the variant's title or the order's name when the app knows it. */
+  deadJobs: { id: string; kind: string; subject: string; name: string | null; attempts: number; lastError: string | null; updatedAt: string }[];
   lastReconciledAt: string | null;
 }
 
@@ -41,13 +44,13 @@ export async function loadActivity(db: PrismaClient, shop: string, options: { be
   ]);
   const more = entries.length > ACTIVITY_PAGE_SIZE;
   const page = after ? entries.slice(0, ACTIVITY_PAGE_SIZE).reverse() : entries.slice(0, ACTIVITY_PAGE_SIZE);
-  const causes = await causesOf(db, shop, page.map((entry) => entry.source));
+  const [causes, names] = await Promise.all([causesOf(db, shop, page.map((entry) => entry.source)), namesOf(db, shop, deadJobs.map((job) => job.subject))]);
   return {
-    entries: page.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message, cause: causes(entry.source) })),
+    entries: page.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), subject: entry.subject, cause: causes(entry.source), ...describeActivity(entry) })),
     olderThan: page.length > 0 && (after !== null || more) ? page.at(-1)!.id : null,
     newerThan: page.length > 0 && (before !== null || (after !== null && more)) ? page[0]!.id : null,
     backlog: { deliveries, jobs },
-    deadJobs: deadJobs.map((job) => ({ id: job.id, kind: job.kind, subject: job.subject, attempts: job.attempts, lastError: job.lastError, updatedAt: job.updatedAt.toISOString() })),
+    deadJobs: deadJobs.map((job) => ({ id: job.id, kind: job.kind, subject: job.subject, name: names.get(job.subject) ?? null, attempts: job.attempts, lastError: job.lastError, updatedAt: job.updatedAt.toISOString() })),
     lastReconciledAt: settings?.lastReconciledAt?.toISOString() ?? null,
   };
 }
@@ -67,9 +70,19 @@ async function causesOf(db: PrismaClient, shop: string, sources: readonly (strin
   };
 }
 
+/** What a failed task was about, in the merchant's words: a variant's title or an order's name. */
+async function namesOf(db: PrismaClient, shop: string, subjects: readonly string[]): Promise<Map<string, string>> {
+  if (subjects.length === 0) return new Map();
+  const [variants, orders] = await Promise.all([
+    db.trackedVariant.findMany({ where: { shop, variantId: { in: [...subjects] } }, select: { variantId: true, title: true } }),
+    db.backorderLine.findMany({ where: { shop, orderId: { in: [...subjects] } }, select: { orderId: true, orderName: true }, distinct: ["orderId"] }),
+  ]);
+  return new Map([...variants.map((row) => [row.variantId, row.title] as const), ...orders.map((row) => [row.orderId, row.orderName] as const)]);
+}
+
 /** "Resync now": a full reconciliation, like the scheduled one. */
 export async function requestResync(db: PrismaClient, shop: string): Promise<void> {
-  await logMerchantChanges(db, shop, [{ kind: "shop.resync_requested", subject: shop, message: strings.merchantActivity.resyncRequested }]);
+  await logMerchantChanges(db, shop, [{ kind: "shop.resync_requested", subject: shop, message: strings.merchantActivity.resyncRequested, details: {} }]);
   await enqueueJob(db, { shop, kind: "reconcile", subject: shop }, { source: "merchant" });
 }
 

@@ -2,6 +2,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
+import { describeActivity, type ActivityWords } from "../i18n/activity-words";
 
 export interface Dashboard {
   backorderedVariants: number;
@@ -16,20 +17,9 @@ export interface Dashboard {
   /** Units on their way (Shopify's "incoming") for the variants that are back-ordered. */
   incomingUnits: number;
   alerts: { atCap: number; etaPassed: number; deadJobs: number };
-  activity: { id: number; at: string; kind: string; message: string }[];
+  activity: ({ id: number; at: string } & ActivityWords)[];
   /** Nothing back-ordered and nothing waiting: a new install, or a shop with stock. */
   empty: boolean;
-}
-
-
-/** Formats a decimal amount in the shop's currency when known, else plainly with two places. */
-export function formatMoney(amount: string, currencyCode?: string | null, locale = "en-US"): string {
-  if (!currencyCode) return amount;
-  try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(Number(amount));
-  } catch {
-    return amount;
-  }
 }
 
 export async function loadDashboard(db: PrismaClient, shop: string, options: { now?: Date } = {}): Promise<Dashboard> {
@@ -52,7 +42,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
       WHERE r."shop" = ${shop} AND r."restockDate" >= ${today} AND (v."status" IN ('backorder', 'sold_out') OR v."waitingUnits" > 0)`),
     db.trackedVariant.findFirst({ where: { shop, nextShipsOn: { gte: today } }, orderBy: { nextShipsOn: "asc" }, select: { nextShipsOn: true } }),
     db.job.count({ where: { shop, status: "dead" } }),
-    db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true } }),
+    db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true, details: true } }),
   ]);
   // A join, not an IN list: a shop can have tens of thousands of back-ordered variants.
   const [incoming] = await db.$queryRaw<{ units: number | bigint | null }[]>(Prisma.sql`
@@ -77,7 +67,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
       etaPassed: late,
       deadJobs,
     },
-    activity: activity.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), kind: entry.kind, message: entry.message })),
+    activity: activity.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), ...describeActivity(entry) })),
     empty: backorderedVariants === 0 && waitingOrders === 0,
   };
 }

@@ -104,7 +104,7 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   await logMerchantChanges(db, shop, ids.flatMap((variantId) => {
     const changed = changedFields(before.get(variantId) ?? null, data);
     const said = describeRuleChange(changed);
-    return said.length === 0 ? [] : [{ kind: "variant.rule_changed", subject: variantId, message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said), details: changed }];
+    return said.length === 0 ? [] : [{ kind: "variant.rule_changed", subject: variantId, message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said), details: { ...changed } }];
   }));
   for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   return { ok: true, updated: ids.length };

@@ -9,6 +9,7 @@ import { waitingValueOf } from "../domain/waiting-value";
 import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
 import { filterConditions, knownFilters, loadFilterChoices, NO_FILTERS, parseFilters, type FilterChoices, type VariantFilters } from "./variant-filters.server";
+import { ALL_STATUSES, DEFAULT_STATUSES, STATUS_PARAM } from "./variant-list-params";
 
 export const PAGE_SIZE = 50;
 /** Most variants one bulk action may change (a page, with room to spare). */
@@ -37,6 +38,7 @@ export function parseNumericId(value: string | null | undefined): string | null 
 
 export interface VariantListQuery extends VariantFilters {
   search: string;
+  /** Empty: every status. */
   statuses: VariantStatus[];
   sort: SortKey;
   direction: SortDirection;
@@ -44,20 +46,26 @@ export interface VariantListQuery extends VariantFilters {
   page: number;
 }
 
-export const DEFAULT_LIST_QUERY: VariantListQuery = { search: "", statuses: [], ...NO_FILTERS, sort: "waiting", direction: "desc", page: 1 };
+/** What the list shows without parameters: the variants back-ordered or sold out, most units waiting first. */
+export const DEFAULT_LIST_QUERY: VariantListQuery = { search: "", statuses: [...DEFAULT_STATUSES], ...NO_FILTERS, sort: "waiting", direction: "desc", page: 1 };
+
+/** The statuses asked for: `all` for every one, none known for the default. */
+function parseStatuses(params: URLSearchParams): VariantStatus[] {
+  const values = params.getAll(STATUS_PARAM).flatMap((value) => value.split(","));
+  if (values.includes(ALL_STATUSES)) return [];
+  const statuses = values.filter((value): value is VariantStatus => (VARIANT_STATUSES as readonly string[]).includes(value));
+  return statuses.length > 0 ? [...new Set(statuses)] : [...DEFAULT_STATUSES];
+}
 
 /** Reads the list's URL parameters; anything unknown falls back to the default. */
 export function parseListQuery(params: URLSearchParams): VariantListQuery {
-  const statuses = params
-    .getAll("status")
-    .flatMap((value) => value.split(","))
-    .filter((value): value is VariantStatus => (VARIANT_STATUSES as readonly string[]).includes(value));
+  const statuses = parseStatuses(params);
   const sort = params.get("sort");
   const direction = params.get("direction");
   const page = Number(params.get("page"));
   return {
     search: (params.get("q") ?? "").trim().slice(0, 200),
-    statuses: [...new Set(statuses)],
+    statuses,
     ...parseFilters(params),
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : DEFAULT_LIST_QUERY.sort,
     direction: direction === "asc" || direction === "desc" ? direction : DEFAULT_LIST_QUERY.direction,

@@ -4,7 +4,8 @@ import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineGrid, Layout
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { formatMoney, loadDashboard } from "../models/dashboard.server";
+import { loadDashboard } from "../models/dashboard.server";
+import { formatMoney, formatNumber } from "../i18n/format";
 import { loadStockOverview } from "../models/stock-overview.server";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
@@ -75,9 +76,9 @@ export default function Home() {
                   {text.figuresHeading}
                 </Text>
                 <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
-                  <Figure label={text.backorderedVariants} url={TILE_TARGETS.backorderedVariants} value={String(dashboard.backorderedVariants)} />
-                  <Figure label={text.waitingOrders} url={TILE_TARGETS.waitingOrders} value={String(dashboard.waitingOrders)} />
-                  <Figure label={text.waitingUnits} url={TILE_TARGETS.waitingUnits} value={String(dashboard.waitingUnits)} />
+                  <Figure label={text.backorderedVariants} url={TILE_TARGETS.backorderedVariants} value={formatNumber(dashboard.backorderedVariants)} />
+                  <Figure label={text.waitingOrders} url={TILE_TARGETS.waitingOrders} value={formatNumber(dashboard.waitingOrders)} />
+                  <Figure label={text.waitingUnits} url={TILE_TARGETS.waitingUnits} value={formatNumber(dashboard.waitingUnits)} />
                   <Figure label={text.valueWaiting} url={TILE_TARGETS.valueWaiting} value={valueWaiting} />
                   <Figure label={text.oldestWait} url={TILE_TARGETS.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
                   <Figure label={text.nextRestock} url={TILE_TARGETS.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
@@ -121,7 +122,7 @@ export default function Home() {
                         <Text as="span" tone="subdued">
                           {formatDateTime(entry.at)}
                         </Text>{" "}
-                        <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge> {entry.message}
+                        <Badge tone={entry.critical ? "critical" : undefined}>{entry.label}</Badge> {entry.sentence}
                       </li>
                     ))}
                   </ul>

@@ -8,6 +8,8 @@ import { authenticate } from "../shopify.server";
 import { loadActivity, requestResync, retryShopJob, type ActivityCause } from "../models/activity.server";
 import { strings } from "../i18n/strings";
 import { EmptyOr } from "../components/empty-or";
+import { TechnicalDetails } from "../components/technical-details";
+import { taskWords } from "../i18n/activity-words";
 import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -52,17 +54,27 @@ export default function Activity() {
             {deadJobs.length > 0 && (
               <Banner tone="critical" title={text.deadTitle(deadJobs.length)}>
                 <BlockStack gap="200">
-                  {deadJobs.map((job) => (
-                    <InlineStack key={job.id} gap="300" blockAlign="center" wrap={false}>
-                      <Text as="span" fontWeight="semibold">{`${job.kind} ${job.subject}`}</Text>
-                      <Text as="span" tone="subdued" truncate>{job.lastError ?? ""}</Text>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="retry" />
-                        <input type="hidden" name="jobId" value={job.id} />
-                        <Button submit size="slim" disabled={busy} accessibilityLabel={text.retryJob(job.kind, job.subject)}>{text.retry}</Button>
-                      </Form>
-                    </InlineStack>
-                  ))}
+                  {deadJobs.map((job) => {
+                    const task = job.name ? text.taskOn(taskWords(job.kind), job.name) : taskWords(job.kind);
+                    return (
+                      <InlineStack key={job.id} gap="300" blockAlign="start" wrap={false}>
+                        <BlockStack gap="050">
+                          <Text as="span" fontWeight="semibold">{`${capitalised(task)} · ${text.deadAttempts(job.attempts)}`}</Text>
+                          <TechnicalDetails
+                            items={[
+                              { label: text.ids.job, value: `${job.kind} ${job.subject}` },
+                              ...(job.lastError ? [{ label: text.ids.error, value: job.lastError }] : []),
+                            ]}
+                          />
+                        </BlockStack>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="retry" />
+                          <input type="hidden" name="jobId" value={job.id} />
+                          <Button submit size="slim" disabled={busy} accessibilityLabel={text.retryJob(task)}>{text.retry}</Button>
+                        </Form>
+                      </InlineStack>
+                    );
+                  })}
                 </BlockStack>
               </Banner>
             )}
@@ -101,14 +113,19 @@ export default function Activity() {
                     <IndexTable.Row id={String(entry.id)} key={entry.id} position={index}>
                       <IndexTable.Cell>{formatDateTime(entry.at)}</IndexTable.Cell>
                       <IndexTable.Cell>
-                        <Badge tone={entry.kind === "job.dead" ? "critical" : undefined}>{entry.kind}</Badge>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Wrapping>{entry.message}</Wrapping>
+                        <Badge tone={entry.critical ? "critical" : undefined}>{entry.label}</Badge>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
                         <Wrapping>
-                          <Cause cause={entry.cause} formatDateTime={formatDateTime} />
+                          <BlockStack gap="100">
+                            <Text as="span">{entry.sentence}</Text>
+                            <TechnicalDetails items={[{ label: text.ids.subject, value: entry.subject }, ...causeIds(entry.cause, formatDateTime), ...entry.technical]} />
+                          </BlockStack>
+                        </Wrapping>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Wrapping>
+                          <Text as="span">{causeWords(entry.cause)}</Text>
                         </Wrapping>
                       </IndexTable.Cell>
                     </IndexTable.Row>
@@ -123,20 +140,20 @@ export default function Activity() {
   );
 }
 
-function Cause({ cause, formatDateTime }: { cause: ActivityCause; formatDateTime: (value: string) => string }) {
+function causeWords(cause: ActivityCause): string {
   const text = strings.activity.causes;
-  if (cause.kind === "webhook") {
-    return (
-      <BlockStack gap="050">
-        <Text as="span">{text.webhook(cause.topic)}</Text>
-        <Text as="span" tone="subdued" variant="bodySm">
-          {cause.triggeredAt ? text.webhookDetails(cause.webhookId, formatDateTime(cause.triggeredAt)) : cause.webhookId}
-        </Text>
-      </BlockStack>
-    );
-  }
-  return <Text as="span">{cause.kind === "unknown" ? text.unknown : text[cause.kind]}</Text>;
+  if (cause.kind === "webhook") return text.webhook(cause.topic);
+  return cause.kind === "unknown" ? text.unknown : text[cause.kind];
 }
+
+/** The webhook behind an entry, for the technical details. */
+function causeIds(cause: ActivityCause, formatDateTime: (value: string) => string): { label: string; value: string }[] {
+  if (cause.kind !== "webhook") return [];
+  const ids = strings.activity.ids;
+  return [{ label: ids.webhook, value: `${cause.webhookId} (${cause.topic})` }, ...(cause.triggeredAt ? [{ label: ids.sentAt, value: formatDateTime(cause.triggeredAt) }] : [])];
+}
+
+const capitalised = (sentence: string) => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 /** Table cells keep to one line by default; the log's sentences and webhook ids wrap instead of widening the table. */
 function Wrapping({ children }: { children: ReactNode }) {

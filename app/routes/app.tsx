@@ -24,6 +24,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     appBridgeUrl: process.env.APP_BRIDGE_URL,
     // Every admin page reads dates this way (useShopDates).
     dates: { style: dateStyleOf(settings.dateStyle), timeZone: settings.timezone },
+    // And money, in the shop's currency (useShopMoney).
+    currencyCode: settings.currencyCode,
   };
 };
 

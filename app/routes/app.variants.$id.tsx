@@ -10,6 +10,8 @@ import { updateVariantRules, type RuleField } from "../models/variant-rules.serv
 import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
+import { useShopMoney } from "../components/use-shop-money";
+import { formatStock, formatUnits } from "../i18n/format";
 import { useToastOnSuccess } from "../components/use-list-params";
 import { adminOrderUrl, adminVariantUrl, ProductThumbnail } from "../components/row-links";
 import { RestockDateField } from "../components/restock-date-field";
@@ -63,6 +65,7 @@ export default function VariantPage() {
   const fetcher = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
   const { formatDate } = useShopDates();
+  const money = useShopMoney();
   const loadedForm = formOf(variant.rule);
   const [saved, setSaved] = useState(loadedForm);
   const [values, setValues] = useState(loadedForm);
@@ -142,9 +145,9 @@ export default function VariantPage() {
                 </InlineStack>
                 <Text as="h2" variant="headingMd">{text.summaryHeading}</Text>
                 <InlineGrid columns={4} gap="300">
-                  <Summary label={text.columns.waiting} value={String(variant.waitingUnits)} />
-                  <Summary label={text.sellable} value={String(variant.sellable)} />
-                  <Summary label={text.columns.value} value={`${variant.waitingValue} (${text.price} ${variant.price})`} />
+                  <Summary label={text.columns.waiting} value={formatUnits(variant.waitingUnits)} />
+                  <Summary label={text.sellable} value={formatStock(variant.sellable)} />
+                  <Summary label={text.columns.value} value={`${money(variant.waitingValue)} (${text.price} ${money(variant.price)})`} />
                   <Summary label={text.columns.eta} value={variant.nextShipsOn ? formatDate(variant.nextShipsOn) : "—"} />
                 </InlineGrid>
               </BlockStack>

@@ -25,6 +25,8 @@ import { strings } from "../i18n/strings";
 import { EmptyOr } from "../components/empty-or";
 import { wholeDaysSince } from "../i18n/dates";
 import { useShopDates } from "../components/use-shop-dates";
+import { useShopMoney } from "../components/use-shop-money";
+import { formatNumber } from "../i18n/format";
 import { VariantListFilters } from "../components/variant-list-filters";
 import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 import { adminVariantUrl, appVariantPath, ProductThumbnail, RowControls, RowPrimaryLink } from "../components/row-links";
@@ -92,6 +94,7 @@ export default function VariantsIndex() {
   const fetcher = useFetcher<ActionResult>();
   const shopify = useAppBridge();
   const { formatDate } = useShopDates();
+  const money = useShopMoney();
   const [restockOpen, setRestockOpen] = useState(false);
   const [restockDate, setRestockDate] = useState("");
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(rows, { resourceIDResolver: (row) => row.id });
@@ -217,10 +220,10 @@ export default function VariantsIndex() {
                           <Badge tone={statusTone(row.status)}>{text.status[row.status] ?? row.status}</Badge>
                         </IndexTable.Cell>
                         <IndexTable.Cell>
-                          <Text as="span" alignment="end" numeric>{row.waitingUnits}</Text>
+                          <Text as="span" alignment="end" numeric>{formatNumber(row.waitingUnits)}</Text>
                         </IndexTable.Cell>
                         <IndexTable.Cell>
-                          <Text as="span" alignment="end" numeric>{row.waitingValue}</Text>
+                          <Text as="span" alignment="end" numeric>{money(row.waitingValue)}</Text>
                         </IndexTable.Cell>
                         <IndexTable.Cell>{row.nextShipsOn ? formatDate(row.nextShipsOn) : "—"}</IndexTable.Cell>
                         <IndexTable.Cell>{age === null ? "—" : text.days(age)}</IndexTable.Cell>

@@ -13,7 +13,7 @@ describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
         fulfillmentOrderId: "fo1",
         // Ship-available-first holds only the waiting units; the other modes the whole order.
         lines: holdsWholeOrder ? null : [{ id: "fo1/X", quantity: 2 }],
-        notes: "2 unit(s) waiting for stock",
+        notes: "2 units waiting for stock",
       },
     ]);
     expect(result.finished).toEqual([]);
@@ -25,19 +25,19 @@ describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
   it("holds only the waiting part of a partly waiting line when shipping what is available", () => {
     const result = plan(mode, [fo("fo1", { X: 3 })], [tracked("X", 1)]);
     expect(result.actions).toEqual([
-      { kind: "hold", fulfillmentOrderId: "fo1", lines: holdsWholeOrder ? null : [{ id: "fo1/X", quantity: 1 }], notes: "1 unit(s) waiting for stock" },
+      { kind: "hold", fulfillmentOrderId: "fo1", lines: holdsWholeOrder ? null : [{ id: "fo1/X", quantity: 1 }], notes: "1 unit waiting for stock" },
     ]);
   });
 
   it("holds the whole fulfillment order when every open line waits entirely", () => {
     const result = plan(mode, [fo("fo1", { X: 2, Y: 1, Z: 0 })], [tracked("X", 2), tracked("Y", 1)]);
-    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "3 unit(s) waiting for stock" }]);
+    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "3 units waiting for stock" }]);
     expect(heldInOf(result)).toEqual({ [key("X")]: "fo1", [key("Y")]: "fo1" });
   });
 
   it("holds scheduled fulfillment orders, but not ones in progress or closed", () => {
     expect(plan(mode, [fo("fo1", { X: 1 }, { status: "SCHEDULED" })], [tracked("X", 1)]).actions).toEqual([
-      { kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit(s) waiting for stock" },
+      { kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit waiting for stock" },
     ]);
     for (const status of ["IN_PROGRESS", "CLOSED", "CANCELLED", "INCOMPLETE"]) {
       const result = plan(mode, [fo("fo1", { X: 1, Y: 1 }, { status })], [tracked("X", 1), tracked("Y", 0)]);
@@ -52,7 +52,7 @@ describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
   it("adds its own hold on top of someone else's, always on the whole order", () => {
     for (const other of [merchantHold, otherAppHold, ownOtherHandleHold]) {
       const result = plan(mode, [fo("fo1", { X: 3, Y: 1 }, { holds: [other] })], [tracked("X", 1)]);
-      expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit(s) waiting for stock" }]);
+      expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit waiting for stock" }]);
       expect(heldInOf(result)).toEqual({ [key("X")]: "fo1" });
     }
   });

@@ -20,7 +20,7 @@ describe("planOrderHolds: ship_available_first", () => {
 
   it("holds only the extra units when more wait than it already holds", () => {
     const result = plan("ship_available_first", [fo("fo-open", { X: 2, Y: 1 }), fo("fo-held", { X: 1 }, { holds: [ourHold()] })], [tracked("X", 2)]);
-    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo-open", lines: [{ id: "fo-open/X", quantity: 1 }], notes: "1 unit(s) waiting for stock" }]);
+    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo-open", lines: [{ id: "fo-open/X", quantity: 1 }], notes: "1 unit waiting for stock" }]);
   });
 
   it("releases the held part once covered, leaving the open part alone", () => {
@@ -39,7 +39,7 @@ describe("planOrderHolds: ship_available_first", () => {
           { id: "fo1/X", quantity: 1 },
           { id: "fo1/Y", quantity: 2 },
         ],
-        notes: "3 unit(s) waiting for stock",
+        notes: "3 units waiting for stock",
       },
     ]);
     // Z can ship now; Y waits entirely; X ships its covered units.
@@ -53,7 +53,7 @@ describe("planOrderHolds: ship_available_first", () => {
     const fos = [fo("fo1", { X: 1, Y: 1 })];
     const lines = [tracked("X", 0), tracked("Y", 1)];
     const first = plan("ship_available_first", fos, lines);
-    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Y", quantity: 1 }], notes: "1 unit(s) waiting for stock" }]);
+    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Y", quantity: 1 }], notes: "1 unit waiting for stock" }]);
     expect(first.finished).toEqual([key("X")]);
     expect(heldInOf(first)).toEqual({ [key("Y")]: "fo1" });
     const after = apply(fos, first.actions);
@@ -71,7 +71,7 @@ describe("planOrderHolds: ship_available_first", () => {
   it("still keeps a covered line waiting with a whole-order hold, or one on an order already held", () => {
     // Someone else holds fo1: Shopify cannot split it, so the whole order is held and X waits with Y.
     const merchant = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [merchantHold] })], [tracked("X", 0), tracked("Y", 1)]);
-    expect(merchant.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit(s) waiting for stock" }]);
+    expect(merchant.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit waiting for stock" }]);
     expect(merchant.finished).toEqual([]);
     // Our hold already covers X and Y on fo1 (held whole earlier): X waits until Y's hold goes.
     const ours = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [ourHold()] })], [tracked("X", 0, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })]);

@@ -9,7 +9,7 @@ describe("planOrderHolds: a line item split across locations", () => {
 
   it.each(MODES)("holds only where the units wait (%s)", (mode) => {
     const result = plan(mode, fos, lines);
-    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo-l2", lines: null, notes: "2 unit(s) waiting for stock" }]);
+    expect(result.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo-l2", lines: null, notes: "2 units waiting for stock" }]);
     expect(heldInOf(result)).toEqual({ [key("X", "L2")]: "fo-l2" });
     expect(result.tagged).toBe(true);
   });
@@ -34,7 +34,7 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
 
   it("first round: holds the open part too (the held part takes only one of the two units)", () => {
     const first = plan("hold_release", splitZ, zWaits2);
-    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo0", lines: null, notes: "1 unit(s) waiting for stock" }]);
+    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo0", lines: null, notes: "1 unit waiting for stock" }]);
     // Both hold a unit of Z once the hold lands: the one already held first (placement order), then the new one.
     expect(heldInOf(first)).toEqual({ [key("Z")]: "fo1 fo0" });
     expect(record(zWaits2, first)).toEqual([tracked("Z", 2, { heldIn: "fo1 fo0" })]);
@@ -64,7 +64,7 @@ describe("planOrderHolds: a line item open on several fulfillment orders at one 
 
   it("first round (hold_fulfil): puts Z's waiting unit on the order it can hold, and holds that one", () => {
     const first = plan("hold_fulfil", started, oneEachWaits);
-    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo2", lines: null, notes: "2 unit(s) waiting for stock" }]);
+    expect(first.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo2", lines: null, notes: "2 units waiting for stock" }]);
     expect(heldInOf(first)).toEqual({ [key("X")]: "fo2", [key("Z")]: "fo2" });
   });
 

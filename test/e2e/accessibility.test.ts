@@ -102,8 +102,8 @@ describe("a shop with back orders", () => {
   describe("interactive states", () => {
     it("the variants list with the status filter, a selection's bulk actions and the restock date form open", async () => {
       const { page, app } = await openAdminPage("/app/variants", strings.variants.title);
-      // Every filter is pinned: its button opens it.
-      await app.getByRole("button", { name: strings.variants.statusFilter }).first().click();
+      // Every filter is pinned: its button opens it (the status filter's, applied by default, is its pill).
+      await app.getByRole("button", { name: new RegExp(`^${strings.variants.statusFilter}`) }).first().click();
       await app.getByRole("checkbox", { name: strings.variants.status.backorder }).waitFor();
       await checkApp(app, "variants: status filter open");
 
@@ -122,6 +122,16 @@ describe("a shop with back orders", () => {
       await app.getByRole("button", { name: strings.restockDatePicker.chooseLabel(strings.variants.restockDate) }).click();
       await app.locator(".Polaris-DatePicker").waitFor();
       await checkApp(app, "variant page: calendar open, unsaved changes");
+      await page.close();
+    });
+
+    it("Activity with its technical details open", async () => {
+      const { page, app } = await openAdminPage("/app/activity", strings.activity.title);
+      const disclosures = app.getByText(strings.activity.technical);
+      await disclosures.first().waitFor();
+      for (let i = 0; i < Math.min(3, await disclosures.count()); i++) await disclosures.nth(i).click();
+      await app.getByText(strings.activity.ids.subject).first().waitFor();
+      await checkApp(app, "activity: technical details open");
       await page.close();
     });
 

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { stackForThisFile } from "../support/installed-stack";
+import { strings } from "../../app/i18n/strings";
 
 let warehouse: string;
 
@@ -35,18 +36,34 @@ describe("the Activity page", () => {
     t.stack.sandbox.adminApi.failNext(0);
 
     const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/activity");
-    const row = app.getByRole("row", { name: new RegExp(marked.message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first();
+    // In words; the webhook's id one click away, in the technical details.
+    const row = app.getByRole("row", { name: /Activity Lamp is out of stock and now takes back-orders\./ }).first();
     await row.waitFor({ timeout: 30_000 });
-    await expect(row.innerText()).resolves.toContain(`Shopify webhook ${cause.topic}`);
-    await expect(row.innerText()).resolves.toContain(cause.webhookId);
+    await expect(row.innerText()).resolves.toContain("Back-orders turned on");
+    // The webhook's topic in words ("Shopify: stock changed"), not its code.
+    const causeWords = strings.activity.causes.webhook(cause.topic);
+    expect(causeWords).not.toContain(cause.topic);
+    await expect(row.innerText()).resolves.toContain(causeWords);
+    await expect(row.getByText(cause.webhookId).isVisible()).resolves.toBe(false);
+    await row.getByText(strings.activity.technical).click();
+    await row.getByText(cause.webhookId, { exact: false }).waitFor();
+    await expect(row.getByText(lamp, { exact: true }).isVisible()).resolves.toBe(true);
 
     // The variant's sync and the expansion of its order's routing webhook both gave up.
     const dead = await t.db.job.findMany({ where: { status: "dead" }, orderBy: { id: "asc" } });
     expect(dead.length).toBeGreaterThanOrEqual(1);
-    await app.getByText(`${dead.length} task(s) failed and need attention`).waitFor();
-    for (const job of dead) {
-      await app.getByRole("button", { name: `Retry ${job.kind} ${job.subject}` }).click();
-      await expect.poll(async () => (await t.db.job.findUniqueOrThrow({ where: { id: job.id } })).status, { timeout: 30_000 }).not.toBe("dead");
+    await app.getByText(strings.activity.deadTitle(dead.length)).waitFor();
+    await expect(app.getByText(`${dead.length} ${dead.length === 1 ? "task failed and needs" : "tasks failed and need"} attention`).count()).resolves.toBe(1);
+    // Each failed task says in words what it was doing.
+    expect(dead.some((job) => job.kind === "sync-variant" && job.subject === tent)).toBe(true);
+    // (Its title shows once the app has synced the variant before; the tent's first sync is the one that failed.)
+    await app.getByRole("button", { name: /^Retry checking a variant with Shopify/ }).first().waitFor();
+    // Retried one by one from the top of the list, each leaving it once queued again.
+    const retryButtons = app.getByRole("button", { name: /^Retry / });
+    for (let left = dead.length; left > 0; left--) {
+      await retryButtons.first().click();
+      await expect.poll(() => t.db.job.count({ where: { status: "dead" } }), { timeout: 30_000 }).toBe(left - 1);
+      await expect.poll(() => retryButtons.count(), { timeout: 30_000 }).toBe(left - 1);
     }
     await page.getByText("Queued again.").first().waitFor({ timeout: 30_000 });
     await t.settle();

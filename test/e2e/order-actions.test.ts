@@ -129,7 +129,7 @@ describe("Cancel back-order", () => {
 
     const cancelled = await post({ intent: "cancel", lineItemId: line.lineItemId, locationId: line.locationId, notifyCustomer: "true" });
     expect(cancelled.status, cancelled.text).toBe(200);
-    expect(cancelled.text).toContain(`2 unit(s) removed from ${line.orderName}`);
+    expect(cancelled.text).toContain(`2 units removed from ${line.orderName}`);
     await t.settle();
 
     const order = orderOf(ada);
@@ -180,7 +180,7 @@ describe("Cancel back-order", () => {
     await app.locator(`ui-modal[data-sandbox-open] ui-title-bar[title="Cancel the back-order on ${orderName}?"]`).waitFor({ timeout: 10_000 });
     await app.getByLabel("Tell the customer about the change").uncheck({ timeout: 10_000 });
     await app.getByRole("button", { name: "Cancel back-order" }).click({ timeout: 10_000 });
-    await page.getByText(`1 unit(s) removed from ${orderName}.`).first().waitFor({ timeout: 30_000 });
+    await page.getByText(`1 unit removed from ${orderName}.`).first().waitFor({ timeout: 30_000 });
     const logged = await t.db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_merchant", subject: alan } });
     expect(logged.message).not.toContain("customer notified");
     await t.settle();

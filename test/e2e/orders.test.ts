@@ -97,7 +97,7 @@ describe("orders waiting", () => {
     const [lateName, onTimeName] = [(await lineOf(late)).orderName, (await lineOf(onTime)).orderName];
 
     const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app");
-    await app.getByText("1 waiting line(s) past their ship date").waitFor({ timeout: 30_000 });
+    await app.getByText("1 waiting line past its ship date").waitFor({ timeout: 30_000 });
     await app.getByRole("link", { name: "View orders" }).click();
     await app.getByRole("checkbox", { name: "Only lines past their ship date" }).waitFor({ timeout: 30_000 });
     await expect(app.getByRole("checkbox", { name: "Only lines past their ship date" }).isChecked()).resolves.toBe(true);

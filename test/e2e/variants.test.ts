@@ -73,9 +73,12 @@ describe("the list", () => {
     ]);
     // By value: the kettle's one unit (200.00) is worth more than the lamp's three (90.00).
     expect((await listed("status=backorder&sort=value&direction=desc")).map(([title]) => title)).toEqual(["Variants Kettle", "Variants Lamp"]);
-    expect((await listed("q=v-mug")).map(([title]) => title)).toEqual(["Variants Mug"]);
+    expect((await listed("q=v-mug&status=all")).map(([title]) => title)).toEqual(["Variants Mug"]);
     expect((await listed("status=in_stock")).map(([title]) => title)).toEqual(["Variants Mug"]);
-    expect((await listed("sort=title&direction=asc")).map(([title]) => title)).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
+    expect((await listed("sort=title&direction=asc&status=all")).map(([title]) => title)).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
+    // Without a status: what is back-ordered or sold out, not the mug in stock.
+    expect((await listed("sort=title&direction=asc")).map(([title]) => title)).toEqual(["Variants Kettle", "Variants Lamp"]);
+    expect(await listed("q=v-mug")).toEqual([]);
 
     const page = await t.request("/app/variants.data?sort=waiting&direction=desc");
     expect(page.status).toBe(200);
@@ -86,17 +89,17 @@ describe("the list", () => {
 
   it("filters by vendor, product type and location, in the list and in its CSV export", async () => {
     expect(await listed("vendor=Lumen")).toEqual([["Variants Lamp", 3]]);
-    expect(titles(await listed("vendor=Brewster&sort=title&direction=asc"))).toEqual(["Variants Kettle", "Variants Mug"]);
-    expect(titles(await listed(`location=${encodeURIComponent(shopFloor)}`))).toEqual(["Variants Mug"]);
-    expect(titles(await listed(`location=${encodeURIComponent(warehouse)}&productType=Kitchen&sort=title&direction=asc`))).toEqual(["Variants Kettle", "Variants Mug"]);
+    expect(titles(await listed("vendor=Brewster&sort=title&direction=asc&status=all"))).toEqual(["Variants Kettle", "Variants Mug"]);
+    expect(titles(await listed(`location=${encodeURIComponent(shopFloor)}&status=all`))).toEqual(["Variants Mug"]);
+    expect(titles(await listed(`location=${encodeURIComponent(warehouse)}&productType=Kitchen&sort=title&direction=asc&status=all`))).toEqual(["Variants Kettle", "Variants Mug"]);
     expect(await listed("vendor=Lumen&vendor=Brewster&status=backorder")).toEqual([
       ["Variants Lamp", 3],
       ["Variants Kettle", 1],
     ]);
     // A vendor the shop does not have filters nothing out.
-    expect(titles(await listed("vendor=Nobody&sort=title&direction=asc"))).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
+    expect(titles(await listed("vendor=Nobody&sort=title&direction=asc&status=all"))).toEqual(["Variants Kettle", "Variants Lamp", "Variants Mug"]);
 
-    const page = await t.request(`/app/variants.data?location=${encodeURIComponent(shopFloor)}`);
+    const page = await t.request(`/app/variants.data?location=${encodeURIComponent(shopFloor)}&status=all`);
     expect(page.status).toBe(200);
     expect(page.text).toContain("Variants Mug");
     expect(page.text).not.toContain("Variants Lamp");
@@ -168,7 +171,7 @@ describe("the list", () => {
 
     await filterBy("Vendor", "Lumen");
     await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Lamp"]);
-    await page.goto(t.stack.sandbox.adminShellUrl("/app/variants"));
+    await page.goto(t.stack.sandbox.adminShellUrl("/app/variants?status=all"));
     await filterBy("Location", "Shop floor");
     await expect.poll(listedTitles, { timeout: 30_000 }).toEqual(["Variants Mug"]);
     expect(pageErrors).toEqual([]);
@@ -188,7 +191,7 @@ describe("the variant page", () => {
   });
 
   it("opens from the list in the admin shell and shows the waiting queue in order", async () => {
-    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/variants");
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/variants?status=all");
     await app.getByRole("link", { name: "Variants Lamp" }).waitFor({ timeout: 30_000 });
     await expect(app.getByText("Variants Kettle").first().isVisible()).resolves.toBe(true);
     await expect(app.getByText("Foreign Lamp").count()).resolves.toBe(0);

@@ -66,6 +66,8 @@ describe("worker", () => {
     expect(dead.lastError).toBe("Shopify said no");
     const logged = await db.activity.findFirstOrThrow({ where: { kind: "job.dead" } });
     expect(logged).toMatchObject({ subject: "gid://shopify/ProductVariant/1", source: "hook-1" });
+    // The facts the Activity page puts into words: which task, how many attempts, the error for the technical details.
+    expect(JSON.parse(logged.details!)).toEqual({ task: "sync-variant", attempts: 1, error: "Shopify said no" });
   });
 
   it("drops work for an uninstalled shop instead of retrying it", async () => {

@@ -27,7 +27,7 @@ describe("loadActivity", () => {
     await entry(OTHER, "elsewhere", "wh-2");
 
     const { entries } = await loadActivity(t.db, SHOP);
-    expect(Object.fromEntries(entries.map((e) => [e.message, e.cause]))).toEqual({
+    expect(Object.fromEntries(entries.map((e) => [e.sentence, e.cause]))).toEqual({
       "from a webhook": { kind: "webhook", topic: "orders/create", webhookId: "wh-1", triggeredAt: "2026-11-24T10:00:00.000Z" },
       "from the merchant": { kind: "merchant" },
       "from the schedule": { kind: "schedule" },
@@ -43,7 +43,7 @@ describe("loadActivity", () => {
     const total = ACTIVITY_PAGE_SIZE * 2 + 5;
     for (let i = 1; i <= total; i++) await entry(SHOP, `entry ${i}`, "merchant");
     await entry(OTHER, "elsewhere", "merchant");
-    const messages = (page: Awaited<ReturnType<typeof loadActivity>>) => page.entries.map((e) => Number(e.message.split(" ")[1]));
+    const messages = (page: Awaited<ReturnType<typeof loadActivity>>) => page.entries.map((e) => Number(e.sentence.split(" ")[1]));
 
     const first = await loadActivity(t.db, SHOP);
     expect(messages(first)).toEqual(Array.from({ length: ACTIVITY_PAGE_SIZE }, (_, i) => total - i));
@@ -67,7 +67,7 @@ describe("loadActivity", () => {
     await entry(SHOP, "only", "merchant");
     for (const cursor of [Number.NaN, -3, 0, 1.5]) {
       const page = await loadActivity(t.db, SHOP, { before: cursor, after: cursor });
-      expect(page.entries.map((e) => e.message)).toEqual(["only"]);
+      expect(page.entries.map((e) => e.sentence)).toEqual(["only"]);
       expect([page.olderThan, page.newerThan]).toEqual([null, null]);
     }
   });
@@ -82,5 +82,35 @@ describe("loadActivity", () => {
     expect(await retryShopJob(t.db, SHOP, "j3")).toBe(false);
     expect(await retryShopJob(t.db, SHOP, "j1")).toBe(true);
     expect((await t.db.job.findUniqueOrThrow({ where: { id: "j1" } })).status).toBe("pending");
+  });
+
+  it("puts what the engine recorded into words, ids kept for the technical details; old rows read as their message", async () => {
+    const data = { shop: SHOP, subject: "gid://shopify/ProductVariant/7", source: "merchant" };
+    await t.db.activity.create({
+      data: { ...data, kind: "variant.policy", message: "Desk Lamp: out of stock, taking back-orders", details: JSON.stringify({ title: "Desk Lamp", status: "backorder", from: "DENY", to: "CONTINUE", sellable: -2, waitingUnits: 2 }) },
+    });
+    await t.db.activity.create({ data: { ...data, kind: "variant.policy", message: "Desk Lamp: back in stock, restored the merchant's policy (DENY)", details: JSON.stringify({ from: "CONTINUE", to: "DENY" }) } });
+    await t.db.activity.create({ data: { ...data, kind: "job.dead", message: "Gave up on sync-variant after 8 attempts: HTTP 503", details: JSON.stringify({ task: "sync-variant", attempts: 8, error: "HTTP 503" }) } });
+    const { entries } = await loadActivity(t.db, SHOP);
+    expect(entries.map(({ label, sentence, critical, technical, subject }) => ({ label, sentence, critical, technical, subject }))).toEqual([
+      {
+        label: "Task failed",
+        sentence: "Stopped checking a variant with Shopify: it failed 8 times. Use Retry above once the cause is fixed.",
+        critical: true,
+        technical: [{ label: "Last error", value: "HTTP 503" }],
+        subject: data.subject,
+      },
+      { label: "Back to your own setting", sentence: "Desk Lamp: back in stock, restored the merchant's policy", critical: false, technical: [], subject: data.subject },
+      { label: "Back-orders turned on", sentence: "Desk Lamp is out of stock and now takes back-orders.", critical: false, technical: [], subject: data.subject },
+    ]);
+  });
+
+  it("names a failed task's variant or order when the app knows it", async () => {
+    const variantId = "gid://shopify/ProductVariant/9";
+    await t.db.trackedVariant.create({ data: { shop: SHOP, variantId, productId: "gid://shopify/Product/9", inventoryItemId: "gid://shopify/InventoryItem/9", title: "Camp Kettle", price: "20.00", merchantPolicy: "DENY", status: "backorder", sellable: -1 } });
+    await t.db.job.create({ data: { id: "j-named", shop: SHOP, kind: "sync-variant", subject: variantId, status: "dead" } });
+    await t.db.job.create({ data: { id: "j-unnamed", shop: SHOP, kind: "sync-order", subject: "gid://shopify/Order/404", status: "dead" } });
+    const { deadJobs } = await loadActivity(t.db, SHOP);
+    expect(Object.fromEntries(deadJobs.map((job) => [job.id, job.name]))).toEqual({ "j-named": "Camp Kettle", "j-unnamed": null });
   });
 });

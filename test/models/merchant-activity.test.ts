@@ -35,9 +35,9 @@ const waitingLine = (variantId: string, order: number) =>
     },
   });
 
-/** What Activity shows for the shop, oldest first: kind, message and cause. */
+/** What Activity shows for the shop, oldest first: label, sentence and cause. */
 const shown = async () =>
-  (await loadActivity(t.db, SHOP)).entries.reverse().map((entry) => ({ kind: entry.kind, message: entry.message, cause: entry.cause.kind }));
+  (await loadActivity(t.db, SHOP)).entries.reverse().map((entry) => ({ label: entry.label, sentence: entry.sentence, cause: entry.cause.kind }));
 
 const settingsValue = (overrides: Partial<typeof DEFAULT_SETTINGS_FORM>) => {
   const parsed = parseSettingsForm({ ...DEFAULT_SETTINGS_FORM, ...overrides });
@@ -50,8 +50,8 @@ describe("the merchant's changes in Activity", () => {
     await saveSettings(t.db, SHOP, settingsValue({ defaultLeadTimeDays: "21", dateStyle: "long", scopeKind: "tagged", scopeTag: "preorder" }));
     await saveSettings(t.db, SHOP, settingsValue({ defaultLeadTimeDays: "21", dateStyle: "long", scopeKind: "tagged", scopeTag: "preorder" }));
     expect(await shown()).toEqual([
-      { kind: "settings.saved", message: "Settings changed: Which products can be back-ordered; Default lead time (days); Date style", cause: "merchant" },
-      { kind: "settings.saved", message: "Settings saved, nothing changed", cause: "merchant" },
+      { label: "Settings changed", sentence: "Settings changed: Which products can be back-ordered; Default lead time (days); Date style", cause: "merchant" },
+      { label: "Settings changed", sentence: "Settings saved, nothing changed", cause: "merchant" },
     ]);
     expect(await t.db.activity.count({ where: { shop: OTHER } })).toBe(0);
   });
@@ -66,10 +66,10 @@ describe("the merchant's changes in Activity", () => {
     // Saved again unchanged (the variant page sends every field): nothing to say.
     await applyRuleChange(t.db, SHOP, [KETTLE], { override: "never", waitingCap: 1, restockDate: null });
     expect(await shown()).toEqual([
-      { kind: "variant.rule_changed", message: "Lamp - Brass: back-orders turned on; restock date set to December 24, 2026; at most 5 units may wait", cause: "merchant" },
+      { label: "Variant rule changed", sentence: "Lamp - Brass: back-orders turned on; restock date set to December 24, 2026; at most 5 units may wait", cause: "merchant" },
       // The kettle had no rule: clearing it changed nothing there.
-      { kind: "variant.rule_changed", message: "Lamp - Brass: back-orders follow the shop's rules; restock date removed; waiting cap removed", cause: "merchant" },
-      { kind: "variant.rule_changed", message: "Kettle - Steel: back-orders turned off; at most 1 unit may wait", cause: "merchant" },
+      { label: "Variant rule changed", sentence: "Lamp - Brass: back-orders follow the shop's rules; restock date removed; waiting cap removed", cause: "merchant" },
+      { label: "Variant rule changed", sentence: "Kettle - Steel: back-orders turned off; at most 1 unit may wait", cause: "merchant" },
     ]);
   });
 
@@ -88,9 +88,9 @@ describe("the merchant's changes in Activity", () => {
     expect(await setOrderPriority(t.db, SHOP, "gid://shopify/Order/999", "front")).toEqual({ ok: false, status: 404 });
     await requestResync(t.db, SHOP);
     expect(await shown()).toEqual([
-      { kind: "order.moved_to_front", message: "#1001 moved to the front of the queue.", cause: "merchant" },
-      { kind: "order.priority_removed", message: "Priority removed from #1001.", cause: "merchant" },
-      { kind: "shop.resync_requested", message: "Full resync with Shopify requested", cause: "merchant" },
+      { label: "Moved to the front", sentence: "#1001 moved to the front of the queue.", cause: "merchant" },
+      { label: "Priority removed", sentence: "Priority removed from #1001.", cause: "merchant" },
+      { label: "Resync requested", sentence: "Full resync with Shopify requested", cause: "merchant" },
     ]);
   });
 });

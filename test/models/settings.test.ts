@@ -176,6 +176,7 @@ describe("formValuesOf", () => {
     dateStyle: "long",
     fulfilmentMode: "hold_fulfil",
     timezone: "UTC",
+    currencyCode: null,
     installedAt: null,
     uninstalledAt: null,
     lastReconciledAt: null,

@@ -13,7 +13,8 @@ export const OTHER = "other.myshopify.com";
 export const TODAY = "2026-11-24";
 export const NOW = new Date("2026-11-24T12:00:00Z");
 
-export const q = (overrides: Partial<VariantListQuery> = {}): VariantListQuery => ({ ...DEFAULT_LIST_QUERY, ...overrides });
+/** The default query over every status (the list's own default is back-ordered and sold out only), with `overrides`. */
+export const q = (overrides: Partial<VariantListQuery> = {}): VariantListQuery => ({ ...DEFAULT_LIST_QUERY, statuses: [], ...overrides });
 
 type VariantSeed = { title: string; sku?: string | null; status: string; waitingUnits?: number; price?: string; nextShipsOn?: string | null; vendor?: string; productType?: string; oldestWaitingAt?: string };
 /** As the engine leaves it: the value from price and units, the oldest wait from the variant's waiting lines (given here). */

@@ -1,7 +1,8 @@
 /** The variant list (search, filters, sorting) and the variant page's stock and queue, on a real (migrated) SQLite database. */
 import { describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
-import { listVariants, loadVariantDetail, variantGid, type VariantListQuery } from "../../app/models/variants.server";
+import { listVariants, loadVariantDetail, parseListQuery, variantGid, type VariantListQuery } from "../../app/models/variants.server";
+import { exportVariantsCsv } from "../../app/models/variants-csv.server";
 import { FOREIGN_DEPOT, NOW, OTHER, q, SHOP, SHOP_FLOOR, TODAY, WAREHOUSE, variantsDatabaseForThisBlock } from "./variants-fixture";
 
 describe("queries", () => {
@@ -11,7 +12,7 @@ describe("queries", () => {
   const titles = async (query: Partial<VariantListQuery>) => (await listVariants(db, SHOP, q(query))).rows.map((row) => row.id);
 
   it("lists only the shop's variants, most waiting units first by default", async () => {
-    const page = await listVariants(db, SHOP);
+    const page = await listVariants(db, SHOP, q());
     expect(page.rows.map((row) => row.id)).toEqual(["3", "1", "2", "4", "5"]);
     expect(page).toMatchObject({ total: 5, page: 1, pageCount: 1, hasNext: false, hasPrevious: false });
     expect(page.rows.find((row) => row.id === "2")).toMatchObject({
@@ -30,6 +31,27 @@ describe("queries", () => {
     expect(await titles({ search: "MUG_" })).toEqual(["4"]);
     expect(await titles({ search: "_" })).toEqual(["4"]);
     expect(await titles({ search: "foreign" })).toEqual([]);
+  });
+
+  it("shows the back-ordered and sold-out variants without a status in the URL, every one with status=all", async () => {
+    const ids = async (url: string) => (await listVariants(db, SHOP, parseListQuery(new URLSearchParams(url)))).rows.map((row) => row.id);
+    // 1 and 2 are back-ordered, 3 sold out; 4 is in stock and 5 not managed.
+    expect(await ids("")).toEqual(["3", "1", "2"]);
+    expect((await listVariants(db, SHOP)).rows.map((row) => row.id)).toEqual(["3", "1", "2"]);
+    expect(await ids("status=bogus")).toEqual(["3", "1", "2"]);
+    expect(await ids("status=all")).toEqual(["3", "1", "2", "4", "5"]);
+    expect(await ids("status=all&status=in_stock")).toEqual(["3", "1", "2", "4", "5"]);
+    expect(await ids("status=in_stock")).toEqual(["4"]);
+    // Home's "at their waiting cap" alert opens what it counts.
+    expect(await ids("status=sold_out")).toEqual(["3"]);
+    expect(await ids("q=desk")).toEqual(["1", "2"]);
+  });
+
+  it("exports the same variants as CSV as the list shows, default included", async () => {
+    const exported = async (url: string) =>
+      (await exportVariantsCsv(db, SHOP, parseListQuery(new URLSearchParams(url)))).trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+    expect(await exported("")).toEqual(["3", "1", "2"].map(variantGid));
+    expect(await exported("status=all")).toEqual(["3", "1", "2", "4", "5"].map(variantGid));
   });
 
   it("filters by status", async () => {

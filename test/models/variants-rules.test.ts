@@ -70,6 +70,8 @@ describe("validateRuleChange (pure)", () => {
       page: 3,
     });
     expect(parseListQuery(new URLSearchParams("sort=drop table&direction=up&page=-1"))).toEqual(DEFAULT_LIST_QUERY);
+    expect(DEFAULT_LIST_QUERY.statuses).toEqual(["backorder", "sold_out"]);
+    expect(parseListQuery(new URLSearchParams("status=all")).statuses).toEqual([]);
     // Filter values: empty and overlong ones dropped, at most MAX_FILTER_VALUES kept.
     const many = new URLSearchParams([["vendor", ""], ["vendor", "x".repeat(MAX_FILTER_VALUE_LENGTH + 1)], ["productType", "y".repeat(MAX_FILTER_VALUE_LENGTH)]]);
     for (let i = 0; i < MAX_FILTER_VALUES + 10; i++) many.append("location", `gid://shopify/Location/${i}`);
