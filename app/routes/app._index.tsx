@@ -6,16 +6,20 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { formatMoney, loadDashboard } from "../models/dashboard.server";
 import { loadStockOverview } from "../models/stock-overview.server";
+import { loadHomeCharts } from "../models/home-charts.server";
+import { HomeCharts } from "../components/home-charts";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [dashboard, overview] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql)]);
+  const [dashboard, overview, charts] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql), loadHomeCharts(prisma, session.shop)]);
   return {
     dashboard,
     valueWaiting: formatMoney(dashboard.valueWaiting, overview.currencyCode),
     shop: { name: overview.shopName, domain: overview.shopDomain, locations: overview.locations },
+    charts,
+    currencyCode: overview.currencyCode,
   };
 };
 
@@ -37,7 +41,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 export default function Home() {
-  const { dashboard, valueWaiting, shop } = useLoaderData<typeof loader>();
+  const { dashboard, valueWaiting, shop, charts, currencyCode } = useLoaderData<typeof loader>();
   const { formatDate, formatDateTime } = useShopDates();
   const text = strings.dashboard;
   const { alerts } = dashboard;
@@ -90,6 +94,7 @@ export default function Home() {
                 </BlockStack>
               </Banner>
             )}
+            <HomeCharts charts={charts} currencyCode={currencyCode} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
