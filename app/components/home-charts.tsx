@@ -1,9 +1,10 @@
 /**
  * Home's charts: what waited over the last 90 days, waiting against incoming
  * per variant, and how long orders have waited. The server renders each as a
- * table (readable without JavaScript, and what a screen reader or a merchant
- * who prefers numbers can switch to); in the browser the Polaris Viz chart
- * replaces it once the page is interactive, so hydration sees the same markup.
+ * table, so the page reads without JavaScript and hydration sees the same
+ * markup; once React runs in the browser the Polaris Viz chart takes its
+ * place, with a hidden copy of the table for screen readers and a button to
+ * show the table instead.
  */
 import { lazy, Suspense, useState, useSyncExternalStore, type ReactNode } from "react";
 import { BlockStack, Box, Button, Card, DataTable, InlineGrid, InlineStack, Link, SkeletonBodyText, Text } from "@shopify/polaris";
@@ -17,7 +18,7 @@ const ChartVisual = lazy(() => import("./home-chart-visual.client"));
 const text = strings.charts;
 
 /** Hundredths of the shop's currency, written in that currency ("compact" for an axis: "$1.2K"). */
-export function formatCents(cents: number, currencyCode: string, options: { compact?: boolean } = {}): string {
+function formatCents(cents: number, currencyCode: string, options: { compact?: boolean } = {}): string {
   const amount = cents / 100;
   try {
     return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode, ...(options.compact ? { notation: "compact" } : {}) }).format(amount);
