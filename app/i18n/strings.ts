@@ -197,6 +197,45 @@ export const strings = {
       "When a tracked variant in scope sells out, the app keeps it selling as a back-order, shows customers when it will ship, and queues the orders that wait for stock. When stock returns, waiting orders are released first-come, first-served.",
     emptyAction: "Review settings",
   },
+  charts: {
+    heading: "Trends",
+    emptyHeading: "No trends yet",
+    emptyBody: "Charts of what waits for stock, and for how long, appear here once orders wait.",
+    showTable: "Show as a table",
+    showChart: "Show as a chart",
+    history: {
+      title: "Waiting over the last 90 days",
+      description: "Units waiting for stock and what they are worth, day by day. Today's figures are live.",
+      units: "Units waiting",
+      value: "Value waiting",
+      day: "Day",
+      notRecorded: "Not recorded",
+      empty: "Nothing has waited for stock in the last 90 days.",
+      startsToday: "The history starts today: the chart adds a point each day.",
+    },
+    variants: {
+      title: "Waiting and incoming, by variant",
+      description: "The variants with the most units waiting (up to 10), and the units on their way to them.",
+      variant: "Variant",
+      waiting: "Units waiting",
+      incoming: "Units incoming",
+      empty: "No variant has units waiting.",
+    },
+    waitTimes: {
+      title: "How long orders have waited",
+      description: "Orders waiting for stock, by the time since they were placed.",
+      waited: "Waited",
+      orders: "Orders",
+      /** A bar's range in days, written in weeks (its bounds are whole weeks). */
+      range: (fromDays: number, toDays: number | null) => {
+        const weeks = (days: number) => (days === 7 ? "1 week" : `${days / 7} weeks`);
+        if (toDays === null) return `${weeks(fromDays)} or more`;
+        if (fromDays === 0) return `Less than ${weeks(toDays)}`;
+        return `${fromDays / 7}–${weeks(toDays)}`;
+      },
+      empty: "No orders are waiting.",
+    },
+  },
   home: {
     title: "Back orders",
     shopHeading: "Shop",

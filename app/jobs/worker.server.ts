@@ -9,6 +9,7 @@ import type { Job, PrismaClient } from "@prisma/client";
 import { logActivity } from "../engine/activity.server";
 import { engineContext, type EngineContext } from "../engine/context.server";
 import { loadSettings } from "../engine/settings.server";
+import { recordDueSnapshots } from "../engine/daily-snapshots.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
@@ -120,6 +121,7 @@ export function startWorker(options: WorkerOptions): Worker {
       lastScheduleCheck = Date.now();
       await requeueOrphanDeliveries(db);
       await scheduleReconciliation(db, reconcileEveryMs);
+      await recordDueSnapshots(db);
     }
     return false;
   };

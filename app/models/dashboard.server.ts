@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
 import { describeActivity, type ActivityWords } from "../i18n/activity-words";
+import { incomingForBackordered, waitingTotals } from "../engine/waiting-totals.server";
 
 export interface Dashboard {
   backorderedVariants: number;
@@ -28,13 +29,11 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
   const today = todayIn(settings?.timezone ?? "UTC", now);
   const waitingWhere = { shop, state: "waiting", waitingUnits: { gt: 0 } };
   // Sums in the database: a shop may have tens of thousands of waiting lines.
-  const [statuses, waiting, late, [totals], [restock], nextShip, deadJobs, activity] = await Promise.all([
+  const [statuses, waiting, late, totals, [restock], nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
     db.backorderLine.aggregate({ where: waitingWhere, _sum: { waitingUnits: true }, _min: { orderedAt: true } }),
     db.backorderLine.count({ where: { ...waitingWhere, shipsOn: { lt: today } } }),
-    db.$queryRaw<{ orders: number | bigint; cents: number | null }[]>(Prisma.sql`
-      SELECT COUNT(DISTINCT "orderId") AS "orders", SUM(ROUND(CAST("unitPrice" AS REAL) * 100) * "waitingUnits") AS "cents"
-      FROM "BackorderLine" WHERE "shop" = ${shop} AND "state" = 'waiting' AND "waitingUnits" > 0`),
+    waitingTotals(db, shop),
     // A date kept for a variant in stock is for its next sell-out, not a restock anyone waits for (app/domain/restock-episode.ts).
     db.$queryRaw<{ date: string | null }[]>(Prisma.sql`
       SELECT MIN(r."restockDate") AS "date" FROM "VariantRule" r
@@ -44,24 +43,19 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     db.job.count({ where: { shop, status: "dead" } }),
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true, details: true } }),
   ]);
-  // A join, not an IN list: a shop can have tens of thousands of back-ordered variants.
-  const [incoming] = await db.$queryRaw<{ units: number | bigint | null }[]>(Prisma.sql`
-    SELECT SUM(l."incoming") AS "units" FROM "VariantLevel" l
-    JOIN "TrackedVariant" v ON v."shop" = l."shop" AND v."variantId" = l."variantId"
-    WHERE l."shop" = ${shop} AND v."status" IN ('backorder', 'sold_out')`);
+  const incomingUnits = await incomingForBackordered(db, shop);
   const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
   const backorderedVariants = countOf("backorder") + countOf("sold_out");
-  const waitingOrders = Number(totals?.orders ?? 0);
-  const cents = Math.round(Number(totals?.cents ?? 0));
+  const waitingOrders = totals.orders;
   const oldest = waiting._min.orderedAt;
   return {
     backorderedVariants,
     waitingOrders,
     waitingUnits: waiting._sum.waitingUnits ?? 0,
-    valueWaiting: (cents / 100).toFixed(2),
+    valueWaiting: (totals.cents / 100).toFixed(2),
     oldestWaitDays: oldest === null ? null : wholeDaysSince(oldest, now),
     nextRestock: restock?.date ?? nextShip?.nextShipsOn ?? null,
-    incomingUnits: Number(incoming?.units ?? 0),
+    incomingUnits,
     alerts: {
       atCap: countOf("sold_out"),
       etaPassed: late,

@@ -7,16 +7,20 @@ import { authenticate } from "../shopify.server";
 import { loadDashboard } from "../models/dashboard.server";
 import { formatMoney, formatNumber } from "../i18n/format";
 import { loadStockOverview } from "../models/stock-overview.server";
+import { loadHomeCharts } from "../models/home-charts.server";
+import { HomeCharts } from "../components/home-charts";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [dashboard, overview] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql)]);
+  const [dashboard, overview, charts] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql), loadHomeCharts(prisma, session.shop)]);
   return {
     dashboard,
     valueWaiting: formatMoney(dashboard.valueWaiting, overview.currencyCode),
     shop: { name: overview.shopName, domain: overview.shopDomain, locations: overview.locations },
+    charts,
+    currencyCode: overview.currencyCode,
   };
 };
 
@@ -53,7 +57,7 @@ function Figure({ label, value, url }: { label: string; value: string; url: stri
 }
 
 export default function Home() {
-  const { dashboard, valueWaiting, shop } = useLoaderData<typeof loader>();
+  const { dashboard, valueWaiting, shop, charts, currencyCode } = useLoaderData<typeof loader>();
   const { formatDate, formatDateTime } = useShopDates();
   const text = strings.dashboard;
   const { alerts } = dashboard;
@@ -106,6 +110,7 @@ export default function Home() {
                 </BlockStack>
               </Banner>
             )}
+            <HomeCharts charts={charts} currencyCode={currencyCode} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

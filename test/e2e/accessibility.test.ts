@@ -11,6 +11,8 @@ import { assertAccessible, axeViolations, type AxeException } from "../support/a
 import { stackForThisFile } from "../support/installed-stack";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { strings } from "../../app/i18n/strings";
+import { addDays } from "../../app/domain/restock-eta";
+import { todayIn } from "../../app/engine/settings.server";
 
 const t = stackForThisFile({ browser: true });
 const shop = t.shop;
@@ -65,7 +67,7 @@ describe("the check itself", () => {
 });
 
 describe("an empty shop: the empty states", () => {
-  it("Home", () => checkAdminPage("/app", strings.home.title, strings.dashboard.emptyHeading));
+  it("Home", () => checkAdminPage("/app", strings.home.title, strings.charts.emptyBody));
   it("Back-ordered variants", () => checkAdminPage("/app/variants", strings.variants.title, strings.variants.emptyHeading));
   it("Orders waiting", () => checkAdminPage("/app/orders", strings.orders.title, strings.orders.emptyHeading));
 });
@@ -88,10 +90,26 @@ describe("a shop with back orders", () => {
     const domain = shop().domain;
     await t.db.job.update({ where: { id: `${domain}|sync-variant|${kettle}` }, data: { status: "dead", attempts: 8, lastError: "HTTP 503 from the Admin API" } });
     await t.db.activity.create({ data: { shop: domain, kind: "job.dead", subject: kettle, message: "sync-variant failed 8 times: HTTP 503 from the Admin API" } });
+    // Yesterday on record, so Home draws its history chart too.
+    const { timezone } = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: domain } });
+    await t.db.dailySnapshot.create({
+      data: { shop: domain, day: addDays(todayIn(timezone), -1), waitingUnits: 1, waitingValueCents: 2000n, waitingLines: 1, waitingOrders: 1, backorderedVariants: 1, incomingUnits: 0, recordedAt: new Date() },
+    });
   }, 120_000);
 
   describe("each admin page", () => {
-    it("Home", () => checkAdminPage("/app", strings.home.title, strings.dashboard.alertsHeading));
+    it("Home, with its charts drawn and then shown as tables", async () => {
+      const { page, app } = await openAdminPage("/app", strings.home.title);
+      await app.getByText(strings.dashboard.alertsHeading).first().waitFor();
+      const charts = [strings.charts.history.title, strings.charts.variants.title, strings.charts.waitTimes.title].map((title) => app.getByRole("region", { name: title }));
+      for (const chart of charts) await chart.locator("svg").first().waitFor();
+      await checkApp(app, "/app with its charts");
+      const showTable = app.getByRole("button", { name: strings.charts.showTable });
+      while ((await showTable.count()) > 0) await showTable.first().click();
+      for (const chart of charts) await chart.getByRole("table").waitFor();
+      await checkApp(app, "/app with its charts as tables");
+      await page.close();
+    });
     it("Back-ordered variants", () => checkAdminPage("/app/variants", strings.variants.title, "Camp Kettle"));
     it("a variant's page", () => checkAdminPage(`/app/variants/${numeric(lamp)}`, "Trail Lamp", "Grace Tester"));
     it("Orders waiting", () => checkAdminPage("/app/orders", strings.orders.title, "Alan Tester"));

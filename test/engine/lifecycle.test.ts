@@ -120,7 +120,8 @@ describe("privacy webhooks and uninstalling", () => {
       t.db.activity.count({ where: { shop: domain } }),
       t.db.shopSettings.count({ where: { shop: domain } }),
       t.db.webhookDelivery.count({ where: { shop: domain } }),
+      t.db.dailySnapshot.count({ where: { shop: domain } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -43,6 +43,19 @@ describe("worker", () => {
     expect(jobs.map((job) => [job.shop, job.source])).toEqual([[SHOP, "schedule"]]);
   });
 
+  // Which shops are due is test/models/daily-snapshots.test.ts; this is the schedule running it.
+  it("records today's snapshot for an installed shop on its schedule, without Shopify", async () => {
+    const { db } = database;
+    await db.shopSettings.create({ data: { shop: SHOP, lastReconciledAt: new Date() } });
+    await db.backorderLine.create({
+      data: { shop: SHOP, lineItemId: "l1", orderId: "o1", orderName: "#1", orderedAt: new Date(), variantId: "v1", locationId: "loc", quantity: 2, waitingUnits: 2, unitPrice: "5.00" },
+    });
+    worker = startWorker({ db, adminFor: async () => Promise.reject(new Error("no Admin API calls for a snapshot")), pollMs: 20 });
+    await until(async () => (await db.dailySnapshot.count()) > 0);
+    const snapshots = await db.dailySnapshot.findMany();
+    expect(snapshots.map((row) => [row.shop, row.waitingUnits, row.waitingValueCents])).toEqual([[SHOP, 2, 1000n]]);
+  });
+
   it("queues a stored delivery whose job was never created (a crash between the two writes)", async () => {
     const { db } = database;
     await db.shopSettings.create({ data: { shop: SHOP, uninstalledAt: new Date() } });

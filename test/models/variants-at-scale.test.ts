@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { DEFAULT_LIST_QUERY, listVariants, PAGE_SIZE, variantGid, type VariantListQuery } from "../../app/models/variants.server";
 import { waitingValueOf } from "../../app/domain/waiting-value";
 import { loadDashboard } from "../../app/models/dashboard.server";
+import { loadHomeCharts, TOP_VARIANTS } from "../../app/models/home-charts.server";
+import { recordDailySnapshot } from "../../app/engine/daily-snapshots.server";
 
 const SHOP = "alpha.myshopify.com";
 
@@ -109,5 +111,16 @@ describe("a shop with 50,000 variants", () => {
     expect(dashboard.backorderedVariants).toBe(COUNT / 2);
     expect(dashboard.incomingUnits).toBe(COUNT / 2);
     expect(dashboard.waitingUnits).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("gives Home's charts bounded rows, and records the day's snapshot, from the same tables", async () => {
+    const [charts, dashboard] = await Promise.all([loadHomeCharts(t.db, SHOP), loadDashboard(t.db, SHOP)]);
+    expect(charts.variants).toHaveLength(TOP_VARIANTS);
+    expect(charts.variants.map((variant) => variant.waiting)).toEqual([...charts.variants.map((variant) => variant.waiting)].sort((a, b) => b - a));
+    expect(charts.waitTimes.reduce((sum, bucket) => sum + bucket.orders, 0)).toBe(dashboard.waitingOrders);
+    expect(charts.history.at(-1)?.units).toBe(dashboard.waitingUnits);
+    await recordDailySnapshot(t.db, SHOP);
+    const [snapshot] = await t.db.dailySnapshot.findMany({ where: { shop: SHOP } });
+    expect(snapshot).toMatchObject({ waitingUnits: dashboard.waitingUnits, waitingOrders: dashboard.waitingOrders, backorderedVariants: COUNT / 2, incomingUnits: COUNT / 2 });
   }, 60_000);
 });
