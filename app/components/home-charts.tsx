@@ -12,25 +12,19 @@ import type { HomeCharts as HomeChartsData } from "../models/home-charts.server"
 import type { ChartVisualProps } from "./home-chart-visual.client";
 import { useShopDates } from "./use-shop-dates";
 import { strings } from "../i18n/strings";
+import { formatMoney, formatNumber } from "../i18n/format";
 
 const ChartVisual = lazy(() => import("./home-chart-visual.client"));
 
 const text = strings.charts;
 
 /** Hundredths of the shop's currency, written in that currency ("compact" for an axis: "$1.2K"). */
-function formatCents(cents: number, currencyCode: string, options: { compact?: boolean } = {}): string {
-  const amount = cents / 100;
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode, ...(options.compact ? { notation: "compact" } : {}) }).format(amount);
-  } catch {
-    return amount.toFixed(2);
-  }
-}
+const formatCents = (cents: number, currencyCode: string, options: { compact?: boolean } = {}) => formatMoney(cents / 100, currencyCode, options);
 
 const SHORT_DAY = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 /** "Mar 6" for an ISO date: a calendar day, read in UTC so no time zone moves it. */
 const shortDay = (isoDate: string) => SHORT_DAY.format(new Date(`${isoDate}T00:00:00Z`));
-const wholeNumber = (value: number) => new Intl.NumberFormat("en", { maximumFractionDigits: 0 }).format(value);
+const wholeNumber = (value: number) => formatNumber(Math.round(value));
 /** A count axis may place ticks between whole numbers: those stay unlabelled rather than read "1, 1, 2, 2". */
 const countTick = (value: number) => (Number.isInteger(value) ? wholeNumber(value) : "");
 

@@ -25,17 +25,20 @@ export function plural(count: number, forms: PluralForms, locale = ADMIN_LOCALE)
  * currency: "$147.00", "€1,200.50". Without a known currency (a shop not synced
  * yet, or a code Intl does not know) it still reads as money with two places.
  */
-export function formatMoney(amount: string | number, currencyCode: string | null | undefined, locale = ADMIN_LOCALE): string {
+export function formatMoney(amount: string | number, currencyCode: string | null | undefined, options: { compact?: boolean; locale?: string } = {}): string {
   const value = Number(amount);
   if (!Number.isFinite(value)) return String(amount);
+  const locale = options.locale ?? ADMIN_LOCALE;
+  // "Compact" is for a chart's axis: "$1.2K".
+  const notation = options.compact ? { notation: "compact" as const } : {};
   if (currencyCode) {
     try {
-      return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode }).format(value);
+      return new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode, ...notation }).format(value);
     } catch {
       // RangeError: not a currency code; fall through to a plain amount.
     }
   }
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(locale, options.compact ? notation : { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
 const UNITS: PluralForms = { one: "# unit", other: "# units" };
