@@ -71,9 +71,10 @@ export function checkDelivery(input: { routeTopic: string; topic: string; shop: 
 
 /**
  * A destructive delivery Shopify triggered before the app's current installation is about an
- * earlier one (Shopify retries for hours and may deliver late:
- * https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates, …/troubleshooting-webhooks):
- * acting on it would undo the reinstall.
+ * earlier one (Shopify delivers at least once, retries for hours and may deliver late; each
+ * delivery carries X-Shopify-Triggered-At: https://shopify.dev/docs/apps/build/webhooks and
+ * https://shopify.dev/docs/apps/build/webhooks/ignore-duplicates): acting on it would undo the
+ * reinstall. The header is not signed, so the caller also checks the install itself.
  */
 export function predatesInstall(triggeredAt: string | undefined, installedAt: Date | null): boolean {
   if (!installedAt || !triggeredAt) return false;
