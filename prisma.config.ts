@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { sqliteAdapter } from "./app/db-sqlite.server";
 
 // The Rust engines cannot be downloaded on every machine, so the CLI runs the
 // WebAssembly schema engine through the same driver adapter the app uses.
@@ -12,5 +12,5 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new PrismaLibSQL({ url: process.env.DATABASE_URL ?? "" }),
+  adapter: async () => sqliteAdapter(process.env.DATABASE_URL ?? ""),
 });

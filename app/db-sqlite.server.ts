@@ -1,20 +1,30 @@
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
-import type { Client, Config, Transaction, TransactionMode } from "@libsql/client";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 /**
- * Settings for every SQLite connection, shared by the web server, the worker
- * and tests: wait for a lock held by another process instead of failing at
- * once, and sync less often than every commit (safe with WAL; a power cut may
- * lose the last moments, a crash loses nothing).
+ * SQLite through better-sqlite3: one connection per Prisma client, opened on
+ * connect and closed on disconnect. (It replaces @libsql/client 0.8.1, which
+ * opened a new connection after every transaction and never closed the old one:
+ * libsql-client-ts#350.)
  */
-const CONNECTION_PRAGMAS = ["PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL"];
+type Connection = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Connection["startTransaction"]>>;
 
 /**
- * One statement or transaction at a time per process. libsql runs SQLite
- * synchronously and gives each transaction its own connection (Prisma opens
- * one for `updateMany` and some upserts): a write on another connection while
- * that transaction waits for its next statement would block the whole process
- * on the file lock the transaction holds. Queued here, it simply waits its turn.
+ * Settings for the connection, shared by the web server, the worker, tests and
+ * the CLI: wait for a lock held by another process instead of failing at once;
+ * sync less often than every commit (safe with WAL; a power cut may lose the
+ * last moments, a crash loses nothing); readers never block the writer (WAL,
+ * stored in the file).
+ */
+const BUSY_TIMEOUT_MS = 10_000;
+const CONNECTION_PRAGMAS = `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA journal_mode = WAL;`;
+
+/**
+ * One statement or transaction at a time per connection. An interactive
+ * transaction runs on the one connection between awaits: a statement from
+ * another request in that gap would land inside it (and vanish with its
+ * rollback). The adapter only queues transactions behind each other, so every
+ * statement waits its turn here.
  */
 class Turnstile {
   private tail: Promise<void> = Promise.resolve();
@@ -38,7 +48,7 @@ class Turnstile {
   }
 }
 
-/** The transaction holds the turn until it commits, rolls back or closes. */
+/** The transaction holds the turn until it commits or rolls back. */
 function holdTurnUntilDone(transaction: Transaction, leave: () => void): Transaction {
   let left = false;
   const release = () => {
@@ -46,58 +56,61 @@ function holdTurnUntilDone(transaction: Transaction, leave: () => void): Transac
     left = true;
     leave();
   };
-  const commit = transaction.commit.bind(transaction);
-  const rollback = transaction.rollback.bind(transaction);
-  const close = transaction.close.bind(transaction);
-  transaction.commit = () => commit().finally(release);
-  transaction.rollback = () => rollback().finally(release);
-  transaction.close = () => {
-    close();
-    release();
+  return {
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    options: transaction.options,
+    queryRaw: (query) => transaction.queryRaw(query),
+    executeRaw: (query) => transaction.executeRaw(query),
+    commit: () => transaction.commit().finally(release),
+    rollback: () => transaction.rollback().finally(release),
   };
-  return transaction;
 }
 
-/** The libsql driver adapter with the pragmas on every connection and one turn at a time. */
-export class SqliteAdapter extends PrismaLibSQL {
-  override createClient(config: Config): Client {
-    const client = super.createClient(config);
-    const turnstile = new Turnstile();
-    const execute = client.execute.bind(client);
-    const batch = client.batch.bind(client);
-    const executeMultiple = client.executeMultiple.bind(client);
-    const transaction = client.transaction.bind(client);
-    const configure = async () => {
-      for (const pragma of CONNECTION_PRAGMAS) await execute(pragma);
-    };
-
-    const inTurn = <F extends (...args: never[]) => Promise<unknown>>(method: F): F =>
-      ((...args: Parameters<F>) => turnstile.run(() => method(...args))) as F;
-    client.execute = inTurn(execute as (...args: never[]) => Promise<unknown>) as Client["execute"];
-    client.batch = inTurn(batch as (...args: never[]) => Promise<unknown>) as Client["batch"];
-    client.executeMultiple = (sql: string) => turnstile.run(() => executeMultiple(sql));
-    client.transaction = (async (mode?: TransactionMode) => {
+function oneAtATime(connection: Connection): Connection {
+  const turnstile = new Turnstile();
+  return {
+    provider: connection.provider,
+    adapterName: connection.adapterName,
+    queryRaw: (query) => turnstile.run(() => connection.queryRaw(query)),
+    executeRaw: (query) => turnstile.run(() => connection.executeRaw(query)),
+    executeScript: (script) => turnstile.run(() => connection.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
       const leave = await turnstile.enter();
       try {
-        const started = await transaction(mode);
-        // libsql opens a fresh connection for what follows; give it the same settings.
-        await configure();
-        return holdTurnUntilDone(started, leave);
+        return holdTurnUntilDone(await connection.startTransaction(isolationLevel), leave);
       } catch (error) {
         leave();
         throw error;
       }
-    }) as Client["transaction"];
+    },
+    dispose: () => turnstile.run(() => connection.dispose()),
+  };
+}
 
-    // Readers never block the writer (WAL); the mode is stored in the file. Failing here is not fatal: queries still work.
-    turnstile
-      .run(async () => {
-        await configure();
-        await execute("PRAGMA journal_mode = WAL");
-      })
-      .catch((error: unknown) => console.error("[db] could not configure SQLite:", error));
-    return client;
+/** Prisma's better-sqlite3 adapter with the settings above and one turn at a time. */
+export class SqliteAdapter {
+  readonly provider = "sqlite";
+  readonly adapterName: string;
+  private readonly driver: PrismaBetterSQLite3;
+
+  constructor(url: string) {
+    this.driver = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+    this.adapterName = this.driver.adapterName;
+  }
+
+  async connect(): Promise<Connection> {
+    return configured(await this.driver.connect());
+  }
+
+  async connectToShadowDb(): Promise<Connection> {
+    return configured(await this.driver.connectToShadowDb());
   }
 }
 
-export const sqliteAdapter = (url: string) => new SqliteAdapter({ url });
+async function configured(connection: Connection): Promise<Connection> {
+  await connection.executeScript(CONNECTION_PRAGMAS);
+  return oneAtATime(connection);
+}
+
+export const sqliteAdapter = (url: string) => new SqliteAdapter(url);

@@ -56,9 +56,16 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
       break;
     default:
       // After an uninstall nothing may call Shopify for the shop; the delivery is kept for the record.
-      if (!ctx.settings.uninstalledAt) await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
+      // Before the first install there is no token to call it with: the install's reconciliation
+      // reads everything this delivery could have pointed at.
+      if (!ctx.settings.uninstalledAt && (await isInstalled(ctx))) await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
   }
   await db.webhookDelivery.updateMany({ where: { webhookId }, data: { status: "processed", processedAt: new Date() } });
+}
+
+/** Installed: the merchant has opened the app, so it holds the shop's offline session. */
+async function isInstalled(ctx: EngineContext): Promise<boolean> {
+  return (await ctx.db.session.count({ where: { shop: ctx.shop, isOnline: false } })) > 0;
 }
 
 async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDelivery>): Promise<void> {

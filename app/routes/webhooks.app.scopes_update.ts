@@ -1,5 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "../webhooks/inbox.server";
+import { webhookAction } from "../webhooks/receive.server";
 
-// app/scopes_update: verified and stored in the inbox; processed off the request.
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request);
+export const action = webhookAction("app/scopes_update");

@@ -1,7 +1,5 @@
 import prisma from "../db.server";
 import { isUniqueViolation } from "../db-errors.server";
-import { authenticate } from "../shopify.server";
-import { wakeWorker, withWebhookPriority } from "../jobs/app-worker.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 
 export interface AuthenticatedDelivery {
@@ -47,31 +45,4 @@ export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<b
   }
   await enqueueJob(prisma, job, { source: delivery.webhookId });
   return true;
-}
-
-/**
- * A webhook route's whole job: verify (the library answers 401 on a bad HMAC,
- * 400 on missing headers, 405 on non-POST), store, answer 200. Work happens later,
- * off the request, so Shopify's 5-second timeout is never at risk.
- */
-export function receiveWebhook(request: Request): Promise<Response> {
-  return withWebhookPriority(async () => {
-    const webhook = await authenticate.webhook(request);
-    await recordDelivery({
-      webhookId: webhook.webhookId,
-      shop: webhook.shop,
-      topic: topicOf(request, webhook.topic),
-      eventId: webhook.eventId,
-      apiVersion: webhook.apiVersion,
-      triggeredAt: webhook.triggeredAt,
-      payload: webhook.payload,
-    });
-    wakeWorker();
-    return new Response(null, { status: 200 });
-  });
-}
-
-/** Shopify's own spelling ("orders/create"), not the library's enum form ("ORDERS_CREATE"). */
-export function topicOf(request: Request, libraryTopic: unknown): string {
-  return request.headers.get("X-Shopify-Topic") ?? String(libraryTopic);
 }

@@ -26,6 +26,8 @@ export interface Stack {
   adminShellUrl: string;
   dbFile: string;
   logFile: string;
+  /** The app process's id (its open files and memory are in /proc/<pid>/). */
+  appPid(): number;
   /** Kills the app process at once (SIGKILL: no cleanup, like a crash or an OOM kill). */
   killApp(): Promise<void>;
   /** Starts the app process again on the same port and database. */
@@ -203,6 +205,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     adminShellUrl: sandbox.adminShellUrl(),
     dbFile,
     logFile,
+    appPid: () => child.pid!,
     async killApp() {
       await stopChild(child, 0, "SIGKILL");
     },
