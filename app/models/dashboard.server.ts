@@ -2,6 +2,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
+import { overdueWhere } from "./waiting-lines.server";
 
 export interface Dashboard {
   backorderedVariants: number;
@@ -41,7 +42,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
   const [statuses, waiting, late, [totals], [restock], nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
     db.backorderLine.aggregate({ where: waitingWhere, _sum: { waitingUnits: true }, _min: { orderedAt: true } }),
-    db.backorderLine.count({ where: { ...waitingWhere, shipsOn: { lt: today } } }),
+    db.backorderLine.count({ where: overdueWhere(shop, today) }),
     db.$queryRaw<{ orders: number | bigint; cents: number | null }[]>(Prisma.sql`
       SELECT COUNT(DISTINCT "orderId") AS "orders", SUM(ROUND(CAST("unitPrice" AS REAL) * 100) * "waitingUnits") AS "cents"
       FROM "BackorderLine" WHERE "shop" = ${shop} AND "state" = 'waiting' AND "waitingUnits" > 0`),
