@@ -13,9 +13,11 @@ import { todayIn } from "../../app/engine/settings.server";
 import { loadDashboard } from "../../app/models/dashboard.server";
 import { listWaitingOrders } from "../../app/models/orders.server";
 import { stackForThisFile } from "../support/installed-stack";
-import { storyIn } from "../support/shop-story";
+import { openAppPage, storyIn } from "../support/shop-story";
+import { dateStyleOf, formatDate } from "../../app/i18n/dates";
+import { strings } from "../../app/i18n/strings";
 
-const t = stackForThisFile();
+const t = stackForThisFile({ browser: true });
 const shop = t.shop;
 const { addVariant, orderOf } = storyIn(shop);
 const numericId = (gid: string) => gid.split("/").pop()!;
@@ -78,6 +80,20 @@ describe("the date a customer was promised", () => {
     expect(await etaPassedOn(addDays(promised, 1))).toBe(1);
     expect(await overdueOn(addDays(computed, 1))).toEqual([ada, alan, grace].sort());
     expect(await etaPassedOn(addDays(computed, 1))).toBe(3);
+  });
+
+  it("shows Orders waiting both dates for a line now expected later than promised, in the shop's date style", async () => {
+    const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
+    const ada = await t.db.backorderLine.findFirstOrThrow({ where: { shop: shop().domain, customerName: { contains: "Ada" } } });
+    const grace = await t.db.backorderLine.findFirstOrThrow({ where: { shop: shop().domain, customerName: { contains: "Grace" } } });
+    const date = (value: string) => formatDate(value, { style: dateStyleOf(settings.dateStyle), timeZone: settings.timezone, locale: "en" });
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
+    const row = (name: string) => app.getByRole("row").filter({ hasText: name });
+    await row(ada.orderName).getByText(strings.orders.promisedThenExpected(date(ada.promisedOn!), date(ada.shipsOn!))).waitFor({ timeout: 30_000 });
+    // Grace was promised the date the app first gave; it moved later too.
+    await row(grace.orderName).getByText(strings.orders.promisedThenExpected(date(grace.promisedOn!), date(grace.shipsOn!))).waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+    await page.close();
   });
 
   it("is made anew for a line that waits again after its release, not taken from checkout again", async () => {
