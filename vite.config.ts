@@ -11,6 +11,8 @@ declare module "@remix-run/node" {
 const port = Number(process.env.PORT ?? 3000);
 
 export default defineConfig({
+  // A test starts the dev server as a fresh clone would, with an empty cache of its own.
+  ...(process.env.VITE_CACHE_DIR ? { cacheDir: process.env.VITE_CACHE_DIR } : {}),
   server: {
     port,
     host: process.env.HOST ? "0.0.0.0" : "localhost",
@@ -26,6 +28,10 @@ export default defineConfig({
         v3_lazyRouteDiscovery: true,
         v3_singleFetch: true,
         v3_routeConfig: false,
+        // Pre-bundle what entry.client and every route import (followed through app/components)
+        // at startup, so a first visit never finds a new dependency, re-optimises and reloads
+        // with a second copy of React.
+        unstable_optimizeDeps: true,
       },
     }),
     tsconfigPaths(),

@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { allowSandboxFraming } from "./sandbox/route-to-sandbox.server";
+import { adaptHeadersToSandbox } from "./sandbox/sandbox-responses.server";
 import { startWorkerInAppProcess } from "./jobs/app-worker.server";
 
 startWorkerInAppProcess();
@@ -18,7 +18,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  allowSandboxFraming(responseHeaders);
+  adaptHeadersToSandbox(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";

@@ -1,9 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import { strings } from "./i18n/strings";
 
 // Every document needs a title (WCAG 2.4.2); pages inside Shopify admin are named by their TitleBar.
 export const meta: MetaFunction = () => [{ title: strings.appName }];
+
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.ico", type: "image/x-icon" }];
 
 export default function App() {
   return (

@@ -5,6 +5,7 @@ import { ADMIN_API_VERSION } from "./api-version";
 import prisma from "./db.server";
 import { markInstalled } from "./engine/settings.server";
 import { routeShopifyRequestsToSandbox } from "./sandbox/route-to-sandbox.server";
+import { withSandboxResponses } from "./sandbox/sandbox-responses.server";
 
 routeShopifyRequestsToSandbox();
 
@@ -37,8 +38,9 @@ const shopify = shopifyApp({
 export default shopify;
 export const apiVersion = ADMIN_API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+// The bounce page, exit-iframe page and redirects they throw carry the sandbox's framing in sandbox mode.
+export const authenticate = { ...shopify.authenticate, admin: withSandboxResponses(shopify.authenticate.admin) };
 export const unauthenticated = shopify.unauthenticated;
-export const login = shopify.login;
+export const login = withSandboxResponses(shopify.login);
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;

@@ -51,6 +51,7 @@ export async function applyVariantDecision(
     // Shopify answers "" for none; null keeps "no vendor" out of the list's filter choices.
     vendor: variant.product.vendor || null,
     productType: variant.product.productType || null,
+    imageUrl: variant.product.featuredMedia?.preview?.image?.url ?? null,
     price: variant.price,
     merchantPolicy,
     status: plan.decision.status,

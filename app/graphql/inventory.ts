@@ -14,6 +14,14 @@ export const VARIANT_STOCK_QUERY = `#graphql
         tags
         vendor
         productType
+        # One small image for the lists' thumbnails: a few points, no extra request.
+        featuredMedia {
+          preview {
+            image {
+              url(transform: { maxWidth: 160, maxHeight: 160 })
+            }
+          }
+        }
       }
       inventoryItem {
         id

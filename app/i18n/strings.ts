@@ -260,4 +260,40 @@ export const strings = {
       unknownIntent: "Unknown action.",
     },
   },
+  login: {
+    title: "Log in to Backorder Manager",
+    shopLabel: "Shop domain",
+    shopHelp: "Your store's address, for example example.myshopify.com",
+    submit: "Log in",
+    missingShop: "Enter your shop domain to log in.",
+    invalidShop: "That is not a Shopify shop domain. Enter it as example.myshopify.com.",
+    reopening: "Opening Backorder Manager again…",
+  },
+  /** What Activity records when the merchant changes something in the app. */
+  merchantActivity: {
+    settingsSaved: (changed: readonly string[]) => (changed.length === 0 ? "Settings saved, nothing changed" : `Settings changed: ${changed.join("; ")}`),
+    ruleChanged: (variant: string, changes: readonly string[]) => `${variant}: ${changes.join("; ")}`,
+    restockDateSet: (date: string) => `restock date set to ${date}`,
+    restockDateCleared: "restock date removed",
+    override: { always: "back-orders turned on", never: "back-orders turned off", default: "back-orders follow the shop's rules" },
+    capSet: (units: number) => (units === 1 ? "at most 1 unit may wait" : `at most ${units} units may wait`),
+    capCleared: "waiting cap removed",
+    resyncRequested: "Full resync with Shopify requested",
+  },
+  /** Links to a resource's own page in Shopify admin. */
+  adminLinks: {
+    openInAdmin: "View in Shopify admin",
+  },
+  /** The restock date's calendar. */
+  restockDatePicker: {
+    none: "No date set",
+    choose: "Choose",
+    chooseLabel: (label: string) => `Choose the ${label.toLowerCase()}`,
+    remove: "Remove",
+    removeLabel: (label: string) => `Remove the ${label.toLowerCase()}`,
+  },
+  /** The variant page while the engine applies a change. */
+  variantUpdates: {
+    updating: "Updating in Shopify…",
+  },
 } as const;

@@ -1,6 +1,8 @@
 /** The merchant's view of the engine: what it did, what it is working on, what failed. */
 import type { PrismaClient } from "@prisma/client";
 import { enqueueJob, retryDeadJob } from "../jobs/job-queue.server";
+import { logMerchantChanges } from "../engine/activity.server";
+import { strings } from "../i18n/strings";
 
 /** What set an entry's work going: a webhook (with its topic), the merchant, the schedule, the install or a settings change. */
 export type ActivityCause =
@@ -67,6 +69,7 @@ async function causesOf(db: PrismaClient, shop: string, sources: readonly (strin
 
 /** "Resync now": a full reconciliation, like the scheduled one. */
 export async function requestResync(db: PrismaClient, shop: string): Promise<void> {
+  await logMerchantChanges(db, shop, [{ kind: "shop.resync_requested", subject: shop, message: strings.merchantActivity.resyncRequested }]);
   await enqueueJob(db, { shop, kind: "reconcile", subject: shop }, { source: "merchant" });
 }
 

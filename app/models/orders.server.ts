@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
 import { cancelLineBackorder, releaseOrderNow } from "../engine/merchant-actions.server";
 import { ShopifyUserError } from "../engine/user-errors.server";
+import { logMerchantChanges } from "../engine/activity.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { strings } from "../i18n/strings";
 import { overdueWhere, waitingWhere } from "./waiting-lines.server";
@@ -26,6 +27,8 @@ export interface WaitingOrderRow {
   customer: string | null;
   variantId: string;
   variantTitle: string;
+  /** The product's thumbnail, when it has one. */
+  variantImageUrl: string | null;
   waitingUnits: number;
   queuePosition: number | null;
   shipsOn: string | null;
@@ -70,9 +73,9 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
   });
   const variantIds = [...new Set(lines.map((line) => line.variantId))];
   const variants = variantIds.length
-    ? await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: { variantId: true, title: true } })
+    ? await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: { variantId: true, title: true, imageUrl: true } })
     : [];
-  const titles = new Map(variants.map((variant) => [variant.variantId, variant.title]));
+  const variantOf = new Map(variants.map((variant) => [variant.variantId, variant]));
   return {
     rows: lines.map((line) => ({
       id: `${line.lineItemId}|${line.locationId}`,
@@ -82,7 +85,8 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
       orderName: line.orderName,
       customer: line.customerName ?? line.customerEmail,
       variantId: line.variantId,
-      variantTitle: titles.get(line.variantId) ?? line.variantId,
+      variantTitle: variantOf.get(line.variantId)?.title ?? line.variantId,
+      variantImageUrl: variantOf.get(line.variantId)?.imageUrl ?? null,
       waitingUnits: line.waitingUnits,
       queuePosition: line.queuePosition,
       shipsOn: line.shipsOn,
@@ -163,10 +167,14 @@ export async function setOrderPriority(db: PrismaClient, shop: string, orderId: 
       await tx.backorderLine.updateMany({ where: { ...waitingWhere(shop), orderId, variantId }, data: { priority } });
     }
   });
+  const orderName = lines[0]!.orderName;
+  await logMerchantChanges(db, shop, [
+    { kind: intent === "front" ? "order.moved_to_front" : "order.priority_removed", subject: orderId, message: intent === "front" ? strings.orders.moved(orderName) : strings.orders.cleared(orderName), details: { variantIds } },
+  ]);
   for (const variantId of variantIds) {
     await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   }
-  return { ok: true, orderName: lines[0]!.orderName, variantIds };
+  return { ok: true, orderName, variantIds };
 }
 
 export type OrderActionOutcome = { ok: true; message: string } | { ok: false; status: 404 | 409 | 503; message: string };

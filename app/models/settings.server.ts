@@ -4,6 +4,7 @@ import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { FulfilmentMode } from "../domain/hold-plan";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { fulfilmentModeOf, loadSettings, scopeOf, todayIn } from "../engine/settings.server";
+import { logMerchantChanges } from "../engine/activity.server";
 import { dateStyleOf, isDateStyle, type DateStyle } from "../i18n/dates";
 import { strings } from "../i18n/strings";
 import { joinIds, splitIds } from "./id-list";
@@ -191,10 +192,31 @@ export async function loadSettingsPage(db: PrismaClient, shop: string, graphql: 
   };
 }
 
-/** Stores valid settings and asks for a full reconciliation, so the new rules reach every variant. */
+/** The label Activity names a changed setting by (the scope's three fields are one choice). */
+function settingLabel(field: SettingsField): string {
+  const text = strings.settings;
+  if (field === "scopeKind" || field === "scopeTag" || field === "scopeProductIds") return text.scope.heading;
+  if (field === "restockMessage" || field === "soldOutMessage") return text.dates.messages[field].label;
+  const labels = {
+    waitingCapPerVariant: text.limits.capLabel,
+    defaultLeadTimeDays: text.dates.leadTimeLabel,
+    handlingDays: text.dates.handlingLabel,
+    dateStyle: text.dates.styleLabel,
+    fulfilmentMode: text.fulfilment.label,
+  } as const;
+  return labels[field];
+}
+
+/** Stores valid settings, records what changed in Activity, and asks for a full reconciliation, so the new rules reach every variant. */
 export async function saveSettings(db: PrismaClient, shop: string, value: SettingsValue): Promise<SettingsFormValues> {
   const data = { ...value, scopeProductIds: JSON.stringify(value.scopeProductIds) };
+  const before = formValuesOf(await loadSettings(db, shop));
   const saved = await db.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  const after = formValuesOf(saved);
+  const changed = SETTINGS_FIELDS.filter((field) => before[field] !== after[field]);
+  await logMerchantChanges(db, shop, [
+    { kind: "settings.saved", subject: shop, message: strings.merchantActivity.settingsSaved([...new Set(changed.map(settingLabel))]), details: { changed } },
+  ]);
   await enqueueJob(db, { shop, kind: "reconcile", subject: shop }, { source: "settings" });
-  return formValuesOf(saved);
+  return after;
 }

@@ -5,6 +5,8 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { enqueueJob } from "../jobs/job-queue.server";
+import { logMerchantChanges } from "../engine/activity.server";
+import { formatDate } from "../i18n/dates";
 import { strings } from "../i18n/strings";
 import { MAX_BULK_VARIANTS, MAX_WAITING_CAP, parseNumericId, shopToday, VARIANT_GID_PREFIX, variantGid, type VariantOverride } from "./variants.server";
 
@@ -87,8 +89,8 @@ export type ApplyResult = { ok: true; updated: number } | { ok: false; reason: "
  */
 export async function applyRuleChange(db: PrismaClient, shop: string, variantIds: readonly string[], change: RuleChange): Promise<ApplyResult> {
   const ids = [...new Set(variantIds)];
-  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true } });
-  const ownedIds = new Set(owned.map((variant) => variant.variantId));
+  const owned = await db.trackedVariant.findMany({ where: { shop, variantId: { in: ids } }, select: { variantId: true, title: true } });
+  const ownedIds = new Map(owned.map((variant) => [variant.variantId, variant.title]));
   const missing = ids.filter((id) => !ownedIds.has(id));
   if (missing.length > 0 || ids.length === 0) return { ok: false, reason: "not_found", missing };
 
@@ -96,9 +98,35 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   if (change.restockDate !== undefined) data.restockDate = change.restockDate;
   if (change.override !== undefined) data.override = change.override;
   if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
+  const before = new Map((await db.variantRule.findMany({ where: { shop, variantId: { in: ids } } })).map((rule) => [rule.variantId, rule]));
   await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
+  // Activity says what changed for each variant; a variant whose rule stayed the same gets no entry.
+  await logMerchantChanges(db, shop, ids.flatMap((variantId) => {
+    const changed = changedFields(before.get(variantId) ?? null, data);
+    const said = describeRuleChange(changed);
+    return said.length === 0 ? [] : [{ kind: "variant.rule_changed", subject: variantId, message: strings.merchantActivity.ruleChanged(ownedIds.get(variantId) ?? variantId, said), details: changed }];
+  }));
   for (const variantId of ids) await enqueueJob(db, { shop, kind: "sync-variant", subject: variantId }, { source: "merchant" });
   return { ok: true, updated: ids.length };
+}
+
+/** The part of a change that differs from the rule stored before it (none stored: every field empty). */
+function changedFields(stored: { restockDate: string | null; override: string | null; waitingCap: number | null } | null, change: RuleChange): RuleChange {
+  const changed: RuleChange = {};
+  if (change.restockDate !== undefined && change.restockDate !== (stored?.restockDate ?? null)) changed.restockDate = change.restockDate;
+  if (change.override !== undefined && change.override !== (stored?.override ?? null)) changed.override = change.override;
+  if (change.waitingCap !== undefined && change.waitingCap !== (stored?.waitingCap ?? null)) changed.waitingCap = change.waitingCap;
+  return changed;
+}
+
+/** The change in the merchant's words, for Activity. */
+export function describeRuleChange(change: RuleChange): string[] {
+  const text = strings.merchantActivity;
+  const said: string[] = [];
+  if (change.override !== undefined) said.push(text.override[change.override ?? "default"]);
+  if (change.restockDate !== undefined) said.push(change.restockDate === null ? text.restockDateCleared : text.restockDateSet(formatDate(change.restockDate, { style: "long" })));
+  if (change.waitingCap !== undefined) said.push(change.waitingCap === null ? text.capCleared : text.capSet(change.waitingCap));
+  return said;
 }
 
 export type UpdateResult =

@@ -71,6 +71,8 @@ export interface VariantRow {
   variantId: string;
   productId: string;
   title: string;
+  /** The product's thumbnail on Shopify's CDN, when it has one. */
+  imageUrl: string | null;
   sku: string | null;
   vendor: string | null;
   productType: string | null;
@@ -167,6 +169,7 @@ export async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Pr
         variantId: variant.variantId,
         productId: variant.productId,
         title: variant.title,
+        imageUrl: variant.imageUrl,
         sku: variant.sku,
         vendor: variant.vendor,
         productType: variant.productType,
@@ -232,6 +235,8 @@ export interface VariantDetail {
   queue: QueueEntry[];
   /** The shop's today (its time zone): the earliest restock date accepted. */
   today: string;
+  /** A sync of the variant is queued or running: what the page shows is about to change. */
+  updating: boolean;
 }
 
 
@@ -242,7 +247,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
   const variantId = variantGid(id);
   const tracked = await db.trackedVariant.findUnique({ where: { shop_variantId: { shop, variantId } } });
   if (!tracked) return null;
-  const [[row], levels, lines, today] = await Promise.all([
+  const [[row], levels, lines, today, pendingSyncs] = await Promise.all([
     rowsFor(db, shop, [variantId]),
     db.variantLevel.findMany({
       where: { shop, variantId },
@@ -255,6 +260,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
       take: 500,
     }),
     shopToday(db, shop, now),
+    db.job.count({ where: { shop, kind: "sync-variant", subject: variantId, status: { in: ["pending", "running"] } } }),
   ]);
   return {
     variant: { ...row!, syncedAt: tracked.syncedAt.toISOString(), merchantPolicy: tracked.merchantPolicy },
@@ -273,6 +279,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
       ageDays: wholeDaysSince(line.orderedAt, now),
     })),
     today,
+    updating: pendingSyncs > 0,
   };
 }
 

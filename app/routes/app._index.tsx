@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, EmptyState, InlineGrid, Layout, Link, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -19,18 +19,33 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** Where each figure's tile leads: the list of what it counts. */
+const BACKORDERED = "status=backorder,sold_out";
+export const TILE_TARGETS = {
+  backorderedVariants: `/app/variants?${BACKORDERED}`,
+  waitingOrders: "/app/orders",
+  waitingUnits: `/app/variants?${BACKORDERED}&sort=waiting&direction=desc`,
+  valueWaiting: `/app/variants?${BACKORDERED}&sort=value&direction=desc`,
+  oldestWait: `/app/variants?${BACKORDERED}&sort=age&direction=desc`,
+  nextRestock: `/app/variants?${BACKORDERED}&sort=eta&direction=asc`,
+  incoming: `/app/variants?${BACKORDERED}&sort=eta&direction=asc`,
+} as const;
+
+/** One figure; the whole tile is a link to what it counts. */
+function Figure({ label, value, url }: { label: string; value: string; url: string }) {
   return (
     <Card>
       <div role="group" aria-label={label}>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm" tone="subdued">
-            {label}
-          </Text>
-          <Text as="p" variant="headingLg" fontWeight="semibold">
-            {value}
-          </Text>
-        </BlockStack>
+        <Link url={url} monochrome removeUnderline>
+          <BlockStack gap="100">
+            <Text as="h3" variant="headingSm" tone="subdued">
+              {label}
+            </Text>
+            <Text as="p" variant="headingLg" fontWeight="semibold">
+              {value}
+            </Text>
+          </BlockStack>
+        </Link>
       </div>
     </Card>
   );
@@ -43,8 +58,8 @@ export default function Home() {
   const { alerts } = dashboard;
   const hasAlerts = alerts.atCap + alerts.etaPassed + alerts.deadJobs > 0;
   return (
-    <Page title={strings.home.title}>
-      <TitleBar title={strings.appName} />
+    <Page>
+      <TitleBar title={strings.home.title} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -60,13 +75,13 @@ export default function Home() {
                   {text.figuresHeading}
                 </Text>
                 <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
-                  <Figure label={text.backorderedVariants} value={String(dashboard.backorderedVariants)} />
-                  <Figure label={text.waitingOrders} value={String(dashboard.waitingOrders)} />
-                  <Figure label={text.waitingUnits} value={String(dashboard.waitingUnits)} />
-                  <Figure label={text.valueWaiting} value={valueWaiting} />
-                  <Figure label={text.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
-                  <Figure label={text.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
-                  <Figure label={text.incoming} value={text.units(dashboard.incomingUnits)} />
+                  <Figure label={text.backorderedVariants} url={TILE_TARGETS.backorderedVariants} value={String(dashboard.backorderedVariants)} />
+                  <Figure label={text.waitingOrders} url={TILE_TARGETS.waitingOrders} value={String(dashboard.waitingOrders)} />
+                  <Figure label={text.waitingUnits} url={TILE_TARGETS.waitingUnits} value={String(dashboard.waitingUnits)} />
+                  <Figure label={text.valueWaiting} url={TILE_TARGETS.valueWaiting} value={valueWaiting} />
+                  <Figure label={text.oldestWait} url={TILE_TARGETS.oldestWait} value={dashboard.oldestWaitDays === null ? text.none : text.days(dashboard.oldestWaitDays)} />
+                  <Figure label={text.nextRestock} url={TILE_TARGETS.nextRestock} value={dashboard.nextRestock ? formatDate(dashboard.nextRestock) : text.none} />
+                  <Figure label={text.incoming} url={TILE_TARGETS.incoming} value={text.units(dashboard.incomingUnits)} />
                 </InlineGrid>
               </BlockStack>
             )}

@@ -44,7 +44,7 @@ export default function Activity() {
   const { formatDateTime } = useShopDates();
   const text = strings.activity;
   return (
-    <Page title={text.title}>
+    <Page>
       <TitleBar title={text.title} />
       <Layout>
         <Layout.Section>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, IndexTable, InlineStack, Layout, Page, Popover, Text, TextField } from "@shopify/polaris";
+import { ActionList, Badge, Banner, BlockStack, Button, Card, Checkbox, IndexTable, InlineStack, Layout, Link, Page, Popover, Text, TextField } from "@shopify/polaris";
 import { MenuHorizontalIcon } from "@shopify/polaris-icons";
 import { Modal, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
@@ -14,6 +14,7 @@ import { EmptyOr } from "../components/empty-or";
 import { useShopDates } from "../components/use-shop-dates";
 import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 import { wholeDaysSince } from "../i18n/dates";
+import { adminOrderUrl, appVariantPath, ProductThumbnail, RowControls, RowPrimaryLink } from "../components/row-links";
 import { promiseSlipped } from "../domain/customer-promise";
 
 const text = strings.orders;
@@ -84,7 +85,7 @@ export default function OrdersWaiting() {
   ] as [{ title: string }, ...{ title: string; alignment?: "end" }[]];
 
   return (
-    <Page title={text.title}>
+    <Page>
       <TitleBar title={text.title} />
       <Layout>
         <Layout.Section>
@@ -124,10 +125,19 @@ export default function OrdersWaiting() {
                   {rows.map((row, index) => (
                     <IndexTable.Row id={row.id} key={row.id} position={index}>
                       <IndexTable.Cell>
-                        <Text as="span" fontWeight="semibold">{row.orderName}</Text>
+                        <RowPrimaryLink url={adminOrderUrl(row.orderId)}>{row.orderName}</RowPrimaryLink>
                       </IndexTable.Cell>
                       <IndexTable.Cell>{row.customer ?? ""}</IndexTable.Cell>
-                      <IndexTable.Cell>{row.variantTitle}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <RowControls>
+                          <InlineStack gap="200" blockAlign="center" wrap={false}>
+                            <ProductThumbnail url={row.variantImageUrl} alt={row.variantTitle} />
+                            <Link url={appVariantPath(row.variantId)} monochrome removeUnderline>
+                              {row.variantTitle}
+                            </Link>
+                          </InlineStack>
+                        </RowControls>
+                      </IndexTable.Cell>
                       <IndexTable.Cell>
                         <Text as="span" alignment="end" numeric>{row.waitingUnits}</Text>
                       </IndexTable.Cell>
@@ -138,25 +148,27 @@ export default function OrdersWaiting() {
                       <IndexTable.Cell>{text.days(wholeDaysSince(row.orderedAt, now))}</IndexTable.Cell>
                       <IndexTable.Cell>{row.priority > 0 ? <Badge tone="attention">{text.prioritised(row.priority)}</Badge> : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>
-                        <InlineStack gap="200" wrap={false}>
-                          <Button size="slim" disabled={busy} onClick={() => submit({ intent: "front", orderId: row.orderId })} accessibilityLabel={`${text.moveToFront} ${row.orderName}`}>
-                            {text.moveToFront}
-                          </Button>
-                          <Popover
-                            active={menuFor === row.id}
-                            onClose={() => setMenuFor(null)}
-                            activator={<Button size="slim" icon={MenuHorizontalIcon} disabled={busy} onClick={() => setMenuFor(menuFor === row.id ? null : row.id)} accessibilityLabel={text.moreActions(row.orderName)} />}
-                          >
-                            <ActionList
-                              actionRole="menuitem"
-                              items={[
-                                ...(row.priority > 0 ? [{ content: text.removePriority, onAction: () => (setMenuFor(null), submit({ intent: "clear", orderId: row.orderId })) }] : []),
-                                { content: text.releaseNow, onAction: () => ask("release", row) },
-                                { content: text.cancelBackorder, destructive: true, onAction: () => ask("cancel", row) },
-                              ]}
-                            />
-                          </Popover>
-                        </InlineStack>
+                        <RowControls>
+                          <InlineStack gap="200" wrap={false}>
+                            <Button size="slim" disabled={busy || row.queuePosition === 1} onClick={() => submit({ intent: "front", orderId: row.orderId })} accessibilityLabel={`${text.moveToFront} ${row.orderName}`}>
+                              {text.moveToFront}
+                            </Button>
+                            <Popover
+                              active={menuFor === row.id}
+                              onClose={() => setMenuFor(null)}
+                              activator={<Button size="slim" icon={MenuHorizontalIcon} disabled={busy} onClick={() => setMenuFor(menuFor === row.id ? null : row.id)} accessibilityLabel={text.moreActions(row.orderName)} />}
+                            >
+                              <ActionList
+                                actionRole="menuitem"
+                                items={[
+                                  ...(row.priority > 0 ? [{ content: text.removePriority, onAction: () => (setMenuFor(null), submit({ intent: "clear", orderId: row.orderId })) }] : []),
+                                  { content: text.releaseNow, onAction: () => ask("release", row) },
+                                  { content: text.cancelBackorder, destructive: true, onAction: () => ask("cancel", row) },
+                                ]}
+                              />
+                            </Popover>
+                          </InlineStack>
+                        </RowControls>
                       </IndexTable.Cell>
                     </IndexTable.Row>
                   ))}

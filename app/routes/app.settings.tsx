@@ -99,7 +99,7 @@ export default function Settings() {
   };
 
   return (
-    <Page title={text.title} primaryAction={{ content: text.save, onAction: save, loading: busy, disabled: !dirty || busy }}>
+    <Page primaryAction={{ content: text.save, onAction: save, loading: busy, disabled: !dirty || busy }}>
       <TitleBar title={text.title} />
       <SaveBar id={SAVE_BAR_ID} open={dirty}>
         <button {...{ variant: "primary" }} onClick={save} disabled={busy}>

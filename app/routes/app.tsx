@@ -10,6 +10,7 @@ import { loadSettings } from "../engine/settings.server";
 import { dateStyleOf } from "../i18n/dates";
 import { strings } from "../i18n/strings";
 import { isLeavingPage, PageSkeleton } from "../components/page-skeleton";
+import { useRememberEmbeddedContext } from "../components/embedded-context";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -18,6 +19,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const settings = await loadSettings(prisma, session.shop);
   return {
     apiKey: process.env.SHOPIFY_API_KEY ?? "",
+    shop: session.shop,
     // Offline sandbox: App Bridge comes from the sandbox, not Shopify's CDN.
     appBridgeUrl: process.env.APP_BRIDGE_URL,
     // Every admin page reads dates this way (useShopDates).
@@ -26,7 +28,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function AppLayout() {
-  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, shop } = useLoaderData<typeof loader>();
+  useRememberEmbeddedContext(shop);
   const navigation = useNavigation();
   const { pathname } = useLocation();
   const loadingAnotherPage = navigation.state === "loading" && isLeavingPage(pathname, navigation.location?.pathname);

@@ -1,8 +1,8 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import { SaveBar, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
@@ -11,6 +11,8 @@ import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
 import { useToastOnSuccess } from "../components/use-list-params";
+import { adminOrderUrl, adminVariantUrl, ProductThumbnail } from "../components/row-links";
+import { RestockDateField } from "../components/restock-date-field";
 
 const text = strings.variants;
 
@@ -43,21 +45,65 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
 
+type RuleForm = { override: string; restockDate: string; waitingCap: string };
+const formOf = (rule: { override: string | null; restockDate: string | null; waitingCap: number | null }): RuleForm => ({
+  override: rule.override ?? "",
+  restockDate: rule.restockDate ?? "",
+  waitingCap: rule.waitingCap === null ? "" : String(rule.waitingCap),
+});
+const sameForm = (a: RuleForm, b: RuleForm) => a.override === b.override && a.restockDate === b.restockDate && a.waitingCap === b.waitingCap;
+
+const SAVE_BAR_ID = "variant-save-bar";
+/** How often the page looks again while the variant's sync is queued or running, and for how long at most. */
+const UPDATE_POLL_MS = 1500;
+const UPDATE_POLLS_MAX = 40;
+
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
+  const revalidator = useRevalidator();
   const { formatDate } = useShopDates();
-  const [restockDate, setRestockDate] = useState(variant.rule.restockDate ?? "");
-  const [override, setOverride] = useState(variant.rule.override ?? "");
-  const [waitingCap, setWaitingCap] = useState(variant.rule.waitingCap === null ? "" : String(variant.rule.waitingCap));
+  const loadedForm = formOf(variant.rule);
+  const [saved, setSaved] = useState(loadedForm);
+  const [values, setValues] = useState(loadedForm);
+  const [handled, setHandled] = useState(fetcher.data);
+  const [polls, setPolls] = useState(0);
   const result = fetcher.data;
   const errors = result && !result.ok ? result.errors : {};
 
+  // A save is taken in once it is done: by then the page's data was loaded again, so the form shows what was stored.
+  if (fetcher.state === "idle" && fetcher.data !== handled) {
+    setHandled(fetcher.data);
+    if (fetcher.data?.ok) {
+      setSaved(loadedForm);
+      setValues(loadedForm);
+      setPolls(0);
+    }
+  }
   useToastOnSuccess(fetcher);
+
+  // The engine applies the rules in the background: look again until it is done, so its result shows without a reload.
+  const revalidating = revalidator.state !== "idle";
+  useEffect(() => {
+    if (!updating || revalidating || polls >= UPDATE_POLLS_MAX) return;
+    const timer = setTimeout(() => {
+      setPolls((count) => count + 1);
+      revalidator.revalidate();
+    }, UPDATE_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [updating, revalidating, polls, revalidator]);
+
+  const busy = fetcher.state !== "idle";
+  const dirty = !sameForm(values, saved);
+  const set = (field: keyof RuleForm) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const save = () => fetcher.submit(values, { method: "post" });
+  const discard = () => setValues(saved);
 
   const rows = queue.map((line) => [
     line.queuePosition ?? "—",
-    line.orderName,
+    <Link key={line.lineItemId} url={adminOrderUrl(line.orderId)} removeUnderline>
+      {line.orderName}
+    </Link>,
     line.customerName ?? "—",
     line.waitingUnits,
     line.shipsOn ? formatDate(line.shipsOn) : "—",
@@ -65,14 +111,35 @@ export default function VariantPage() {
   ]);
 
   return (
-    <Page title={variant.title} subtitle={variant.sku ?? undefined} backAction={{ content: text.back, url: "/app/variants" }} titleMetadata={<Badge tone={statusTone(variant.status)}>{text.status[variant.status] ?? variant.status}</Badge>}>
+    <Page backAction={{ content: text.back, url: "/app/variants" }}>
       <TitleBar title={variant.title} />
+      <SaveBar id={SAVE_BAR_ID} open={dirty}>
+        <button {...{ variant: "primary" }} onClick={save} disabled={busy}>
+          {text.save}
+        </button>
+        <button onClick={discard} disabled={busy}>
+          {strings.settings.discard}
+        </button>
+      </SaveBar>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             {result && !result.ok && <Banner tone="critical" title={result.message} />}
             <Card>
-              <BlockStack gap="200">
+              <BlockStack gap="300">
+                <InlineStack gap="300" blockAlign="center" wrap={false}>
+                  <ProductThumbnail url={variant.imageUrl} alt={variant.title} />
+                  <BlockStack gap="100">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Badge tone={statusTone(variant.status)}>{text.status[variant.status] ?? variant.status}</Badge>
+                      {variant.sku && <Text as="span" tone="subdued">{variant.sku}</Text>}
+                      {updating && <Text as="span" tone="subdued">{strings.variantUpdates.updating}</Text>}
+                    </InlineStack>
+                    <Link url={adminVariantUrl(variant.productId, variant.variantId)} removeUnderline>
+                      {strings.adminLinks.openInAdmin}
+                    </Link>
+                  </BlockStack>
+                </InlineStack>
                 <Text as="h2" variant="headingMd">{text.summaryHeading}</Text>
                 <InlineGrid columns={4} gap="300">
                   <Summary label={text.columns.waiting} value={String(variant.waitingUnits)} />
@@ -103,7 +170,14 @@ export default function VariantPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>
-            <fetcher.Form method="post">
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                save();
+              }}
+              onReset={discard}
+              aria-label={text.ruleHeading}
+            >
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">{text.ruleHeading}</Text>
                 <Select
@@ -114,15 +188,14 @@ export default function VariantPage() {
                     { label: text.override.always ?? "", value: "always" },
                     { label: text.override.never ?? "", value: "never" },
                   ]}
-                  value={override}
-                  onChange={setOverride}
+                  value={values.override}
+                  onChange={set("override")}
                   error={errors.override}
                 />
-                <TextField label={text.restockDate} type="date" name="restockDate" min={today} value={restockDate} onChange={setRestockDate} helpText={text.restockHelp} error={errors.restockDate} autoComplete="off" />
-                <TextField label={text.waitingCap} type="number" name="waitingCap" min={0} step={1} value={waitingCap} onChange={setWaitingCap} helpText={text.waitingCapHelp} error={errors.waitingCap} autoComplete="off" />
-                <Button submit variant="primary" loading={fetcher.state !== "idle"}>{text.save}</Button>
+                <RestockDateField label={text.restockDate} value={values.restockDate} onChange={set("restockDate")} today={today} formatDate={formatDate} helpText={text.restockHelp} error={errors.restockDate} />
+                <TextField label={text.waitingCap} type="number" name="waitingCap" min={0} step={1} value={values.waitingCap} onChange={set("waitingCap")} helpText={text.waitingCapHelp} error={errors.waitingCap} autoComplete="off" />
               </BlockStack>
-            </fetcher.Form>
+            </form>
           </Card>
         </Layout.Section>
       </Layout>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link as RemixLink, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
   Banner,
@@ -10,6 +10,7 @@ import {
   IndexTable,
   InlineStack,
   Layout,
+  Link,
   Page,
   Text,
   TextField,
@@ -26,6 +27,7 @@ import { wholeDaysSince } from "../i18n/dates";
 import { useShopDates } from "../components/use-shop-dates";
 import { VariantListFilters } from "../components/variant-list-filters";
 import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
+import { adminVariantUrl, appVariantPath, ProductThumbnail, RowControls, RowPrimaryLink } from "../components/row-links";
 
 const text = strings.variants;
 
@@ -129,8 +131,10 @@ export default function VariantsIndex() {
   ] as [{ title: string }, ...{ title: string; alignment?: "end" }[]];
 
   return (
-    <Page title={text.title} secondaryActions={[{ content: text.exportAll, onAction: () => exportCsv() }]}>
-      <TitleBar title={text.title} />
+    <Page>
+      <TitleBar title={text.title}>
+        <button onClick={() => exportCsv()}>{text.exportAll}</button>
+      </TitleBar>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -196,9 +200,17 @@ export default function VariantsIndex() {
                     return (
                       <IndexTable.Row id={row.id} key={row.id} position={index} selected={selectedResources.includes(row.id)} accessibilityLabel={text.selectRow(row.title)}>
                         <IndexTable.Cell>
-                          <RemixLink to={`/app/variants/${row.id}`} onClick={(event) => event.stopPropagation()} data-primary-link>
-                            <Text as="span" fontWeight="semibold">{row.title}</Text>
-                          </RemixLink>
+                          <InlineStack gap="200" blockAlign="center" wrap={false}>
+                            <ProductThumbnail url={row.imageUrl} alt={row.title} />
+                            <BlockStack gap="050">
+                              <RowPrimaryLink url={appVariantPath(row.variantId)}>{row.title}</RowPrimaryLink>
+                              <RowControls>
+                                <Link url={adminVariantUrl(row.productId, row.variantId)} monochrome removeUnderline>
+                                  <Text as="span" variant="bodySm" tone="subdued">{strings.adminLinks.openInAdmin}</Text>
+                                </Link>
+                              </RowControls>
+                            </BlockStack>
+                          </InlineStack>
                         </IndexTable.Cell>
                         <IndexTable.Cell>{row.sku ?? ""}</IndexTable.Cell>
                         <IndexTable.Cell>

@@ -34,15 +34,3 @@ function sandboxFetch(sandboxUrl: string): typeof fetch {
     } as RequestInit);
   };
 }
-
-/**
- * Shopify admin frames the app from admin.shopify.com; the sandbox's admin
- * shell frames it from the sandbox origin, which must be allowed too.
- */
-export function allowSandboxFraming(headers: Headers, sandboxUrl = process.env.SHOPIFY_SANDBOX_URL): void {
-  if (!sandboxUrl) return;
-  const policy = headers.get("Content-Security-Policy");
-  if (!policy?.includes("frame-ancestors")) return;
-  const origin = new URL(sandboxUrl).origin;
-  headers.set("Content-Security-Policy", policy.replace("frame-ancestors", `frame-ancestors ${origin}`));
-}

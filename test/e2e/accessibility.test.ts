@@ -28,12 +28,14 @@ const POLARIS_EXCEPTIONS: AxeException[] = [
   },
 ];
 
-/** Opens an app path in the admin shell and waits until the page's own heading is shown. */
+/** Opens an app path in the admin shell and waits until the page's title is shown (by the admin, from the App Bridge title bar: the page's one title). */
 async function openAdminPage(path: string, heading: string): Promise<{ page: Page; app: Frame }> {
   const { page } = await openAppPage(t.browser, t.stack, path);
   const app = page.frame({ name: "app-iframe" });
   if (!app) throw new Error("The admin shell has no app iframe");
-  await app.getByRole("heading", { name: heading, level: 1 }).waitFor({ timeout: 30_000 });
+  await page.getByRole("heading", { name: heading, level: 1, exact: true }).waitFor({ timeout: 30_000 });
+  // The app's document does not repeat it.
+  expect(await app.getByRole("heading", { level: 1 }).count()).toBe(0);
   return { page, app };
 }
 
@@ -110,6 +112,16 @@ describe("a shop with back orders", () => {
       await app.getByRole("button", { name: strings.variants.bulk.restock }).click();
       await app.getByLabel(`${strings.variants.restockDate} (1)`).waitFor();
       await checkApp(app, "variants: selection and restock date form");
+      await page.close();
+    });
+
+    it("a variant's page with its rules changed and the restock date's calendar open", async () => {
+      const { page, app } = await openAdminPage(`/app/variants/${numeric(lamp)}`, "Trail Lamp");
+      await app.getByLabel(strings.variants.waitingCap).fill("9");
+      await page.locator("#save-bar.on").waitFor();
+      await app.getByRole("button", { name: strings.restockDatePicker.chooseLabel(strings.variants.restockDate) }).click();
+      await app.locator(".Polaris-DatePicker").waitFor();
+      await checkApp(app, "variant page: calendar open, unsaved changes");
       await page.close();
     });
 

@@ -193,8 +193,8 @@ describe("the variant page", () => {
     await expect(app.getByText("Variants Kettle").first().isVisible()).resolves.toBe(true);
     await expect(app.getByText("Foreign Lamp").count()).resolves.toBe(0);
 
-    // Export: fetched with the session token App Bridge adds, saved as a file.
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), app.getByRole("button", { name: "Export CSV" }).click()]);
+    // Export, from the admin's title bar: fetched with the session token App Bridge adds, saved as a file.
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.locator("#title-actions").getByRole("button", { name: "Export CSV" }).click()]);
     const csv = await fs.promises.readFile(await download.path(), "utf8");
     expect(csv.split("\r\n")[0]).toMatch(/^Variant ID,Product ID,Title,/);
     expect(csv).toContain("Variants Lamp");
@@ -237,7 +237,7 @@ describe("the variant page", () => {
 
     // The rule form: a cap saved from the page reaches the database and the shell shows a toast.
     await app.getByLabel("Waiting cap").fill("7");
-    await app.getByRole("button", { name: "Save" }).click();
+    await page.locator("#save-bar").getByRole("button", { name: "Save" }).click();
     // (The toast of the bulk change may still be showing: wait on the database.)
     await expect.poll(async () => (await t.db.variantRule.findFirst({ where: { variantId: lamp } }))?.waitingCap, { timeout: 30_000 }).toBe(7);
     expect(await t.db.variantRule.findFirstOrThrow({ where: { variantId: lamp } })).toMatchObject({ waitingCap: 7, restockDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });

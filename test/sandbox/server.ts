@@ -13,6 +13,8 @@ import { createAdminApi, type AdminApi } from "./admin-api/execute";
 import { buildEmbedUrl, storeHandleOf } from "./admin-shell/embed-url";
 import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
 import { registerResourcePickerRoute } from "./admin-shell/picker-products";
+import { registerProductImageRoute } from "./cdn/product-images";
+import { registerAdminPages } from "./admin-shell/admin-pages";
 import { AccessTokenService } from "./auth/access-tokens";
 import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
@@ -150,8 +152,27 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
   );
   registerResourcePickerRoute(router, shop, resourcePickerPath);
+  registerProductImageRoute(router, shop);
+  registerAdminPages(router, shop, storeHandleOf(shop.domain));
+  // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
+  // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
+  // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
+  // The sandbox's app is installed already, so the admin opens it, as Shopify does for an installed app.
+  router.on("GET", "/store/:store/oauth/install", ({ res, url, params }) => {
+    if (params.store !== storeHandleOf(shop.domain)) throw new HttpError(404, "No such store in the sandbox");
+    if (url.searchParams.get("client_id") !== app.apiKey) throw new HttpError(400, "client_id is not the sandbox app's API key");
+    res.writeHead(302, { Location: shellPathPrefix }).end();
+  });
+  // The admin URL mirrors the app's path: /store/{store}/apps/{handle}/{path}. App Bridge reports
+  // every pushState/replaceState and every new document to the admin, which updates its address bar
+  // (https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/navigation-api,
+  // "Address bar sync"), so a browser reload loads the iframe at that path again, with shop, host,
+  // embedded and a fresh id_token. Admin URLs name the app by handle or by client id (the library's
+  // redirects to admin use the client id).
   router.on("GET", "/store/:store/apps/:app/*", async ({ res, url, params }) => {
-    if (params.store !== storeHandleOf(shop.domain) || params.app !== appHandle) throw new HttpError(404, "No such store or app in the sandbox");
+    if (params.store !== storeHandleOf(shop.domain) || (params.app !== appHandle && params.app !== app.apiKey)) {
+      throw new HttpError(404, "No such store or app in the sandbox");
+    }
     const subpath = params["*"] ?? "";
     const appPath = subpath ? `/${subpath}${url.search}` : "/app";
     const iframeSrc = buildEmbedUrl({ appUrl: app.appUrl, appPath, apiSecret: app.apiSecret, shop: shop.domain, idToken: await mint() });
@@ -160,6 +181,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       shopDomain: shop.domain,
       appName,
       shellPathPrefix,
+      adminPathPrefix: `/store/${storeHandleOf(shop.domain)}`,
       iframeSrc,
       appOrigin: new URL(app.appUrl).origin,
       sessionTokenPath: SESSION_TOKEN_PATH,
@@ -198,6 +220,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   });
   const address = server.address() as AddressInfo;
   const url = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+  // The shop's image URLs point at this server (Shopify's would point at its CDN).
+  shop.assetOrigin = url;
 
   return {
     url,

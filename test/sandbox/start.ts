@@ -2,12 +2,13 @@
  * `npm run sandbox`: the app in dev mode against a local Shopify sandbox, with
  * no Shopify account and no network. Migrates a SQLite db, starts the sandbox
  * (demo seed) and `remix vite:dev`, then prints where to click. Ctrl-C stops both.
+ * SANDBOX_PORT, APP_PORT and SANDBOX_DB_FILE move it; VITE_CACHE_DIR gives Vite its own cache.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startSandbox } from "./server";
 import { playDemoStory } from "./demo-story";
-import { appEnvironment, killOnExit, migrateDatabase, ROOT, stopChild, TEST_APP, TOML_PATH, waitForHttp } from "../support/stack";
+import { appEnvironment, killOnExit, migrateDatabase, removeDatabase, ROOT, stopChild, TEST_APP, TOML_PATH, waitForHttp } from "../support/stack";
 
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 4300);
 const APP_PORT = Number(process.env.APP_PORT ?? 3000);
@@ -16,7 +17,10 @@ const HOST = "127.0.0.1";
 async function main(): Promise<void> {
   const appUrl = `http://${HOST}:${APP_PORT}`;
   const dbFile = path.resolve(process.env.SANDBOX_DB_FILE ?? path.join(ROOT, "prisma/sandbox.sqlite"));
-  console.info(`[sandbox] migrating ${path.relative(ROOT, dbFile)}`);
+  // The sandbox's shop lives in memory and is seeded afresh on every start, so the app's database
+  // starts afresh too: no offline token, job or back-order line of a shop that no longer exists.
+  console.info(`[sandbox] fresh database ${path.relative(ROOT, dbFile)}`);
+  removeDatabase(dbFile);
   migrateDatabase(dbFile);
 
   const sandbox = await startSandbox({

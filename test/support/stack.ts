@@ -53,6 +53,11 @@ export async function freePort(host = "127.0.0.1"): Promise<number> {
   });
 }
 
+/** Deletes a SQLite database with its WAL and journal files. */
+export function removeDatabase(dbFile: string): void {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
+}
+
 /** Applies the app's migrations to a (new) SQLite file. */
 export function migrateDatabase(dbFile: string): void {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });

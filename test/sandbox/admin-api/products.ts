@@ -5,6 +5,35 @@ import type { SandboxShop } from "../state/shop";
 import { connection, matches, parseSearch, type ConnectionArgs, type Fields } from "./connection";
 import { inventoryItemView } from "./inventory";
 import { metafieldFields } from "./metafields";
+import { productImageUrl } from "../cdn/product-images";
+
+/**
+ * The product's featured media: a ready MediaImage whose preview is the image
+ * (Product.featuredMedia and MediaPreviewImage, Admin GraphQL 2026-10:
+ * https://shopify.dev/docs/api/admin-graphql/latest/objects/MediaPreviewImage;
+ * the preview image "Returns null until status is READY").
+ */
+function featuredMediaView(shop: SandboxShop, product: ProductRecord) {
+  if (!product.image) return null;
+  const { altText } = product.image;
+  const image = (id: string) => ({
+    __typename: "Image",
+    id,
+    altText,
+    width: 160,
+    height: 160,
+    url: (args: { transform?: { maxWidth?: number | null; maxHeight?: number | null } | null }) => productImageUrl(shop, product, args.transform),
+  });
+  return {
+    __typename: "MediaImage",
+    id: gid("MediaImage", product.id),
+    alt: altText,
+    mediaContentType: "IMAGE",
+    status: "READY",
+    preview: { __typename: "MediaPreviewImage", status: "READY", image: image(gid("ImageSource", product.id)) },
+    image: image(gid("ImageSource", product.id)),
+  };
+}
 
 export function productView(shop: SandboxShop, product: ProductRecord) {
   const productGid = gid("Product", product.id);
@@ -23,6 +52,7 @@ export function productView(shop: SandboxShop, product: ProductRecord) {
     productType: product.productType,
     tags: [...product.tags],
     status: product.status,
+    featuredMedia: () => featuredMediaView(shop, product),
     description: () => product.description,
     descriptionHtml: `<p>${product.description}</p>`,
     createdAt: product.createdAt,

@@ -154,6 +154,45 @@ describe("admin shell with the App Bridge stand-in", () => {
     await page.close();
   });
 
+  it("reloads at the page the app was on: the address bar follows the app, the iframe loads that path with a fresh id_token", async () => {
+    const page = await openShell();
+    await page.locator("#app-nav a", { hasText: "Settings" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/store/backorder-demo/apps/backorder-manager/app/settings");
+    await page.reload();
+    await page.frameLocator("iframe").locator("#path").waitFor();
+    expect(await appFrame(page).locator("#path").textContent()).toBe("/app/settings");
+    const src = new URL((await page.locator("iframe").getAttribute("src"))!);
+    await verifySessionToken(src.searchParams.get("id_token")!, { apiKey: KEY, apiSecret: SECRET, shop: "backorder-demo.myshopify.com" });
+    await page.close();
+  });
+
+  it("names the app by client id as well as by handle, and opens the installed app from the library's install URL", async () => {
+    const byClientId = await fetch(`${sandbox.url}/store/backorder-demo/apps/${KEY}/app/settings`);
+    expect(byClientId.status).toBe(200);
+    expect(await byClientId.text()).toContain(`src="${appUrl}/app/settings?`);
+
+    const install = await fetch(`${sandbox.url}/store/backorder-demo/oauth/install?client_id=${KEY}`, { redirect: "manual" });
+    expect(install.status).toBe(302);
+    expect(install.headers.get("location")).toBe("/store/backorder-demo/apps/backorder-manager");
+    const otherApp = await fetch(`${sandbox.url}/store/backorder-demo/oauth/install?client_id=someone-else`, { redirect: "manual" });
+    expect(otherApp.status).toBe(400);
+    const otherStore = await fetch(`${sandbox.url}/store/another-store/oauth/install?client_id=${KEY}`, { redirect: "manual" });
+    expect(otherStore.status).toBe(404);
+  });
+
+  it("asks the sandbox for no favicon (no 404 in the admin's console)", async () => {
+    const page = await browser.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(response.url());
+    });
+    await page.goto(sandbox.adminShellUrl());
+    await page.frameLocator("iframe").locator("#path").waitFor();
+    expect(await page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/svg\+xml,/);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
   it("ignores messages that do not come from the app frame", async () => {
     const page = await openShell();
     await expect.poll(() => page.locator("#app-title").textContent()).toBe("Fake Backorders");
@@ -173,6 +212,51 @@ describe("admin shell with the App Bridge stand-in", () => {
     const landed = new URL(appRequests.find((r) => r.url.startsWith("/app/reloaded?"))!.url, appUrl);
     await verifySessionToken(landed.searchParams.get("id_token")!, { apiKey: KEY, apiSecret: SECRET });
     await page.close();
+  });
+
+  it("takes shopify://admin links and open() to the admin's own order and product pages, as Shopify admin does", async () => {
+    const shop = sandbox.shop;
+    const location = shop.addLocation("Admin links warehouse");
+    const { productId, variantIds } = shop.addProduct({ title: "Admin Link Lamp", vendor: "V", productType: "Gear", variants: [{ title: "Brass", sku: "ALL-1", price: "10.00", stock: { [location]: 5 } }] });
+    const { orderId, name } = shop.placeOrder({ customer: { email: "ada@example.com", firstName: "Ada", lastName: "Admin" }, lines: [{ variantId: variantIds[0]!, quantity: 1 }] });
+    const numeric = (gid: string) => gid.split("/").pop()!;
+
+    // An anchor in the app (App Bridge's documented form), clicked.
+    const page = await openShell();
+    await appFrame(page).evaluate((href) => {
+      document.body.insertAdjacentHTML("beforeend", `<a id="to-variant" href="${href}">Open in admin</a>`);
+    }, `shopify://admin/products/${numeric(productId)}/variants/${numeric(variantIds[0]!)}`);
+    await appFrame(page).locator("#to-variant").click();
+    await page.waitForURL(`${sandbox.url}/store/backorder-demo/products/${numeric(productId)}/variants/${numeric(variantIds[0]!)}`);
+    await page.getByRole("heading", { name: "Admin Link Lamp – Brass" }).waitFor();
+
+    // open() with the App Home form (shopify:admin/…).
+    await page.goto(sandbox.adminShellUrl());
+    await page.frameLocator("iframe").locator("#path").waitFor();
+    await appFrame(page).evaluate((href) => void window.open(href, "_top"), `shopify:admin/orders/${numeric(orderId)}`);
+    await page.waitForURL(`${sandbox.url}/store/backorder-demo/orders/${numeric(orderId)}`);
+    await page.getByRole("heading", { name: `Order ${name}` }).waitFor();
+    await expect(page.getByRole("cell", { name: "Admin Link Lamp – Brass" }).count()).resolves.toBe(1);
+    await page.close();
+
+    // Unknown resources are the admin's 404.
+    expect((await fetch(`${sandbox.url}/store/backorder-demo/orders/999999`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/store/another-store/products/${numeric(productId)}`)).status).toBe(404);
+  });
+
+  it("gives products a featured image the Admin API names and the sandbox serves", async () => {
+    const { productId } = sandbox.shop.addProduct({ title: "Pictured Mug", vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: "PM-1", price: "5.00" }] });
+    const { productId: bare } = sandbox.shop.addProduct({ title: "Bare Mug", vendor: "V", productType: "Gear", image: false, variants: [{ title: "Default Title", sku: "BM-1", price: "5.00" }] });
+    const query = `query ($id: ID!) { product(id: $id) { featuredMedia { alt preview { status image { altText url(transform: { maxWidth: 80 }) } } } } }`;
+    const read = async (id: string) => ((await sandbox.adminApi.execute({ query, variables: { id } })).body as { data: { product: { featuredMedia: { alt: string; preview: { status: string; image: { altText: string; url: string } } } | null } } }).data.product.featuredMedia;
+    const media = await read(productId);
+    expect(media).toEqual({ alt: "Pictured Mug", preview: { status: "READY", image: { altText: "Pictured Mug", url: `${sandbox.url}/cdn/shop/files/pictured-mug.svg?width=80` } } });
+    await expect(read(bare)).resolves.toBeNull();
+    const image = await fetch(media!.preview.image.url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/svg+xml");
+    expect(await image.text()).toMatch(/^<svg [^>]*>.*<title>Pictured Mug<\/title>/);
+    expect((await fetch(`${sandbox.url}/cdn/shop/files/bare-mug.svg`)).status).toBe(404);
   });
 
   it("serves the stand-in as JavaScript", async () => {

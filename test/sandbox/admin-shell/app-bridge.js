@@ -167,6 +167,35 @@
     if (temporary) target.remove();
   }
 
+  // ---- links into Shopify admin ----
+  // App Bridge's Navigation API: an anchor (or open()) with a shopify://admin/… href
+  // takes the admin to that page, e.g. shopify://admin/orders/456 or
+  // shopify://admin/products/123 (https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/navigation-api);
+  // App Home extensions write it shopify:admin/… (…/app-home-ui-extension/…/navigation-api). Both are taken.
+  function adminPathOf(href) {
+    const match = /^shopify:(?:\/\/)?admin(\/[^?#]*)?/i.exec(String(href || "").trim());
+    return match ? match[1] || "/" : null;
+  }
+  function openInAdmin(path, newWindow) {
+    post({ type: "admin:navigate", path: path, newWindow: Boolean(newWindow) });
+  }
+  // Capture phase at the document: before the app's own handlers, so the click is taken once.
+  document.addEventListener("click", function (event) {
+    const anchor = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    const path = anchor ? adminPathOf(anchor.getAttribute("href")) : null;
+    if (path === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    openInAdmin(path, anchor.target === "_blank" || event.ctrlKey || event.metaKey);
+  }, true);
+  const originalOpen = window.open;
+  window.open = function (url, target) {
+    const path = adminPathOf(url);
+    if (path === null) return originalOpen.apply(window, arguments);
+    openInAdmin(path, target === "_blank");
+    return null;
+  };
+
   // ---- nav menu and title bar, reported to the shell ----
   let reportTimer = null;
   function scheduleReport() {

@@ -20,6 +20,8 @@ export interface ShellPageOptions {
   appName: string;
   /** "/store/{store}/apps/{app}" on the sandbox. */
   shellPathPrefix: string;
+  /** "/store/{store}": the admin's own pages (orders, products) are under it. */
+  adminPathPrefix: string;
   iframeSrc: string;
   appOrigin: string;
   sessionTokenPath: string;
@@ -87,6 +89,9 @@ const RESOURCE_PICKER = `<dialog id="resource-picker" aria-labelledby="resource-
   </div>
 </dialog>`;
 
+/** Inline, so the shell asks the sandbox for no /favicon.ico (a 404 in the console). */
+const FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%23008060'/%3E%3C/svg%3E";
+
 /** A browser script inlined in the page. */
 function inlineScript(name: "shell.js" | "resource-picker.js"): string {
   return `<script>${readShellAsset(name).replace(/<\/script/gi, "<\\/script")}</script>`;
@@ -97,6 +102,7 @@ export function renderShellPage(options: ShellPageOptions): string {
     appOrigin: options.appOrigin,
     appName: options.appName,
     shellPathPrefix: options.shellPathPrefix,
+    adminPathPrefix: options.adminPathPrefix,
     sessionTokenPath: options.sessionTokenPath,
     resourcePickerPath: options.resourcePickerPath,
   };
@@ -107,6 +113,7 @@ export function renderShellPage(options: ShellPageOptions): string {
 <meta charset="utf-8">
 <title>${name} · ${escapeHtml(options.shopName)} · Sandbox admin</title>
 <style>${STYLES}</style>
+<link rel="icon" href="${FAVICON}">
 </head>
 <body>
 <header id="topbar"><strong>Shopify sandbox admin</strong><span class="store" data-shop="${escapeHtml(options.shopDomain)}">${escapeHtml(options.shopName)}</span></header>

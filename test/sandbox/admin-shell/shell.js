@@ -136,10 +136,20 @@
       currentSaveBar = null;
       saveBarEl.classList.remove("on");
     },
+    // A shopify://admin link in the app: the admin (top frame) goes to its own page for it.
+    "admin:navigate": function (message) {
+      if (typeof message.path !== "string" || !/^\/[A-Za-z0-9/_-]*$/.test(message.path)) return;
+      const target = config.adminPathPrefix + (message.path === "/" ? "" : message.path);
+      if (message.newWindow) window.open(target, "_blank", "noopener");
+      else location.assign(target);
+    },
     // The app has no client router listening: load it afresh at that path.
     reload: function (message) {
       if (typeof message.path === "string" && message.path.startsWith("/")) location.assign(shellPathFor(message.path));
     },
+    // Shopify admin keeps its address bar in step with the app's path, so a browser reload opens the
+    // same page (https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/navigation-api,
+    // "Address bar sync"); the sandbox serves /store/{store}/apps/{app}/{path} with the iframe at {path}.
     location: function (message) {
       const shellPath = shellPathFor(message.path);
       if (location.pathname + location.search !== shellPath) history.replaceState(null, "", shellPath);

@@ -12,6 +12,8 @@ export interface NewProductInput {
   vendor: string;
   productType: string;
   tags?: string[];
+  /** A featured image (the default), or none. */
+  image?: boolean;
   variants: {
     title: string;
     sku: string;
@@ -49,6 +51,7 @@ export function addProduct(shop: SandboxShop, input: NewProductInput): { product
     productType: input.productType,
     tags: [...(input.tags ?? [])],
     status: "ACTIVE",
+    image: input.image === false ? null : { altText: input.title },
     variantIds: [],
     createdAt: now,
     updatedAt: now,

@@ -33,6 +33,8 @@ export interface ProductRecord {
   productType: string;
   tags: string[];
   status: "ACTIVE" | "ARCHIVED" | "DRAFT";
+  /** The featured image (served by the sandbox at /cdn/shop/files/{handle}.svg), or none. */
+  image: { altText: string } | null;
   variantIds: number[];
   createdAt: string;
   updatedAt: string;

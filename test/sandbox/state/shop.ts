@@ -58,6 +58,8 @@ export class SandboxShop implements SandboxShopApi {
   readonly ids = new IdCounter();
   readonly appInstallationId: number;
   readonly now: () => number;
+  /** Where the shop's images are served (Shopify's CDN; the sandbox's own address once it listens). */
+  assetOrigin = "http://127.0.0.1";
 
   readonly locations = new Map<number, LocationRecord>();
   readonly products = new Map<number, ProductRecord>();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TrackedVariant" ADD COLUMN "imageUrl" TEXT;
