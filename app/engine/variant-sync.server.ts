@@ -204,8 +204,12 @@ async function recordLines(
 async function checkoutPromisesOfFirstWaits(ctx: EngineContext, plan: VariantPlan, knownByKey: Map<string, BackorderLine>): Promise<Map<string, string>> {
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line))).map((line) => line.lineItemId);
   if (starting.length === 0) return new Map();
-  const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting } }, select: { lineItemId: true } });
-  const seenIds = new Set(seen.map((line) => line.lineItemId));
+  const seenIds = new Set<string>();
+  // In slices: a list of ids is one bound parameter each, and databases cap how many a query takes.
+  for (let start = 0; start < starting.length; start += 500) {
+    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting.slice(start, start + 500) } }, select: { lineItemId: true } });
+    for (const line of seen) seenIds.add(line.lineItemId);
+  }
   const firstWaits = starting.filter((lineItemId) => !seenIds.has(lineItemId));
   return firstWaits.length === 0 ? new Map() : readCheckoutPromises(ctx, firstWaits);
 }
