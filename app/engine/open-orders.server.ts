@@ -1,6 +1,9 @@
 /** Turns a page of open orders into the variant's demand lines, per location. */
 import type { LocatedDemand } from "../domain/backorder-plan";
+import { checkoutPromiseOf } from "../domain/customer-promise";
+import { LINE_ITEM_PROPERTIES_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery } from "../types/admin.generated";
+import type { EngineContext } from "./context.server";
 
 export interface OrderFacts {
   name: string;
@@ -79,4 +82,22 @@ export function readDemandPage(
     }
     if (facts.fulfillmentOrderOf.size > 0) orders.set(order.id, facts);
   }
+}
+
+/** Shopify takes at most 250 ids in one `nodes` query. */
+const PROPERTIES_PAGE = 250;
+
+/** The ship date each line's shopper saw at checkout, by line item id (lines without one are left out). */
+export async function readCheckoutPromises(ctx: Pick<EngineContext, "admin" | "today">, lineItemIds: readonly string[]): Promise<Map<string, string>> {
+  const promises = new Map<string, string>();
+  const ids = [...new Set(lineItemIds)];
+  for (let start = 0; start < ids.length; start += PROPERTIES_PAGE) {
+    const { nodes } = await ctx.admin.request(LINE_ITEM_PROPERTIES_QUERY, { ids: ids.slice(start, start + PROPERTIES_PAGE) });
+    for (const node of nodes) {
+      if (!node || !("customAttributes" in node) || !node.id) continue;
+      const date = checkoutPromiseOf(node.customAttributes, ctx.today);
+      if (date !== null) promises.set(node.id, date);
+    }
+  }
+  return promises;
 }

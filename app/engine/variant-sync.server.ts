@@ -5,13 +5,14 @@
  * that lands on the same answer.
  */
 import type { BackorderLine, TrackedVariant } from "@prisma/client";
+import { promiseFor } from "../domain/customer-promise";
 import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
 import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
 import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -144,20 +145,25 @@ async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
+  const checkoutPromises = await checkoutPromisesOfFirstWaits(ctx, plan, knownByKey);
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
     const changes = { waitingUnits: line.waitingUnits, queuePosition: line.queuePosition, shipsOn: line.shipsOn, quantity: line.openQuantity };
     if (existing) {
+      // The promise was made once; a line with none yet (no date known before) gets its first date.
+      const promisedOn = promiseFor({ kept: existing.promisedOn, checkout: null, shipsOn: line.shipsOn });
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
-      if (existing.waitingUnits === line.waitingUnits && existing.queuePosition === line.queuePosition && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity) continue;
-      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: changes }));
+      if (existing.waitingUnits === line.waitingUnits && existing.queuePosition === line.queuePosition && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn) continue;
+      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }));
       continue;
     }
     const order = orders.get(line.orderId);
     touched.add(line.orderId);
     const data = {
       ...changes,
+      // Waiting anew after a release is a new promise: today's date, not the old checkout's.
+      promisedOn: promiseFor({ kept: null, checkout: checkoutPromises.get(line.lineItemId) ?? null, shipsOn: line.shipsOn }),
       orderName: order?.name ?? line.orderId,
       orderedAt: new Date(line.orderedAt),
       orderId: line.orderId,
@@ -189,6 +195,23 @@ async function recordLines(
   // libsql transaction would hold the file while other jobs in this process wait on it.
   for (const write of writes) await write;
   return [...touched];
+}
+
+/**
+ * What checkout showed for lines starting their first wait. Lines the app knew before (released,
+ * then waiting again) are left out, and nothing is read when no line is new.
+ */
+async function checkoutPromisesOfFirstWaits(ctx: EngineContext, plan: VariantPlan, knownByKey: Map<string, BackorderLine>): Promise<Map<string, string>> {
+  const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line))).map((line) => line.lineItemId);
+  if (starting.length === 0) return new Map();
+  const seenIds = new Set<string>();
+  // In slices: a list of ids is one bound parameter each, and databases cap how many a query takes.
+  for (let start = 0; start < starting.length; start += 500) {
+    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting.slice(start, start + 500) } }, select: { lineItemId: true } });
+    for (const line of seen) seenIds.add(line.lineItemId);
+  }
+  const firstWaits = starting.filter((lineItemId) => !seenIds.has(lineItemId));
+  return firstWaits.length === 0 ? new Map() : readCheckoutPromises(ctx, firstWaits);
 }
 
 async function enqueueOrders(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {

@@ -124,3 +124,22 @@ export const FULFILLMENT_ORDER_VARIANTS_QUERY = `#graphql
     }
   }
 `;
+
+/**
+ * The line item properties of lines that just started waiting (the storefront badge's hidden
+ * ship date). Read only for those, apart from `OpenOrders`: there a list per fulfillment order
+ * line would cost a point for every line of every page.
+ */
+export const LINE_ITEM_PROPERTIES_QUERY = `#graphql
+  query LineItemProperties($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on LineItem {
+        id
+        customAttributes {
+          key
+          value
+        }
+      }
+    }
+  }
+`;

@@ -49,6 +49,8 @@ export const strings = {
     notFound: "That order is not waiting for stock in this shop.",
     summary: (total: number, page: number, pageCount: number) => `${plural(total, { one: "# line waiting", other: "# lines waiting" })} · page ${page} of ${pageCount}`,
     days: formatAge,
+    /** A line whose expected date moved past the one its customer was promised. */
+    promisedThenExpected: (promised: string, expected: string) => `Promised ${promised} · now expected ${expected}`,
     columns: { order: "Order", customer: "Customer", variant: "Variant", waiting: "Units waiting", position: "Queue position", eta: "Ships on", age: "Age", priority: "Priority", actions: "Actions" },
     releaseNow: "Release now",
     cancelBackorder: "Cancel back-order",

@@ -4,6 +4,7 @@ import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
 import { describeActivity, type ActivityWords } from "../i18n/activity-words";
 import { incomingForBackordered, waitingTotals } from "../engine/waiting-totals.server";
+import { overdueWhere } from "./waiting-lines.server";
 
 export interface Dashboard {
   backorderedVariants: number;
@@ -32,7 +33,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
   const [statuses, waiting, late, totals, [restock], nextShip, deadJobs, activity] = await Promise.all([
     db.trackedVariant.groupBy({ by: ["status"], where: { shop, status: { in: ["backorder", "sold_out"] } }, _count: { _all: true } }),
     db.backorderLine.aggregate({ where: waitingWhere, _sum: { waitingUnits: true }, _min: { orderedAt: true } }),
-    db.backorderLine.count({ where: { ...waitingWhere, shipsOn: { lt: today } } }),
+    db.backorderLine.count({ where: overdueWhere(shop, today) }),
     waitingTotals(db, shop),
     // A date kept for a variant in stock is for its next sell-out, not a restock anyone waits for (app/domain/restock-episode.ts).
     db.$queryRaw<{ date: string | null }[]>(Prisma.sql`

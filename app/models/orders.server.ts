@@ -6,13 +6,14 @@ import { ShopifyUserError } from "../engine/user-errors.server";
 import { logMerchantChanges } from "../engine/activity.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { strings } from "../i18n/strings";
+import { overdueWhere, waitingWhere } from "./waiting-lines.server";
 
 export const ORDERS_PAGE_SIZE = 50;
 const MAX_SEARCH_LENGTH = 200;
 
 export interface OrdersQuery {
   search: string;
-  /** Only lines whose ship date has passed (before the shop's today). */
+  /** Only lines past the date their customer was promised (before the shop's today). */
   overdue: boolean;
   page: number;
 }
@@ -31,6 +32,8 @@ export interface WaitingOrderRow {
   waitingUnits: number;
   queuePosition: number | null;
   shipsOn: string | null;
+  /** The date the customer was promised, when recorded. */
+  promisedOn: string | null;
   orderedAt: string;
   priority: number;
 }
@@ -51,14 +54,13 @@ export function parseOrdersQuery(params: URLSearchParams): OrdersQuery {
   return { search, overdue: params.get("overdue") === "1", page: Number.isFinite(page) && page >= 1 ? page : 1 };
 }
 
-const waitingWhere = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", waitingUnits: { gt: 0 } });
-
 /** `today` (the shop's, ISO) decides what is overdue. */
 export async function listWaitingOrders(db: PrismaClient, shop: string, query: OrdersQuery, today: string): Promise<WaitingOrdersPage> {
   const where: Prisma.BackorderLineWhereInput = {
-    ...waitingWhere(shop),
-    ...(query.search ? { OR: [{ orderName: { contains: query.search } }, { customerName: { contains: query.search } }, { customerEmail: { contains: query.search } }] } : {}),
-    ...(query.overdue ? { shipsOn: { lt: today } } : {}),
+    AND: [
+      query.overdue ? overdueWhere(shop, today) : waitingWhere(shop),
+      ...(query.search ? [{ OR: [{ orderName: { contains: query.search } }, { customerName: { contains: query.search } }, { customerEmail: { contains: query.search } }] }] : []),
+    ],
   };
   const total = await db.backorderLine.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE));
@@ -88,6 +90,7 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
       waitingUnits: line.waitingUnits,
       queuePosition: line.queuePosition,
       shipsOn: line.shipsOn,
+      promisedOn: line.promisedOn,
       orderedAt: line.orderedAt.toISOString(),
       priority: line.priority,
     })),

@@ -15,6 +15,7 @@ import { useShopDates } from "../components/use-shop-dates";
 import { useListParams, useSearchAsYouType, useToastOnSuccess } from "../components/use-list-params";
 import { wholeDaysSince } from "../i18n/dates";
 import { adminOrderUrl, appVariantPath, ProductThumbnail, RowControls, RowPrimaryLink } from "../components/row-links";
+import { promiseSlipped } from "../domain/customer-promise";
 
 const text = strings.orders;
 
@@ -143,7 +144,7 @@ export default function OrdersWaiting() {
                       <IndexTable.Cell>
                         <Text as="span" alignment="end" numeric>{row.queuePosition ?? "—"}</Text>
                       </IndexTable.Cell>
-                      <IndexTable.Cell>{row.shipsOn ? formatDate(row.shipsOn) : "—"}</IndexTable.Cell>
+                      <IndexTable.Cell>{shipDateOf(row, formatDate)}</IndexTable.Cell>
                       <IndexTable.Cell>{text.days(wholeDaysSince(row.orderedAt, now))}</IndexTable.Cell>
                       <IndexTable.Cell>{row.priority > 0 ? <Badge tone="attention">{text.prioritised(row.priority)}</Badge> : "—"}</IndexTable.Cell>
                       <IndexTable.Cell>
@@ -199,4 +200,10 @@ export default function OrdersWaiting() {
       </Modal>
     </Page>
   );
+}
+
+/** The expected date, and the promise beside it when the date moved later than what the customer was told. */
+function shipDateOf(row: Pick<WaitingOrderRow, "shipsOn" | "promisedOn">, formatDate: (value: string) => string): string {
+  if (row.shipsOn === null) return "—";
+  return promiseSlipped(row) ? strings.orders.promisedThenExpected(formatDate(row.promisedOn!), formatDate(row.shipsOn)) : formatDate(row.shipsOn);
 }

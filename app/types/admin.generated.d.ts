@@ -219,6 +219,16 @@ export type FulfillmentOrderVariantsQueryVariables = AdminTypes.Exact<{
 
 export type FulfillmentOrderVariantsQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ lineItems: { nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }> } }> };
 
+export type LineItemPropertiesQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type LineItemPropertiesQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.LineItem, 'id'>
+    & { customAttributes: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>> }
+  )>> };
+
 export type ProductTitlesQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
 }>;
@@ -241,6 +251,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OrderHolds($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
   "#graphql\n  query OrderVariants($id: ID!) {\n    order(id: $id) {\n      lineItems(first: 100) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
   "#graphql\n  query FulfillmentOrderVariants($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderVariantsQuery, variables: FulfillmentOrderVariantsQueryVariables},
+  "#graphql\n  query LineItemProperties($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        customAttributes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: LineItemPropertiesQuery, variables: LineItemPropertiesQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},
   "#graphql\n  query StockOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n    }\n    locations(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: StockOverviewQuery, variables: StockOverviewQueryVariables},
 }

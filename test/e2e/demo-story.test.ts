@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CAP, DEMO_RELEASED_ORDERS, playDemoStory, type DemoRoles } from "../sandbox/demo-story";
 import { loadDashboard } from "../../app/models/dashboard.server";
+import { isOverdue } from "../../app/domain/customer-promise";
+import { addDays } from "../../app/domain/restock-eta";
+import { todayIn } from "../../app/engine/settings.server";
 import { FAST_WORKER_ENV } from "../support/engine";
 import { stackForThisFile } from "../support/installed-stack";
 import { openAppPage, storyIn } from "../support/shop-story";
@@ -57,6 +60,25 @@ describe("the demo story", () => {
     for (const line of released) expect(releases.some((entry) => entry.message.includes(line.orderName))).toBe(true);
     // The rest of the delivery is still on its way for those still waiting.
     expect(story.variantOf(roles.delivery.variantId).levels.some((level) => level.incoming > 0)).toBe(true);
+  });
+
+  it("has orders past the date the badge promised them at checkout, and orders still within it, and Home counts the late ones", async () => {
+    const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shopDomain() } });
+    const today = todayIn(settings.timezone);
+    const lines = await waitingLines();
+    // The seeded orders came through the storefront: each was promised its order day + lead time + handling.
+    const seeded = lines.filter((line) => story.orderOf(line.orderId).lineItems.some((item) => item.properties["_backorder_ships_on"]));
+    expect(seeded.length).toBeGreaterThanOrEqual(6);
+    for (const line of seeded) {
+      const orderDay = line.orderedAt.toISOString().slice(0, 10);
+      expect(line.promisedOn).toBe(addDays(orderDay, (settings.defaultLeadTimeDays ?? 14) + settings.handlingDays));
+    }
+    const overdue = lines.filter((line) => isOverdue(line, today));
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(lines.length);
+    // Late lines are the old ones: promised more than two weeks ago, while the expected date is still ahead.
+    for (const line of overdue) expect(line.shipsOn! >= today).toBe(true);
+    expect((await loadDashboard(t.db, shopDomain())).alerts.etaPassed).toBe(overdue.length);
   });
 
   it("gives Home something in every figure and the cap alert", async () => {

@@ -91,9 +91,9 @@ describe("orders waiting", () => {
     const late = buy(kettle, "Barbara");
     const onTime = buy(kettle, "Ken");
     await t.settle();
-    // Time passed: the first order's ship date is now yesterday in the shop.
+    // Time passed: the date the first order was promised is now yesterday in the shop.
     const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
-    await t.db.backorderLine.updateMany({ where: { orderId: late }, data: { shipsOn: addDays(todayIn(settings.timezone), -1) } });
+    await t.db.backorderLine.updateMany({ where: { orderId: late }, data: { promisedOn: addDays(todayIn(settings.timezone), -1), shipsOn: addDays(todayIn(settings.timezone), -1) } });
     const [lateName, onTimeName] = [(await lineOf(late)).orderName, (await lineOf(onTime)).orderName];
 
     const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app");

@@ -15,7 +15,7 @@ function variant(shop: string, variantId: string, status: string, nextShipsOn: s
   });
 }
 
-function line(shop: string, lineItemId: string, data: { orderId: string; waitingUnits: number; unitPrice: string; orderedAt: string; shipsOn?: string | null; state?: string }) {
+function line(shop: string, lineItemId: string, data: { orderId: string; waitingUnits: number; unitPrice: string; orderedAt: string; shipsOn?: string | null; promisedOn?: string | null; state?: string }) {
   return t.db.backorderLine.create({
     data: {
       shop,
@@ -29,6 +29,7 @@ function line(shop: string, lineItemId: string, data: { orderId: string; waiting
       waitingUnits: data.waitingUnits,
       unitPrice: data.unitPrice,
       shipsOn: data.shipsOn ?? null,
+      promisedOn: data.promisedOn ?? null,
       state: data.state ?? "waiting",
     },
   });
@@ -128,6 +129,21 @@ describe("loadDashboard", () => {
     expect(dashboard.alerts.etaPassed).toBe(1);
     expect(dashboard.oldestWaitDays).toBe(9);
     expect(dashboard.empty).toBe(false);
+  });
+
+  it("counts as past their date the waiting lines whose promise has passed, even when now expected later", async () => {
+    // Promised the 5th, expected the 20th: the customer's date has passed.
+    await line(SHOP, "l1", { orderId: "o1", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-02-20T00:00:00Z", promisedOn: "2026-03-05", shipsOn: "2026-03-20" });
+    // Promised the 12th, expected earlier (a stale date before today): not yet broken.
+    await line(SHOP, "l2", { orderId: "o2", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-03-01T00:00:00Z", promisedOn: "2026-03-12", shipsOn: "2026-03-09" });
+    // No promise recorded: the expected date decides.
+    await line(SHOP, "l3", { orderId: "o3", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-03-01T00:00:00Z", shipsOn: "2026-03-09" });
+    await line(SHOP, "l4", { orderId: "o4", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-03-01T00:00:00Z", shipsOn: "2026-03-11" });
+    // Released: not waiting, not counted.
+    await line(SHOP, "l5", { orderId: "o5", waitingUnits: 1, unitPrice: "1", orderedAt: "2026-01-01T00:00:00Z", promisedOn: "2026-01-10", state: "released" });
+    expect((await loadDashboard(t.db, SHOP, { now: NOW })).alerts.etaPassed).toBe(2);
+    // A week later every waiting line's promise has passed.
+    expect((await loadDashboard(t.db, SHOP, { now: new Date(NOW.getTime() + 7 * 86_400_000) })).alerts.etaPassed).toBe(4);
   });
 });
 

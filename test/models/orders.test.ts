@@ -103,6 +103,22 @@ describe("listWaitingOrders", () => {
     expect((await list()).total).toBe(3);
   });
 
+  it("judges a line overdue by the date its customer was promised, not the later date it is now expected", async () => {
+    // Promised before today, expected later: overdue. Promised today, expected yesterday (stale): not yet.
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1001" }, data: { promisedOn: "2026-03-03", shipsOn: "2026-04-01" } });
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1002" }, data: { promisedOn: TODAY, shipsOn: "2026-03-09" } });
+    // No promise recorded: its expected date decides.
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1003" }, data: { shipsOn: "2026-03-08" } });
+    // Released lines are never overdue, whatever they were promised.
+    await db.backorderLine.updateMany({ where: { shop: SHOP, orderName: "#1004" }, data: { promisedOn: "2026-01-01" } });
+    const overdue = await list("", 1, true);
+    expect(overdue.rows.map((row) => row.orderName).sort()).toEqual(["#1001", "#1003"]);
+    expect(overdue.total).toBe(2);
+    expect(overdue.rows.find((row) => row.orderName === "#1001")).toMatchObject({ promisedOn: "2026-03-03", shipsOn: "2026-04-01" });
+    expect((await list("ada", 1, true)).rows.map((row) => row.orderName)).toEqual(["#1001"]);
+    expect((await list("turing", 1, true)).rows.map((row) => row.orderName)).toEqual(["#1003"]);
+  });
+
   it("parses the query leniently", () => {
     expect(parseOrdersQuery(new URLSearchParams("q=%20ada%20&page=3"))).toEqual({ search: "ada", overdue: false, page: 3 });
     expect(parseOrdersQuery(new URLSearchParams("page=-1&overdue=1"))).toEqual({ search: "", overdue: true, page: 1 });

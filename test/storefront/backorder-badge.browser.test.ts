@@ -92,6 +92,7 @@ const badge = (page: Page) => page.locator(".backorder-badge__badge");
 const badgeText = (page: Page) => badge(page).evaluate((element) => (element.textContent ?? "").replace(/\s+/g, " ").trim());
 const liveRegion = (page: Page) => page.locator('.backorder-badge [aria-live="polite"]');
 const propertyInputs = (page: Page) => page.locator('#product-form input[name="properties[Back-order]"]');
+const dateInputs = (page: Page) => page.locator('#product-form input[name="properties[_backorder_ships_on]"]');
 
 describe("back-order badge on the sandbox storefront", () => {
   it("shows the badge for a back-ordered variant and follows variant switches without any request", async () => {
@@ -101,6 +102,8 @@ describe("back-order badge on the sandbox storefront", () => {
     await expect(liveRegion(page).count()).resolves.toBe(1);
     // Block and embed both render the property input; the form keeps exactly one.
     await expect(propertyInputs(page).count()).resolves.toBe(1);
+    await expect(dateInputs(page).count()).resolves.toBe(1);
+    await expect(dateInputs(page).inputValue()).resolves.toBe(SHIPS_ON);
     expect(requests.every((url) => url.startsWith(sandbox.url))).toBe(true); // nothing external
     await expect(layoutShift(page)).resolves.toBe(0);
 
@@ -108,6 +111,7 @@ describe("back-order badge on the sandbox storefront", () => {
     await page.selectOption("#variant-picker", numericId(beanie.red));
     await expect.poll(() => badgeText(page)).toBe("Sold out Back-orders are full for now.");
     await expect(propertyInputs(page).isDisabled()).resolves.toBe(true);
+    await expect(dateInputs(page).isDisabled()).resolves.toBe(true);
 
     await page.selectOption("#variant-picker", numericId(beanie.sand));
     await expect.poll(() => badge(page).isHidden()).toBe(true);
@@ -115,6 +119,8 @@ describe("back-order badge on the sandbox storefront", () => {
     await page.selectOption("#variant-picker", numericId(beanie.black));
     await expect.poll(() => badgeText(page)).toBe(`Back-order ${SHIPS_BY} You can still order it now.`);
     await expect(propertyInputs(page).inputValue()).resolves.toBe(SHIPS_BY);
+    await expect(dateInputs(page).inputValue()).resolves.toBe(SHIPS_ON);
+    await expect(dateInputs(page).isDisabled()).resolves.toBe(false);
     await expect(page.evaluate(() => new URL(window.location.href).searchParams.get("variant"))).resolves.toBe(numericId(beanie.black));
 
     expect(requests).toEqual([]);
@@ -122,12 +128,13 @@ describe("back-order badge on the sandbox storefront", () => {
     await page.close();
   });
 
-  it("records what the shopper was told as a line item property of the order, and nothing for in-stock variants", async () => {
+  it("records what the shopper was told as line item properties of the order (the date hidden from the shopper), and nothing for in-stock variants", async () => {
     const { page, errors } = await openStorefront();
     await page.goto(`${sandbox.url}/products/wool-beanie`);
     await expect(badge(page).isHidden()).resolves.toBe(true);
     await page.selectOption("#variant-picker", numericId(beanie.black));
     await Promise.all([page.waitForURL(/\/orders\/\d+$/), page.click("[data-add-button]")]);
+    // The date's property starts with an underscore: the order page shows only the wording.
     await expect(page.locator(".line-item__properties").innerText()).resolves.toBe(`Back-order\n${SHIPS_BY}`);
 
     await page.goto(`${sandbox.url}/products/wool-beanie`);
@@ -135,7 +142,7 @@ describe("back-order badge on the sandbox storefront", () => {
 
     const orders = sandbox.shop.snapshot().orders.slice(-2);
     expect(orders.map((order) => order.lineItems.map((line) => [line.variantId, line.properties]))).toEqual([
-      [[beanie.black, { "Back-order": SHIPS_BY }]],
+      [[beanie.black, { "Back-order": SHIPS_BY, _backorder_ships_on: SHIPS_ON }]],
       [[beanie.sand, {}]],
     ]);
     expect(errors).toEqual([]);
@@ -153,6 +160,7 @@ describe("back-order badge on the sandbox storefront", () => {
     await page.reload();
     await expect(badge(page).isHidden()).resolves.toBe(true);
     await expect(propertyInputs(page).isDisabled()).resolves.toBe(true);
+    await expect(dateInputs(page).isDisabled()).resolves.toBe(true);
     const data = JSON.parse((await page.locator("[data-backorder-variants]").first().textContent()) ?? "{}") as Record<string, unknown>;
     expect(Object.keys(data)).toEqual([numericId(beanie.red)]);
 
@@ -186,7 +194,7 @@ describe("back-order badge on the sandbox storefront", () => {
     await page.waitForFunction(() => document.querySelector("#product-form-main [data-backorder-property]"));
     await page.click("#product-form-main button");
     await page.waitForFunction(() => document.body.dataset.cart);
-    expect(sandbox.shop.snapshot().orders.at(-1)?.lineItems[0]?.properties).toEqual({ "Back-order": SHIPS_BY });
+    expect(sandbox.shop.snapshot().orders.at(-1)?.lineItems[0]?.properties).toEqual({ "Back-order": SHIPS_BY, _backorder_ships_on: SHIPS_ON });
 
     // The theme swaps the id input and says so with a change event: the property follows.
     await page.evaluate((id) => {
@@ -194,7 +202,7 @@ describe("back-order badge on the sandbox storefront", () => {
       if (input) input.value = id;
       input?.dispatchEvent(new Event("change", { bubbles: true }));
     }, numericId(beanie.sand));
-    await expect.poll(() => page.locator("#product-form-main [data-backorder-property]").isDisabled()).toBe(true);
+    await expect.poll(() => page.locator("#product-form-main [data-backorder-property]").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).disabled))).toEqual([true, true]);
     await expect.poll(() => badge(page).isHidden()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

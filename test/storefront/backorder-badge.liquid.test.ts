@@ -37,6 +37,7 @@ describe("app block on the product page", () => {
     expect(html).not.toContain("backorder-badge__badge");
     expect(pageData(html, "data-backorder-variants")).toBeNull();
     expect(propertyOf(html)).toBeNull();
+    expect(propertyOf(html, "shipsOn")).toBeNull();
   });
 
   it("shows a back-ordered variant's exact ship date in flow, in a polite live region, and the same words as the line item property", async () => {
@@ -45,6 +46,19 @@ describe("app block on the product page", () => {
     expect(html).toMatch(/<div class="backorder-badge__live" aria-live="polite" aria-atomic="true"><p class="backorder-badge__badge"/);
     expect(propertyOf(html)).toEqual({ name: "Back-order", value: "Ships by December 24, 2026", disabled: false });
     expect(html).toContain('data-backorder-variant="2"');
+  });
+
+  it("adds the promised date as a hidden property (a name starting with an underscore, which checkout does not show)", async () => {
+    const html = await renderProductPage("section", product(BEANIE), { variantId: 2 });
+    expect(propertyOf(html, "shipsOn")).toEqual({ name: "_backorder_ships_on", value: "2026-12-24", disabled: false });
+    const inWeeks = await renderProductPage("section", product(BEANIE), { variantId: 2, settings: { [BLOCK_KEY]: { date_style: "weeks" } } });
+    expect(propertyOf(inWeeks, "shipsOn")?.value).toBe("2026-12-24");
+    // No date promised: no date property, whatever the wording.
+    expect(propertyOf(await renderProductPage("section", product(BEANIE), { variantId: 3 }), "shipsOn")).toEqual({ name: "_backorder_ships_on", value: "", disabled: true });
+    const past = product([{ id: 2, title: "Black", backorder: { status: "backorder", ships_on: isoDay(NOW - 2 * DAY) } }]);
+    expect(propertyOf(await renderProductPage("section", past), "shipsOn")?.disabled).toBe(true);
+    expect(propertyOf(await renderProductPage("section", product(BEANIE), { variantId: 4 }), "shipsOn")?.disabled).toBe(true);
+    expect(propertyOf(await renderProductPage("section", product(BEANIE), { variantId: 1 }), "shipsOn")?.disabled).toBe(true);
   });
 
   it("says 'ships in about N weeks' when the merchant picks that style, rounding up to whole weeks", async () => {
@@ -97,9 +111,9 @@ describe("app block on the product page", () => {
   it("renders every managed variant's wording into the page and leaves in-stock variants out", async () => {
     const html = await renderProductPage("section", product([...BEANIE, { id: 5, title: "Grey", available: 2, policy: "CONTINUE" }]), { variantId: 1 });
     expect(pageData(html, "data-backorder-variants")).toEqual({
-      "2": { status: "backorder", label: "Back-order", detail: "Ships by December 24, 2026", hint: "You can still order it now.", message: "" },
-      "3": { status: "backorder", label: "Back-order", detail: "Ships as soon as it is back in stock", hint: "You can still order it now.", message: "" },
-      "4": { status: "sold_out", label: "Sold out", detail: "Back-orders are full for now.", hint: "", message: "" },
+      "2": { status: "backorder", label: "Back-order", detail: "Ships by December 24, 2026", hint: "You can still order it now.", message: "", shipsOn: "2026-12-24" },
+      "3": { status: "backorder", label: "Back-order", detail: "Ships as soon as it is back in stock", hint: "You can still order it now.", message: "", shipsOn: "" },
+      "4": { status: "sold_out", label: "Sold out", detail: "Back-orders are full for now.", hint: "", message: "", shipsOn: "" },
     });
   });
 

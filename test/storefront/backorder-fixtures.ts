@@ -110,8 +110,8 @@ export function badgeOf(html: string): { status: string; hidden: boolean; text: 
   return { status: match[1] ?? "", hidden: Boolean(match[2]), text };
 }
 
-/** The hidden line item property input: its name, value and whether it is submitted. */
-export function propertyOf(html: string): { name: string; value: string; disabled: boolean } | null {
-  const match = /<input type="hidden" name="properties\[([^\]]*)\]" value="([^"]*)" data-backorder-property( disabled)?>/.exec(html);
+/** A hidden line item property input (the wording, or the date it promises): its name, value and whether it is submitted. */
+export function propertyOf(html: string, kind: "detail" | "shipsOn" = "detail"): { name: string; value: string; disabled: boolean } | null {
+  const match = new RegExp(`<input type="hidden" name="properties\\[([^\\]]*)\\]" value="([^"]*)" data-backorder-property="${kind}"( disabled)?>`).exec(html);
   return match ? { name: match[1] ?? "", value: match[2] ?? "", disabled: Boolean(match[3]) } : null;
 }

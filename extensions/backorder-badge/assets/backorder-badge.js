@@ -1,5 +1,5 @@
 // Follows the shopper's variant choice with the per-variant data the blocks rendered into the
-// page (no requests), keeps the back-order line item property of the product form in step so
+// page (no requests), keeps the back-order line item properties of the product form in step so
 // the order records what the shopper was told, and badges product cards for the embed.
 (() => {
   // The app block and the app embed both include this file: one run is enough.
@@ -12,18 +12,17 @@
 
   const states = [...document.querySelectorAll("[data-backorder-root]")].map((root) => {
     const form = productForm(root);
-    let property = root.querySelector("[data-backorder-property]");
-    // Most themes put app blocks beside the form, not in it: the input moves in, unless the
-    // form has one already (block and embed on the same page).
-    if (property && form && property.form !== form) {
+    // The wording and its date. Most themes put app blocks beside the form, not in it: the
+    // inputs move in, unless the form has them already (block and embed on the same page).
+    const properties = [...root.querySelectorAll("[data-backorder-property]")].filter((property) => {
+      if (!form || property.form === form) return true;
       const taken = [...form.elements].some((element) => element.name === property.name);
-      if (taken) {
-        property.remove();
-        property = null;
-      } else form.append(property);
-    }
+      if (taken) property.remove();
+      else form.append(property);
+      return !taken;
+    });
     const data = readJson(root.querySelector("[data-backorder-variants]"));
-    return { form, property, data, badge: root.querySelector("[data-backorder-status]"), shown: root.dataset.backorderVariant };
+    return { form, properties, data, badge: root.querySelector("[data-backorder-status]"), shown: root.dataset.backorderVariant };
   });
 
   const selectedVariant = (form) => {
@@ -43,10 +42,10 @@
         if (element) element.textContent = entry ? entry[part] : "";
       }
     }
-    if (state.property) {
-      const backordered = Boolean(entry) && entry.status === "backorder";
-      state.property.value = backordered ? entry.detail : "";
-      state.property.disabled = !backordered;
+    const backordered = Boolean(entry) && entry.status === "backorder";
+    for (const property of state.properties) {
+      property.value = (backordered && entry[property.dataset.backorderProperty]) || "";
+      property.disabled = !property.value;
     }
   }
 

@@ -67,6 +67,23 @@ describe("seedDemoShop", () => {
     expect(withIncoming.length).toBeGreaterThanOrEqual(2);
   });
 
+  it("places the story's orders as the storefront badge would: its wording, and the date it promised that day hidden", () => {
+    const shop = new SandboxShop({ now: () => NOW });
+    const seed = seedDemoShop(shop);
+    const open = shop.snapshot().orders.filter((o) => seed.waitingOrderIds.includes(o.id));
+    expect(open.length).toBeGreaterThan(0);
+    for (const order of open) {
+      // Ordered on day D: the default lead time (14) plus handling (1) from D.
+      const promised = new Date(Date.parse(order.createdAt.slice(0, 10)) + 15 * 86_400_000);
+      const wording = `Ships by ${promised.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" })}`;
+      for (const line of order.lineItems) expect(line.properties).toEqual({ "Back-order": wording, _backorder_ships_on: promised.toISOString().slice(0, 10) });
+    }
+    const promisedDays = open.map((o) => o.lineItems[0]!.properties["_backorder_ships_on"]!);
+    const today = new Date(NOW).toISOString().slice(0, 10);
+    expect(promisedDays.some((day) => day < today)).toBe(true);
+    expect(promisedDays.some((day) => day >= today)).toBe(true);
+  });
+
   it("leaves the story out on request: only fulfilled history", () => {
     const shop = new SandboxShop({ now: () => NOW });
     const seed = seedDemoShop(shop, { story: false });

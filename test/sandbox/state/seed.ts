@@ -158,9 +158,10 @@ export function seedDemoShop(shop: SandboxShop, options: SeedOptions = {}): Seed
 }
 
 /**
- * The open orders of the story, oldest first. Only variants the merchant let sell without
- * stock (CONTINUE) can have them: "Customers can't buy this product variant after it's out of
- * stock" otherwise (https://shopify.dev/docs/api/admin-graphql/latest/enums/ProductVariantInventoryPolicy).
+ * The open orders of the story, oldest first, placed through the storefront with the back-order
+ * badge, so their lines carry what it told the shopper that day. Only variants the merchant let
+ * sell without stock (CONTINUE) can have them: "Customers can't buy this product variant after
+ * it's out of stock" otherwise (https://shopify.dev/docs/api/admin-graphql/latest/enums/ProductVariantInventoryPolicy).
  */
 function waitingOrders(shop: SandboxShop, now: number, outOfStock: Gid[], warehouse: Gid): PlaceOrderInput[] {
   const continuing = outOfStock.filter((id) => shop.variantOrThrow(id).inventoryPolicy === "CONTINUE");
@@ -170,16 +171,33 @@ function waitingOrders(shop: SandboxShop, now: number, outOfStock: Gid[], wareho
   const orders = WAITING_ORDERS.flatMap((orders, index) =>
     orders.map(({ daysAgo, units }) => {
       customer += 1;
+      const orderDay = Math.floor(now / DAY) - daysAgo;
       const firstName = FIRST[(customer * 5) % FIRST.length]!;
       const lastName = LAST[(customer * 3) % LAST.length]!;
       return {
         customer: { email: `${firstName}.${lastName.replace(/ /g, "")}@example.com`.toLowerCase(), firstName, lastName },
-        lines: [{ variantId: continuing[index]!, quantity: units }],
-        createdAt: new Date((Math.floor(now / DAY) - daysAgo) * DAY + 10.5 * 3_600_000).toISOString(),
+        lines: [{ variantId: continuing[index]!, quantity: units, properties: badgeProperties(orderDay + STORY_PROMISE_DAYS) }],
+        createdAt: new Date(orderDay * DAY + 10.5 * 3_600_000).toISOString(),
       };
     }),
   );
   return orders.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** What the badge promised on an order's day: the app's default lead time (14 days) plus handling (1 day). */
+const STORY_PROMISE_DAYS = 15;
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * The line item properties the storefront badge (extensions/backorder-badge) gives a back-ordered
+ * line: its English wording and, hidden from the shopper, the date it promises.
+ */
+function badgeProperties(promisedDay: number): Record<string, string> {
+  const date = new Date(promisedDay * DAY);
+  return {
+    "Back-order": `Ships by ${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`,
+    _backorder_ships_on: date.toISOString().slice(0, 10),
+  };
 }
 
 function seedHistory(
