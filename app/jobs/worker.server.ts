@@ -12,6 +12,7 @@ import { loadSettings } from "../engine/settings.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
+import { pruneExpired, type RetentionPolicy } from "./retention.server";
 
 export class NoSessionError extends Error {
   constructor(readonly shop: string) {
@@ -37,6 +38,8 @@ export interface WorkerOptions {
    * go first, so a burst is acknowledged fast and worked off right after.
    */
   holdOff?: () => boolean;
+  /** How long payloads, activity and finished jobs are kept (defaults in retention.server). */
+  retention?: RetentionPolicy;
 }
 
 export interface Worker {
@@ -114,6 +117,7 @@ export function startWorker(options: WorkerOptions): Worker {
       lastScheduleCheck = Date.now();
       await requeueOrphanDeliveries(db);
       await scheduleReconciliation(db, reconcileEveryMs);
+      await pruneExpired(db, options.retention);
     }
     return false;
   };
