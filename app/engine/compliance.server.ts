@@ -33,10 +33,10 @@ export async function redactCustomer(db: PrismaClient, shop: string, payload: Cu
   const where = customerLines(shop, email, orderIds);
   // The names to look for elsewhere are the ones stored with the customer's lines.
   const named = where ? await db.backorderLine.findMany({ where, select: { customerName: true } }) : [];
-  const personal = new Set([email, ...named.map((line) => line.customerName?.trim().toLowerCase())].filter((text): text is string => !!text));
+  const person: Person = { email, names: new Set(named.flatMap((line) => (line.customerName?.trim() ? [line.customerName.trim().toLowerCase()] : []))) };
   const lines = where ? await db.backorderLine.updateMany({ where, data: { customerEmail: null, customerName: null } }) : { count: 0 };
-  const answers = await redactDataRequestAnswers(db, shop, { customerId, orderIds, personal });
-  const payloads = await redactStoredPayloads(db, shop, { customerId: payload.customer?.id ?? null, orderIds, personal });
+  const answers = await redactDataRequestAnswers(db, shop, { customerId, orderIds, person });
+  const payloads = await redactStoredPayloads(db, shop, { customerId: payload.customer?.id ?? null, orderIds, person });
   await logActivity(db, shop, source, {
     kind: "compliance.customer_redact",
     subject: customerId ?? "customer",
@@ -44,15 +44,30 @@ export async function redactCustomer(db: PrismaClient, shop: string, payload: Cu
   });
 }
 
+/** Lower-cased. A text names the person when it contains the email or is one of the names (a short name inside other words is not them). */
+interface Person {
+  email: string | null;
+  names: ReadonlySet<string>;
+}
+
+const namesPerson = (text: string, person: Person) => {
+  const lower = text.toLowerCase();
+  return (person.email !== null && lower.includes(person.email)) || person.names.has(lower.trim());
+};
+
+/** Whether any text in a JSON value names the person. */
+function mentionsPerson(value: unknown, person: Person): boolean {
+  if (typeof value === "string") return namesPerson(value, person);
+  if (Array.isArray(value)) return value.some((item) => mentionsPerson(item, person));
+  if (value && typeof value === "object") return Object.values(value).some((item) => mentionsPerson(item, person));
+  return false;
+}
+
 interface Needles {
   customerId: string | null;
   orderIds: readonly string[];
-  /** Lower-cased email and names. */
-  personal: ReadonlySet<string>;
+  person: Person;
 }
-
-const mentions = (text: string | null | undefined, personal: ReadonlySet<string>) =>
-  !!text && [...personal].some((needle) => text.toLowerCase().includes(needle));
 
 /** The answers to the customer's earlier data requests name them: keep what was sent, without the person. */
 async function redactDataRequestAnswers(db: PrismaClient, shop: string, needles: Needles): Promise<number> {
@@ -60,11 +75,10 @@ async function redactDataRequestAnswers(db: PrismaClient, shop: string, needles:
   let redacted = 0;
   for (const answer of answers) {
     const isTheirs = answer.subject === needles.customerId;
-    if (!isTheirs && !mentions(answer.details, needles.personal)) continue;
     const lines = JSON.parse(answer.details ?? "[]") as Record<string, unknown>[];
-    const details = lines.map((line) =>
-      isTheirs || needles.orderIds.includes(String(line.orderId)) || mentions(JSON.stringify(line), needles.personal) ? { ...line, customerName: null, customerEmail: null } : line,
-    );
+    const aboutThem = (line: Record<string, unknown>) => isTheirs || needles.orderIds.includes(String(line.orderId)) || mentionsPerson(line, needles.person);
+    if (!lines.some(aboutThem)) continue;
+    const details = lines.map((line) => (aboutThem(line) ? { ...line, customerName: null, customerEmail: null } : line));
     await db.activity.update({ where: { id: answer.id }, data: { details: JSON.stringify(details) } });
     redacted++;
   }
@@ -77,7 +91,7 @@ async function redactDataRequestAnswers(db: PrismaClient, shop: string, needles:
  * job needs them) and loses every text that names the customer. Matched here, not in SQL, so
  * case does not matter on any database; read in batches so memory stays small.
  */
-async function redactStoredPayloads(db: PrismaClient, shop: string, needles: { customerId: number | null; orderIds: readonly string[]; personal: ReadonlySet<string> }): Promise<number> {
+async function redactStoredPayloads(db: PrismaClient, shop: string, needles: { customerId: number | null; orderIds: readonly string[]; person: Person }): Promise<number> {
   const orderNumbers = new Set(needles.orderIds.map((id) => id.split("/").pop()!));
   let redacted = 0;
   let cursor: string | undefined;
@@ -91,11 +105,11 @@ async function redactStoredPayloads(db: PrismaClient, shop: string, needles: { c
     for (const delivery of batch) {
       const parsed = (JSON.parse(delivery.payload) ?? {}) as { id?: unknown; customer?: { id?: unknown } | null };
       const aboutThem =
-        mentions(delivery.payload, needles.personal) ||
+        mentionsPerson(parsed, needles.person) ||
         (needles.customerId !== null && parsed.customer?.id === needles.customerId) ||
         (parsed.id !== undefined && orderNumbers.has(String(parsed.id)));
       if (!aboutThem) continue;
-      const payload = delivery.status === "processed" ? REDACTED_PAYLOAD : JSON.stringify(withoutPersonalText(parsed, needles.personal));
+      const payload = delivery.status === "processed" ? REDACTED_PAYLOAD : JSON.stringify(withoutPersonalText(parsed, needles.person));
       await db.webhookDelivery.update({ where: { webhookId: delivery.webhookId }, data: { payload } });
       redacted++;
     }
@@ -105,10 +119,10 @@ async function redactStoredPayloads(db: PrismaClient, shop: string, needles: { c
 }
 
 /** A copy of a JSON value in which every text naming the customer is null. */
-export function withoutPersonalText(value: unknown, personal: ReadonlySet<string>): unknown {
-  if (typeof value === "string") return mentions(value, personal) ? null : value;
-  if (Array.isArray(value)) return value.map((item) => withoutPersonalText(item, personal));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutPersonalText(item, personal)]));
+function withoutPersonalText(value: unknown, person: Person): unknown {
+  if (typeof value === "string") return namesPerson(value, person) ? null : value;
+  if (Array.isArray(value)) return value.map((item) => withoutPersonalText(item, person));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutPersonalText(item, person)]));
   return value;
 }
 
