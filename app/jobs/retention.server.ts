@@ -78,7 +78,11 @@ export async function pruneBatch(db: PrismaClient, policy: RetentionPolicy = DEF
   return { payloads, deliveries, activities, jobs };
 }
 
-/** Processed deliveries matching `where` whose delivery job is not pending, running or dead. */
+/**
+ * Processed deliveries matching `where` whose delivery job is not pending, running or dead. Such a
+ * job on a processed delivery is rare (it only marks the delivery processed, then finishes), so the
+ * few kept back do not stall the batch.
+ */
 async function finishedDeliveries(db: PrismaClient, where: { processedAt: { lt: Date }; payload?: { not: string } }, take: number): Promise<string[]> {
   const candidates = await db.webhookDelivery.findMany({ where: { status: "processed", ...where }, select: { webhookId: true, shop: true }, orderBy: { processedAt: "asc" }, take });
   if (candidates.length === 0) return [];
