@@ -170,7 +170,7 @@ async function recordLines(
       variantId,
       fulfillmentOrderId: order?.fulfillmentOrderOf.get(lineKey(line)) ?? null,
       unitPrice: variantPrice,
-      customerEmail: order?.email ?? null,
+      customerEmail: order?.email?.toLowerCase() ?? null,
       customerName: order?.customerName ?? null,
       state: "waiting",
     };

@@ -384,6 +384,8 @@ export const strings = {
       restockDateRequired: "Enter a restock date.",
       restockDateFormat: "Enter the restock date as YYYY-MM-DD.",
       restockDatePast: (today: string) => `The restock date can't be in the past (today is ${today}).`,
+      // MAX_RESTOCK_YEARS_AHEAD (app/domain/date-horizon.ts).
+      restockDateTooFar: (latest: string) => `The restock date can't be more than 2 years ahead (the latest is ${latest}).`,
       override: "Choose on, off or shop rules for back-orders.",
       waitingCap: (max: number) => `The waiting cap must be a whole number from 0 to ${max}, or blank.`,
       ids: "Select at least one variant (at most 250).",

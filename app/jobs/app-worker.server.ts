@@ -5,6 +5,7 @@ import { unauthenticated } from "../shopify.server";
 import { createAdminClient, type AdminClient } from "../shopify/admin-client.server";
 import { engineContext, type EngineContext } from "../engine/context.server";
 import { loadSettings } from "../engine/settings.server";
+import { retentionFromEnv } from "./retention.server";
 import { startWorker, type Worker } from "./worker.server";
 
 declare global {
@@ -66,6 +67,7 @@ export function startAppWorker(): Worker {
     maxAttempts: numberFromEnv("BACKORDER_WORKER_MAX_ATTEMPTS"),
     reconcileEveryMs: (numberFromEnv("BACKORDER_RECONCILE_HOURS") ?? 6) * 3_600_000,
     holdOff: () => webhooksInFlight > 0,
+    retention: retentionFromEnv(),
     onError: (error, job) => console.error(`[worker] ${job.kind} ${job.subject} failed:`, (error as Error)?.message ?? error),
   });
   return globalThis.backorderWorker;

@@ -13,6 +13,7 @@ import { recordDueSnapshots } from "../engine/daily-snapshots.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
+import { pruneExpired, type RetentionPolicy } from "./retention.server";
 
 export class NoSessionError extends Error {
   constructor(readonly shop: string) {
@@ -38,6 +39,8 @@ export interface WorkerOptions {
    * go first, so a burst is acknowledged fast and worked off right after.
    */
   holdOff?: () => boolean;
+  /** How long payloads, activity and finished jobs are kept (defaults in retention.server). */
+  retention?: RetentionPolicy;
 }
 
 export interface Worker {
@@ -122,6 +125,7 @@ export function startWorker(options: WorkerOptions): Worker {
       await requeueOrphanDeliveries(db);
       await scheduleReconciliation(db, reconcileEveryMs);
       await recordDueSnapshots(db);
+      await pruneExpired(db, options.retention);
     }
     return false;
   };

@@ -2,6 +2,7 @@
 import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { FulfilmentMode } from "../domain/hold-plan";
+import { MAX_HANDLING_DAYS } from "../domain/date-horizon";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { fulfilmentModeOf, loadSettings, scopeOf, todayIn } from "../engine/settings.server";
 import { logMerchantChanges } from "../engine/activity.server";
@@ -19,8 +20,9 @@ export const SETTINGS_LIMITS = {
   tagLength: 255,
   productIds: 250,
   capMax: 100_000,
+  // Within the date horizon (app/domain/date-horizon.ts): a year of lead time, the longest handling.
   leadTimeMax: 365,
-  handlingMax: 60,
+  handlingMax: MAX_HANDLING_DAYS,
   messageLength: 200,
 } as const;
 

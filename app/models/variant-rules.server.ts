@@ -8,6 +8,8 @@ import { enqueueJob } from "../jobs/job-queue.server";
 import { logMerchantChanges } from "../engine/activity.server";
 import { formatDate } from "../i18n/dates";
 import { strings } from "../i18n/strings";
+import { formatDate } from "../i18n/dates";
+import { latestRestockDate } from "../domain/restock-eta";
 import { MAX_BULK_VARIANTS, MAX_WAITING_CAP, parseNumericId, shopToday, VARIANT_GID_PREFIX, variantGid, type VariantOverride } from "./variants.server";
 
 export interface RuleChange {
@@ -46,6 +48,8 @@ export function validateRuleChange(
       if (options.requireRestockDate) errors.restockDate = text.restockDateRequired;
       else change.restockDate = null;
     } else if (!isIsoDate(value)) errors.restockDate = text.restockDateFormat;
+    // Checked before the stored-date exception: a far date stored before this bound must not stay.
+    else if (value > latestRestockDate(today)) errors.restockDate = text.restockDateTooFar(formatDate(latestRestockDate(today), { style: "long" }));
     // A date already stored may have passed since: saving the page again must not fail on it.
     else if (value < today && value !== options.currentRestockDate) errors.restockDate = text.restockDatePast(today);
     else change.restockDate = value;
