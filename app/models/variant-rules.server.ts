@@ -8,7 +8,6 @@ import { enqueueJob } from "../jobs/job-queue.server";
 import { logMerchantChanges } from "../engine/activity.server";
 import { formatDate } from "../i18n/dates";
 import { strings } from "../i18n/strings";
-import { formatDate } from "../i18n/dates";
 import { latestRestockDate } from "../domain/restock-eta";
 import { MAX_BULK_VARIANTS, MAX_WAITING_CAP, parseNumericId, shopToday, VARIANT_GID_PREFIX, variantGid, type VariantOverride } from "./variants.server";
 
