@@ -240,7 +240,7 @@ function StockByLocation({ levels, incomingUnits, restock }: { levels: LocationL
         <DataTable
           columnContentTypes={["text", "numeric", "numeric"]}
           headings={[text.stockColumns.location, text.stockColumns.available, text.stockColumns.incoming]}
-          rows={levels.map((level) => [level.locationName, level.available, level.incoming])}
+          rows={levels.map((level) => [level.locationName, formatStock(level.available), formatUnits(level.incoming)])}
         />
       )}
     </Card>
