@@ -9,11 +9,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SHIPS_ON_PROPERTY } from "../../app/domain/customer-promise";
 import { LINE_ITEM_PROPERTIES_QUERY } from "../../app/graphql/orders";
 import { addDays } from "../../app/domain/restock-eta";
-import { todayIn } from "../../app/engine/settings.server";
 import { loadDashboard } from "../../app/models/dashboard.server";
 import { listWaitingOrders } from "../../app/models/orders.server";
 import { stackForThisFile } from "../support/installed-stack";
-import { openAppPage, storyIn } from "../support/shop-story";
+import { openAppPage, shopCalendar, storyIn } from "../support/shop-story";
 import { dateStyleOf, formatDate } from "../../app/i18n/dates";
 import { strings } from "../../app/i18n/strings";
 
@@ -29,11 +28,7 @@ let handling: number;
 
 beforeAll(async () => {
   warehouse = shop().addLocation("Warehouse");
-  const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
-  today = todayIn(settings.timezone);
-  lead = settings.defaultLeadTimeDays ?? 14;
-  handling = settings.handlingDays;
-  await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { defaultLeadTimeDays: lead } });
+  ({ today, lead, handling } = await shopCalendar(t.db, shop().domain));
 });
 
 /** An order as checkout places it; `shipsOn` is the hidden date the badge gave, if any. */

@@ -6,10 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/restock-eta";
-import { todayIn } from "../../app/engine/settings.server";
 import { loadDashboard } from "../../app/models/dashboard.server";
 import { stackForThisFile } from "../support/installed-stack";
-import { storyIn } from "../support/shop-story";
+import { shopCalendar, storyIn } from "../support/shop-story";
 
 const t = stackForThisFile();
 const shop = t.shop;
@@ -27,11 +26,7 @@ let handling: number;
 
 beforeAll(async () => {
   warehouse = shop().addLocation("Warehouse");
-  const settings = await t.db.shopSettings.findUniqueOrThrow({ where: { shop: shop().domain } });
-  today = todayIn(settings.timezone);
-  lead = settings.defaultLeadTimeDays ?? 14;
-  handling = settings.handlingDays;
-  await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { defaultLeadTimeDays: lead } });
+  ({ today, lead, handling } = await shopCalendar(t.db, shop().domain));
 });
 
 describe("a restock date and its back-order episode", () => {

@@ -1,6 +1,7 @@
 /** The daily snapshot Home's history chart is drawn from, recorded on a real SQLite file. */
 import { describe, expect, it } from "vitest";
 import { databaseForEachTest } from "../support/database-per-test";
+import { createWaitingLine, type WaitingLineRow } from "../support/waiting-line-rows";
 import { recordDailySnapshot, recordDueSnapshots, SNAPSHOT_FRESH_FOR_MS } from "../../app/engine/daily-snapshots.server";
 import { loadDashboard } from "../../app/models/dashboard.server";
 
@@ -11,25 +12,7 @@ const MINUTE = 60_000;
 
 const t = databaseForEachTest();
 
-let lineCount = 0;
-function waitingLine(shop: string, data: { orderId: string; units: number; unitPrice: string; state?: string }) {
-  lineCount++;
-  return t.db.backorderLine.create({
-    data: {
-      shop,
-      lineItemId: `line-${lineCount}`,
-      orderId: data.orderId,
-      orderName: `#${data.orderId}`,
-      orderedAt: new Date("2026-03-01T09:00:00Z"),
-      variantId: "v1",
-      locationId: "loc",
-      quantity: data.units,
-      waitingUnits: data.units,
-      unitPrice: data.unitPrice,
-      state: data.state ?? "waiting",
-    },
-  });
-}
+const waitingLine = (shop: string, data: WaitingLineRow) => createWaitingLine(t.db, shop, { variantId: "v1", ...data });
 
 const rowsOf = (shop: string) =>
   t.db.dailySnapshot.findMany({ where: { shop }, orderBy: { day: "asc" }, select: { day: true, waitingUnits: true, waitingValueCents: true, waitingLines: true, waitingOrders: true } });

@@ -1,6 +1,7 @@
 /** What Home's charts draw, read from a real SQLite file. */
 import { describe, expect, it } from "vitest";
 import { databaseForEachTest } from "../support/database-per-test";
+import { createWaitingLine, type WaitingLineRow } from "../support/waiting-line-rows";
 import { HISTORY_DAYS, loadHomeCharts, TOP_VARIANTS, WAIT_BUCKET_STARTS } from "../../app/models/home-charts.server";
 import { recordDailySnapshot } from "../../app/engine/daily-snapshots.server";
 import { loadDashboard } from "../../app/models/dashboard.server";
@@ -13,25 +14,7 @@ const daysBefore = (days: number, hours = 0) => new Date(NOW.getTime() - days * 
 
 const t = databaseForEachTest();
 
-let lineCount = 0;
-function waitingLine(shop: string, data: { orderId: string; orderedAt: Date; units?: number; unitPrice?: string; variantId?: string; state?: string }) {
-  lineCount++;
-  return t.db.backorderLine.create({
-    data: {
-      shop,
-      lineItemId: `line-${lineCount}`,
-      orderId: data.orderId,
-      orderName: `#${data.orderId}`,
-      orderedAt: data.orderedAt,
-      variantId: data.variantId ?? "gid://shopify/ProductVariant/1",
-      locationId: "loc",
-      quantity: data.units ?? 1,
-      waitingUnits: data.units ?? 1,
-      unitPrice: data.unitPrice ?? "1",
-      state: data.state ?? "waiting",
-    },
-  });
-}
+const waitingLine = (shop: string, data: WaitingLineRow) => createWaitingLine(t.db, shop, data);
 
 function trackedVariant(shop: string, number: number, waitingUnits: number) {
   return t.db.trackedVariant.create({

@@ -1,5 +1,7 @@
 /** Short steps for tests that tell a shop story in the sandbox: products that sell out, orders, the app's holds. */
+import type { PrismaClient } from "@prisma/client";
 import type { Browser, FrameLocator, Page } from "playwright-core";
+import { todayIn } from "../../app/engine/settings.server";
 import { HOLD_HANDLE } from "../../app/domain/hold-plan";
 import type { SandboxShop } from "../sandbox/state/shop";
 import { openPage } from "./browser";
@@ -33,4 +35,15 @@ export async function openAppPage(browser: Browser, stack: Stack, path: string):
   page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(stack.sandbox.adminShellUrl(path));
   return { page, app: page.frameLocator("iframe"), pageErrors };
+}
+
+/**
+ * The installed shop's calendar as the engine reads it: today in the shop's time zone, its lead
+ * time (made explicit when it was left to the default) and handling days.
+ */
+export async function shopCalendar(db: PrismaClient, shop: string): Promise<{ today: string; lead: number; handling: number }> {
+  const settings = await db.shopSettings.findUniqueOrThrow({ where: { shop } });
+  const lead = settings.defaultLeadTimeDays ?? 14;
+  await db.shopSettings.update({ where: { shop }, data: { defaultLeadTimeDays: lead } });
+  return { today: todayIn(settings.timezone), lead, handling: settings.handlingDays };
 }
