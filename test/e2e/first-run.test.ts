@@ -67,12 +67,19 @@ async function watchedPage(): Promise<Page> {
 
 const appFrame = (page: Page): FrameLocator => page.frameLocator("#app-frame");
 
-/** The page's own heading is drawn in the frame: the app is neither blank nor an error page. */
+/**
+ * The page's title is in the admin's title bar (App Bridge's TitleBar, the page's one title) and
+ * its Polaris page is drawn in the frame: the app is neither blank nor an error page.
+ */
 async function expectAppPage(page: Page, expected: AppPage): Promise<void> {
-  await appFrame(page).getByRole("heading", { level: 1, name: expected.title }).waitFor({ timeout: 90_000 });
+  const framePath = () => {
+    const frame = page.frame({ name: "app-iframe" });
+    return frame ? new URL(frame.url()).pathname : null;
+  };
+  await expect.poll(framePath, { timeout: 90_000 }).toBe(expected.path);
+  await page.getByRole("heading", { level: 1, name: expected.title, exact: true }).waitFor({ timeout: 90_000 });
+  await appFrame(page).locator(".Polaris-Page").first().waitFor({ timeout: 90_000 });
   await page.waitForURL((url) => url.pathname.endsWith(expected.path), { timeout: 30_000 });
-  const frame = page.frame({ name: "app-iframe" });
-  expect(new URL(frame!.url()).pathname).toBe(expected.path);
 }
 
 async function clickNav(page: Page, target: AppPage): Promise<void> {
