@@ -1,20 +1,30 @@
 /**
  * `npm run reliability`: the app under hostile input and load, built as it ships, against the
- * sandbox. Prints what was refused and written, and open files and memory around a webhook burst.
- * RELIABILITY_WEBHOOKS sets the burst's size [20000].
+ * sandbox. Prints what was refused and written, open files and memory around a webhook burst,
+ * what a customers/redact left behind, and what kill -9 during a restock lost or doubled.
+ * RELIABILITY_WEBHOOKS sets the burst's size [20000]; RELIABILITY_ORDERS the orders waiting for
+ * each restock [200]; RELIABILITY_KILLS the kills during each [30]; RELIABILITY_SEED their timing [1].
  */
 import setup from "../support/global-setup";
 import { startInstalledStack, settle } from "../support/engine";
+import { FULFILMENT_MODES } from "../../app/models/settings.server";
 import { measureReliability, reliabilityProblems } from "./measure";
 
 async function main() {
+  const started = performance.now();
   const webhooks = Number(process.env.RELIABILITY_WEBHOOKS ?? 20_000);
+  const crashes = {
+    modes: FULFILMENT_MODES,
+    orders: Number(process.env.RELIABILITY_ORDERS ?? 200),
+    kills: Number(process.env.RELIABILITY_KILLS ?? 30),
+    seed: Number(process.env.RELIABILITY_SEED ?? 1),
+  };
   setup(); // builds the app when a source is newer than the build
   console.info(`Backorder Manager reliability — node ${process.version}, ${new Date().toISOString()}\n`);
   const { stack, db } = await startInstalledStack();
   try {
-    const figures = await measureReliability(stack, db, webhooks, (timeoutMs) => settle(stack, db, timeoutMs));
-    const { hostile, burst } = figures;
+    const figures = await measureReliability(stack, db, { webhooks, crashes }, (timeoutMs) => settle(stack, db, timeoutMs));
+    const { hostile, burst, redact } = figures;
     console.info("Hostile deliveries (not acted on / sent)");
     console.info(`  forged, malformed or misrouted: ${hostile.forged.refused} / ${hostile.forged.sent}`);
     console.info(`  oversized (413):                ${hostile.oversized.refused} / ${hostile.oversized.sent}`);
@@ -24,7 +34,15 @@ async function main() {
     console.info(`  open files on the database: ${burst.openFiles.before} before, ${burst.openFiles.half} halfway, ${burst.openFiles.after} after`);
     console.info(`  resident memory:            ${burst.rssMb.before} MB before, ${burst.rssMb.half} MB halfway, ${burst.rssMb.after} MB after`);
     console.info(`  non-2xx answers:            ${burst.non2xx}`);
-    console.info(`  lost deliveries:            ${burst.lost}`);
+    console.info(`  lost deliveries:            ${burst.lost}\n`);
+    console.info(`customers/redact after a data request, then a search of all ${redact.tables} tables for the name and email`);
+    console.info(`  places found before the redaction: ${redact.placesBefore}`);
+    console.info(`  places found after it:             ${redact.hits.length}${redact.hits.map((hit) => `\n    ${hit.table}.${hit.column}: ${hit.count} rows`).join("")}\n`);
+    console.info(`kill -9 during a restock of ${crashes.orders} waiting orders in each mode (seed ${crashes.seed})`);
+    for (const crash of figures.crashes) {
+      console.info(`  ${crash.mode.padEnd(21)} ${crash.kills} of ${crash.planned} kills mid-restock, ${crash.units} units: ${crash.lost} lost, ${crash.doubled} doubled, ${crash.deadLetters} dead letters`);
+    }
+    console.info(`\nWall time: ${Math.round((performance.now() - started) / 1000)} s`);
     const problems = reliabilityProblems(figures);
     if (problems.length > 0) {
       console.error(`\nNot reliable: ${problems.join("; ")}`);
