@@ -6,7 +6,7 @@
 import { addDays, estimateShipDates } from "./restock-eta";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
-import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine } from "./waiting-queue";
+import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine, type LineCoverage } from "./waiting-queue";
 
 export interface LocationStock {
   locationId: string;
@@ -29,11 +29,18 @@ export interface VariantPlanInput {
   levels: readonly LocationStock[];
   /** Open lines read newest first until they hold every waiting unit (see `demandWindowIsEnough`). */
   demand: readonly LocatedDemand[];
+  /** Lines the app already holds, with the units it last stored as waiting (see `keepHeldLines`). */
+  held?: readonly HeldLine[];
   /** The merchant's expected restock date for incoming stock, if any; one that has gone by is not used. */
   restockDate: string | null;
   defaultLeadTimeDays: number | null;
   handlingDays: number;
   today: string;
+}
+
+/** A line the app holds, as it last stored it. */
+export interface HeldLine extends LocatedDemand {
+  waitingUnits: number;
 }
 
 export interface PlannedLine extends LocatedDemand {
@@ -80,7 +87,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
-  const waiting = located.filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
+  const waiting = keepHeldLines(located, input.held ?? [], input.levels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
   const waitingUnits = waiting.reduce((sum, line) => sum + line.waitingUnits, 0);
   const decision = decideVariantPolicy(input.rules, {
     productId: input.productId,
@@ -124,6 +131,40 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     })),
     nextShipsOn: decision.status === "backorder" ? (etas.at(-1)?.shipsOn ?? null) : null,
   };
+}
+
+type LocatedCoverage = LineCoverage & { locationId: string };
+
+/**
+ * A hold is lifted only for units that arrived (or by the merchant's priority), never because
+ * the view of who waits shifted: the order window is read after the levels, so it may already
+ * hold orders the levels do not count yet, and those would push older held lines out of the
+ * tail. At each location the held lines may give up at most the waiting units Shopify's count
+ * dropped by since the app stored them, oldest first; the rest stay waiting.
+ */
+export function keepHeldLines(located: readonly LocatedCoverage[], held: readonly HeldLine[], levels: readonly LocationStock[]): LocatedCoverage[] {
+  const result = [...located];
+  for (const level of levels) {
+    const heldHere = held.filter((line) => line.locationId === level.locationId && line.waitingUnits > 0);
+    let arrived = Math.max(0, heldHere.reduce((sum, line) => sum + line.waitingUnits, 0) - waitingUnitsFromAvailable(level.available));
+    for (const line of heldHere.filter((line) => !(line.priority && line.priority > 0)).sort(compareQueueOrder)) {
+      const index = result.findIndex((planned) => planned.lineItemId === line.lineItemId && planned.locationId === line.locationId);
+      const plannedWaiting = index >= 0 ? result[index]!.waitingUnits : 0;
+      const covering = Math.max(0, line.waitingUnits - plannedWaiting);
+      const allowed = Math.min(covering, arrived);
+      arrived -= allowed;
+      const kept = covering - allowed;
+      if (kept === 0) continue;
+      if (index >= 0) {
+        const planned = result[index]!;
+        result[index] = { ...planned, waitingUnits: plannedWaiting + kept, coveredUnits: Math.max(0, planned.coveredUnits - kept) };
+      } else {
+        const { waitingUnits: _stored, ...demand } = line;
+        result.push({ ...demand, waitingUnits: kept, coveredUnits: Math.max(0, line.openQuantity - kept), queuePosition: null });
+      }
+    }
+  }
+  return result;
 }
 
 function daysBetween(from: string, to: string): number {

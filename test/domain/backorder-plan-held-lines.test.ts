@@ -1,0 +1,76 @@
+/**
+ * A hold is lifted only because units arrived (issue 18): the order window can change between
+ * two reads while Shopify's levels do not (newer orders the levels do not count yet, a window
+ * that ends elsewhere); then no held line becomes covered. Units that did arrive still go to
+ * the oldest held lines first.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { planVariant, type HeldLine, type LocatedDemand, type VariantPlan } from "../../app/domain/backorder-plan";
+import { input, level } from "./backorder-plan-fixtures";
+
+const line = (n: number, openQuantity: number): LocatedDemand => ({
+  lineItemId: `line-${String(n).padStart(4, "0")}`,
+  orderId: `order-${n}`,
+  orderedAt: new Date(Date.parse("2026-03-01T00:00:00Z") + n * 60_000).toISOString(),
+  openQuantity,
+  locationId: "L1",
+});
+const heldFrom = (plan: VariantPlan): HeldLine[] => plan.waitingLines.map((l) => ({ lineItemId: l.lineItemId, orderId: l.orderId, orderedAt: l.orderedAt, openQuantity: l.openQuantity, locationId: l.locationId, waitingUnits: l.waitingUnits }));
+const waitingOf = (plan: VariantPlan) => new Map(plan.waitingLines.map((l) => [l.lineItemId, l.waitingUnits]));
+
+// Orders one after another (line n is the n-th order); the first `covered` units took real stock.
+const shopArb = fc
+  .record({ quantities: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 30 }), covered: fc.integer({ min: 0, max: 10 }) })
+  .map(({ quantities, covered }) => {
+    const lines = quantities.map((quantity, n) => line(n, quantity));
+    const total = quantities.reduce((sum, q) => sum + q, 0);
+    return { lines, available: Math.min(covered, total) - total };
+  });
+
+describe("held lines and the demand window", () => {
+  it("covers no held line when the window changed between reads and the levels did not", () => {
+    fc.assert(
+      fc.property(shopArb, fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 10 }), fc.integer({ min: 0, max: 29 }), (shop, newer, dropOldest) => {
+        const levels = [level("L1", shop.available)];
+        const before = planVariant(input({ levels, demand: shop.lines }));
+        // Second read: orders placed after the levels were read show up; the window starts later.
+        const newerLines = newer.map((quantity, i) => line(shop.lines.length + i, quantity));
+        const after = planVariant(input({ levels, demand: [...shop.lines.slice(dropOldest), ...newerLines], held: heldFrom(before) }));
+        const now = waitingOf(after);
+        for (const [lineItemId, units] of waitingOf(before)) expect(now.get(lineItemId) ?? 0).toBeGreaterThanOrEqual(units);
+      }),
+    );
+  });
+
+  it("releases exactly the oldest held units when units arrive", () => {
+    fc.assert(
+      fc.property(shopArb, fc.integer({ min: 0, max: 20 }), (shop, arrived) => {
+        const before = planVariant(input({ levels: [level("L1", shop.available)], demand: shop.lines }));
+        const held = heldFrom(before);
+        const after = planVariant(input({ levels: [level("L1", shop.available + arrived)], demand: shop.lines, held }));
+        const heldUnits = held.reduce((sum, l) => sum + l.waitingUnits, 0);
+        expect(after.waitingUnits).toBe(Math.max(0, heldUnits - arrived));
+        // What still waits is the newest units: every released or reduced line is older than any untouched one.
+        const now = waitingOf(after);
+        const reduced = held.filter((l) => (now.get(l.lineItemId) ?? 0) < l.waitingUnits).map((l) => l.orderedAt);
+        const untouched = held.filter((l) => now.get(l.lineItemId) === l.waitingUnits).map((l) => l.orderedAt);
+        if (reduced.length > 0 && untouched.length > 0) expect(reduced.sort().at(-1)! < untouched.sort()[0]!).toBe(true);
+      }),
+    );
+  });
+
+  it("keeps held lines that newer orders pushed out of the window", () => {
+    const levels = [level("L1", -2)];
+    const old = [line(1, 1), line(2, 1)];
+    const before = planVariant(input({ levels, demand: old }));
+    // Two newer orders seen in the window, not yet in the levels: the two held lines still wait.
+    const after = planVariant(input({ levels, demand: [line(3, 1), line(4, 1)], held: heldFrom(before) }));
+    expect(after.waitingLines.map((l) => [l.lineItemId, l.waitingUnits, l.queuePosition])).toEqual([
+      ["line-0001", 1, 1],
+      ["line-0002", 1, 2],
+      ["line-0003", 1, 3],
+      ["line-0004", 1, 4],
+    ]);
+  });
+});
