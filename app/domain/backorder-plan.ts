@@ -3,6 +3,7 @@
  * its status and policy, which open lines wait (per location, the newest
  * orders), their places in the queue and when each can ship.
  */
+import { freeUnitsAt } from "./location-moves";
 import { addDays, estimateShipDates } from "./restock-eta";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
@@ -12,6 +13,8 @@ export interface LocationStock {
   locationId: string;
   available: number;
   incoming: number;
+  /** False for a location that does not fulfil online orders (missing: it does). */
+  fulfillsOnlineOrders?: boolean;
 }
 
 /** Open demand for the variant on one fulfillment order line at one location. */
@@ -95,7 +98,8 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     tracked: input.tracked,
     override: input.override,
     merchantPolicy: input.merchantPolicy,
-    sellableQuantity: sellable,
+    // Free units only: units owed at one location are not offset by units free at another.
+    sellableQuantity: input.levels.reduce((sum, level) => sum + freeUnitsAt({ ...level, fulfillsOnlineOrders: level.fulfillsOnlineOrders ?? true }), 0),
     // Shopify's own count, so a line the window missed still counts against the cap.
     waitingUnits: input.levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
   });
