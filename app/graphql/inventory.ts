@@ -32,6 +32,7 @@ export const VARIANT_STOCK_QUERY = `#graphql
             location {
               id
               name
+              fulfillsOnlineOrders
             }
             quantities(names: ["available", "incoming"]) {
               name

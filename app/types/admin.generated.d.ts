@@ -17,7 +17,7 @@ export type VariantStockQuery = { productVariant?: AdminTypes.Maybe<(
       Pick<AdminTypes.InventoryItem, 'id' | 'tracked'>
       & { inventoryLevels: { nodes: Array<(
           Pick<AdminTypes.InventoryLevel, 'updatedAt'>
-          & { location: Pick<AdminTypes.Location, 'id' | 'name'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
+          & { location: Pick<AdminTypes.Location, 'id' | 'name' | 'fulfillsOnlineOrders'>, quantities: Array<Pick<AdminTypes.InventoryQuantity, 'name' | 'quantity'>> }
         )> } }
     ), metafields: { nodes: Array<Pick<AdminTypes.Metafield, 'key' | 'value'>> } }
   )> };
@@ -50,6 +50,18 @@ export type BackorderMetafieldDefinitionsQueryVariables = AdminTypes.Exact<{
 
 
 export type BackorderMetafieldDefinitionsQuery = { metafieldDefinitions: { nodes: Array<Pick<AdminTypes.MetafieldDefinition, 'key'>> } };
+
+export type MoveFulfillmentOrderMutationVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  newLocationId: AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrderLineItems?: AdminTypes.InputMaybe<Array<AdminTypes.FulfillmentOrderLineItemInput> | AdminTypes.FulfillmentOrderLineItemInput>;
+}>;
+
+
+export type MoveFulfillmentOrderMutation = { fulfillmentOrderMove?: AdminTypes.Maybe<{ movedFulfillmentOrder?: AdminTypes.Maybe<(
+      Pick<AdminTypes.FulfillmentOrder, 'id'>
+      & { assignedLocation: Pick<AdminTypes.FulfillmentOrderAssignedLocation, 'name'> }
+    )>, userErrors: Array<Pick<AdminTypes.FulfillmentOrderMoveFulfillmentOrderMoveUserError, 'field' | 'message' | 'code'>> }> };
 
 export type HoldFulfillmentOrderMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -242,7 +254,7 @@ export type StockOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> } };
 
 interface GeneratedQueryTypes {
-  "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n        vendor\n        productType\n        # One small image for the lists' thumbnails: a few points, no extra request.\n        featuredMedia {\n          preview {\n            image {\n              url(transform: { maxWidth: 160, maxHeight: 160 })\n            }\n          }\n        }\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n              name\n            }\n            quantities(names: [\"available\", \"incoming\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
+  "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n        vendor\n        productType\n        # One small image for the lists' thumbnails: a few points, no extra request.\n        featuredMedia {\n          preview {\n            image {\n              url(transform: { maxWidth: 160, maxHeight: 160 })\n            }\n          }\n        }\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n              name\n              fulfillsOnlineOrders\n            }\n            quantities(names: [\"available\", \"incoming\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
   "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},
   "#graphql\n  query VariantsPage($after: String) {\n    productVariants(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        inventoryQuantity\n        inventoryItem {\n          tracked\n        }\n      }\n    }\n  }\n": {return: VariantsPageQuery, variables: VariantsPageQueryVariables},
   "#graphql\n  query ShopClock {\n    shop {\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopClockQuery, variables: ShopClockQueryVariables},
@@ -257,6 +269,7 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation MoveFulfillmentOrder($id: ID!, $newLocationId: ID!, $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          name\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MoveFulfillmentOrderMutation, variables: MoveFulfillmentOrderMutationVariables},
   "#graphql\n  mutation HoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldFulfillmentOrderMutation, variables: HoldFulfillmentOrderMutationVariables},
   "#graphql\n  mutation ReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReleaseFulfillmentHoldMutation, variables: ReleaseFulfillmentHoldMutationVariables},
   "#graphql\n  mutation CreateFulfillment($fulfillment: FulfillmentInput!) {\n    fulfillmentCreate(fulfillment: $fulfillment) {\n      fulfillment {\n        id\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CreateFulfillmentMutation, variables: CreateFulfillmentMutationVariables},
