@@ -55,7 +55,7 @@ export async function moveRequestedLines(ctx: EngineContext, orderName: string, 
     const where = locationsOfLine(fulfillmentOrders, line.lineItemId);
     if (!where.has(line.locationId) && where.size === 1) {
       const [now] = [...where];
-      await refile(ctx, line, now!, fulfillmentOrders);
+      await refile(ctx, line, now!, fulfillmentOrders.filter((fo) => ACTIVE(fo) && fo.lines.some((l) => l.lineItemId === line.lineItemId && l.remainingQuantity > 0)));
       changed = true;
       continue;
     }
@@ -96,7 +96,7 @@ export async function moveRequestedLines(ctx: EngineContext, orderName: string, 
 /**
  * The line now waits (or not) at `locationId`: filed there with nothing waiting, so the hold plan
  * releases it there; the next variant sync counts it again from Shopify's levels. The fulfillment
- * orders it moved into count as held by the app, so hold-and-fulfil mode fulfils them.
+ * orders holding its units there count as held by the app, so hold-and-fulfil mode fulfils them.
  */
 async function refile(ctx: EngineContext, line: BackorderLine, locationId: string, fulfillmentOrders: readonly { id: string; locationId: string }[]): Promise<void> {
   const { db, shop } = ctx;
