@@ -8,6 +8,7 @@ import { stackForThisFile } from "../support/installed-stack";
 import { storyIn } from "../support/shop-story";
 import { loadMoveSuggestions, requestMoves } from "../../app/models/location-moves.server";
 import { enqueueJob } from "../../app/jobs/job-queue.server";
+import { moveFulfillmentOrder, releaseHold } from "../sandbox/state/fulfillment";
 
 const t = stackForThisFile();
 const shop = t.shop;
@@ -15,12 +16,14 @@ const { variantOf, orderOf, ourHolds, buy } = storyIn(shop);
 let main: string;
 let store: string;
 const moveEvents: string[] = [];
+const releaseEvents: string[] = [];
 
 beforeAll(() => {
   main = shop().addLocation("Main warehouse");
   store = shop().addLocation("Downtown store");
   shop().onEvent((event) => {
     if (event.topic === "fulfillment_orders/moved") moveEvents.push((event.payload.moved_fulfillment_order as { id: string }).id);
+    if (event.topic === "fulfillment_orders/hold_released") releaseEvents.push((event.payload.fulfillment_order as { id: string }).id);
   });
 });
 
@@ -87,6 +90,7 @@ describe("location moves automatic", () => {
     for (const orderId of [older, old]) await enqueueJob(t.db, { shop: shop().domain, kind: "sync-order", subject: orderId });
     await t.settle();
     expect(moveEvents.length - before).toBe(2);
+    for (const orderId of [older, old]) expect(releaseEvents.filter((id) => id === openFulfillmentOrders(orderId)[0]!.id)).toHaveLength(1);
     const newer = buy(variant, "Cy", 2);
     await t.settle();
     expect(openFulfillmentOrders(newer).map((fo) => fo.locationId)).toEqual([store]);
@@ -109,5 +113,27 @@ describe("location moves suggested", () => {
       expect(ourHolds(orderId)).toHaveLength(0);
     }
     expect(await loadMoveSuggestions(t.db, shop().domain, variant)).toEqual([]);
+  });
+});
+
+describe("a move that landed before the app recorded it", () => {
+  it("takes the line along to the new location: released there once, never held again", async () => {
+    await setMoves("off");
+    const { variant, old } = await twoOrdersWaitingAtTheWarehouse("Crash Lantern");
+    const released: string[] = [];
+    shop().onEvent((event) => {
+      if (event.topic === "fulfillment_orders/hold_released") released.push((event.payload.fulfillment_order as { id: string }).id);
+    });
+    // What a run that crashed right after fulfillmentOrderMove leaves behind (or a merchant's move in Shopify admin).
+    const [fo] = openFulfillmentOrders(old);
+    releaseHold(shop(), fo!.id);
+    moveFulfillmentOrder(shop(), fo!.id, store);
+    await enqueueJob(t.db, { shop: shop().domain, kind: "sync-order", subject: old });
+    await t.settle();
+    expect(openFulfillmentOrders(old)).toEqual([expect.objectContaining({ id: fo!.id, locationId: store, status: "OPEN" })]);
+    expect(ourHolds(old)).toHaveLength(0);
+    expect(released).toEqual([fo!.id]);
+    const lines = await t.db.backorderLine.findMany({ where: { variantId: variant, orderId: old } });
+    expect(lines.map((line) => [line.locationId, line.state])).toEqual([[store, "released"]]);
   });
 });
