@@ -25,7 +25,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const detail = await loadVariantDetail(prisma, session.shop, params.id ?? "");
   if (!detail) throw notFound();
-  return { ...detail, moveSuggestions: await loadMoveSuggestions(prisma, session.shop, detail.variant.id) };
+  return { ...detail, moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)) };
 };
 
 type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors: Partial<Record<RuleField, string>> };
