@@ -22,7 +22,7 @@ function metafieldValues(shop: SandboxShop, ownerGid: string): MetafieldValue[] 
 export function snapshotOf(shop: SandboxShop): ShopSnapshot {
   return {
     shop: { domain: shop.domain, name: shop.name, currencyCode: shop.currencyCode },
-    locations: [...shop.locations.values()].map((l) => ({ id: gid("Location", l.id), name: l.name })),
+    locations: [...shop.locations.values()].map((l) => ({ id: gid("Location", l.id), name: l.name, fulfillsOnlineOrders: l.fulfillsOnlineOrders })),
     variants: [...shop.variants.values()].map((v) => {
       const product = shop.products.get(v.productId);
       const variantGid = gid("ProductVariant", v.id);
