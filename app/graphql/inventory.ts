@@ -32,6 +32,8 @@ export const VARIANT_STOCK_QUERY = `#graphql
             location {
               id
               name
+              # Only stock at locations that fulfil online orders is the online store's.
+              fulfillsOnlineOrders
             }
             quantities(names: ["available", "incoming"]) {
               name
