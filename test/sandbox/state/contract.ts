@@ -137,7 +137,7 @@ export interface StorefrontProduct {
     price: string;
     inventoryPolicy: InventoryPolicy;
     tracked: boolean;
-    /** Sum of `available` over all locations. */
+    /** Sum of `available` over the locations that fulfil online orders. */
     inventoryQuantity: number;
     metafields: MetafieldValue[];
   }[];

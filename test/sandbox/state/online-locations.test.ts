@@ -46,6 +46,12 @@ describe("locations that do not fulfil online orders", () => {
     expect(levelOf(shop, cont, retail).available).toBe(5);
   });
 
+  it("do not count in the storefront's stock", () => {
+    const { shop, deny } = shopWithRetail();
+    const [product] = shop.storefrontProducts();
+    expect(product!.variants.find((v) => v.id === deny)).toMatchObject({ inventoryQuantity: 1 });
+  });
+
   it("refuse every online order when no location fulfils them", () => {
     const shop = new SandboxShop({ now: () => T0 });
     const only = shop.addLocation("Market street shop", { fulfillsOnlineOrders: false });

@@ -111,7 +111,8 @@ export function storefrontProductOf(shop: SandboxShop, product: ProductRecord): 
           price: v.price,
           inventoryPolicy: v.inventoryPolicy,
           tracked: shop.items.get(v.inventoryItemId)?.tracked ?? false,
-          inventoryQuantity: shop.totalAvailable(v.id),
+          // The online store's count: stock at a shop that does not fulfil online orders is not for sale here.
+          inventoryQuantity: shop.onlineAvailable(v.id),
           metafields: metafieldValues(shop, gid("ProductVariant", v.id)),
         },
       ];
