@@ -73,6 +73,8 @@ export const VARIANTS_PAGE_QUERY = `#graphql
       nodes {
         id
         inventoryQuantity
+        # Stock at a location that does not fulfil online orders is in the total but not for sale online.
+        sellableOnlineQuantity
         inventoryItem {
           tracked
         }

@@ -53,6 +53,21 @@ describe("locations that do not fulfil online orders", () => {
     expect(await tracked(kettle)).toMatchObject({ status: "backorder", waitingUnits: 1, unexplainedUnits: 0 });
   });
 
+  it("the periodic resync finds an online sell-out that stock at the shop hides from Shopify's total", async () => {
+    const clock = stockedAtBoth("Online Clock", 1, 5);
+    await t.settle();
+    // The webhooks of the last online sale are lost: only the resync can find it.
+    t.stack.sandbox.webhooks.setFaults({ drop: 1000 });
+    buy(clock, "Ada");
+    await t.settle();
+    t.stack.sandbox.webhooks.setFaults({});
+    expect(await tracked(clock)).toMatchObject({ status: "in_stock" });
+    await t.db.job.updateMany({ where: { kind: "reconcile" }, data: { status: "pending", runAfter: new Date() } });
+    await t.settle();
+    expect(await tracked(clock)).toMatchObject({ status: "backorder", sellable: 0 });
+    expect(metafield(variantOf(clock), "status")).toBe("backorder");
+  });
+
   it("a point-of-sale oversell at the shop does not fill the waiting cap, and is recorded for the merchant", async () => {
     const lantern = stockedAtBoth("Online Lantern", 0, 0);
     await t.db.variantRule.create({ data: { shop: shop().domain, variantId: lantern, waitingCap: 1 } });
