@@ -88,14 +88,15 @@ export function missingDemand(levels: readonly LocationStock[], demand: readonly
 export const demandWindowIsEnough = (levels: readonly LocationStock[], demand: readonly LocatedDemand[]): boolean => missingDemand(levels, demand) === 0;
 
 export function planVariant(input: VariantPlanInput): VariantPlan {
-  // Online orders are the app's business: stock and waits elsewhere are the shop's own.
+  // Online orders are the app's business: stock and waits elsewhere are the shop's own. Lines the
+  // app already holds keep waiting wherever they are until units arrive (`keepHeldLines`).
   const levels = onlineLevels(input.levels);
   const sellable = levels.reduce((sum, level) => sum + level.available, 0);
   const located = levels.flatMap((level) => {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
-  const waiting = keepHeldLines(located, input.held ?? [], levels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
+  const waiting = keepHeldLines(located, input.held ?? [], input.levels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
   const waitingUnits = waiting.reduce((sum, line) => sum + line.waitingUnits, 0);
   const decision = decideVariantPolicy(input.rules, {
     productId: input.productId,

@@ -7,20 +7,19 @@ import type { LocationStock } from "./backorder-plan";
 import { waitingUnitsFromAvailable } from "./waiting-queue";
 
 /** A level whose location fulfils online orders (absent means it does). */
-export const fulfilsOnlineOrders = (level: LocationStock): boolean => level.fulfillsOnlineOrders !== false;
+export const servesOnlineOrders = (level: LocationStock): boolean => level.fulfillsOnlineOrders !== false;
 
-export const onlineLevels = (levels: readonly LocationStock[]): LocationStock[] => levels.filter(fulfilsOnlineOrders);
+export const onlineLevels = (levels: readonly LocationStock[]): LocationStock[] => levels.filter(servesOnlineOrders);
 
 /**
- * Units sold below zero that no waiting line accounts for: every one at a location that does not
- * fulfil online orders (point-of-sale sales), and at the others what the waiting lines found do
- * not cover (a fulfilment service's location the app cannot read, archived orders never
- * fulfilled, or orders past the bounded search).
+ * Units sold below zero that no waiting line accounts for, per location: point-of-sale sales at a
+ * location that does not fulfil online orders (no online line waits there), and elsewhere what the
+ * waiting lines found do not cover (a fulfilment service's location the app cannot read, archived
+ * orders never fulfilled, or orders past the bounded search).
  */
 export function unexplainedUnits(levels: readonly LocationStock[], waitingLines: readonly { locationId: string; waitingUnits: number }[]): number {
   return levels.reduce((sum, level) => {
     const soldBelowZero = waitingUnitsFromAvailable(level.available);
-    if (!fulfilsOnlineOrders(level)) return sum + soldBelowZero;
     const accounted = waitingLines.filter((line) => line.locationId === level.locationId).reduce((units, line) => units + line.waitingUnits, 0);
     return sum + Math.max(0, soldBelowZero - accounted);
   }, 0);

@@ -39,6 +39,15 @@ describe("planVariant: only locations that fulfil online orders", () => {
     expect(plan.nextShipsOn).toBeNull();
   });
 
+  it("keeps a line it holds at a location that stopped fulfilling online orders waiting until units arrive there", () => {
+    const held = [{ ...demand("a", "shop", 1, 2), waitingUnits: 2 }];
+    const still = planVariant(input({ levels: [level("warehouse", 0), retail("shop", -2)], held }));
+    expect(queueOf(still)).toEqual([["a", "shop", 2, 1]]);
+    expect(still.unexplainedUnits).toBe(0);
+    const oneArrived = planVariant(input({ levels: [level("warehouse", 0), retail("shop", -1)], held }));
+    expect(queueOf(oneArrived)).toEqual([["a", "shop", 1, 1]]);
+  });
+
   it("looks for waiting orders only where online orders wait", () => {
     expect(missingDemand([level("warehouse", -2), retail("shop", -7)], [])).toBe(2);
     expect(demandWindowIsEnough([level("warehouse", 0), retail("shop", -7)], [])).toBe(true);
