@@ -118,7 +118,9 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
   const demand: LocatedDemand[] = [];
   const orders = new Map<string, OrderFacts>();
   const sku = variant.sku?.trim();
-  // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read.
+  // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read. The
+  // filter follows `displayFulfillmentStatus`, where the orders the app holds are `on_hold` (others
+  // `scheduled`, `in_progress`): only `fulfilled` is left out, not everything but `unfulfilled`.
   const open = "status:open -fulfillment_status:fulfilled";
   const query = sku ? `${open} sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : open;
   let after: string | null = null;
