@@ -3,8 +3,8 @@
  * its status and policy, which open lines wait (per location, the newest
  * orders), their places in the queue and when each can ship.
  */
-import { freeUnitsAt } from "./location-moves";
 import { addDays, estimateShipDates } from "./restock-eta";
+import { onlineLevels, unexplainedUnits } from "./online-stock";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
 import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine, type LineCoverage } from "./waiting-queue";
@@ -13,7 +13,7 @@ export interface LocationStock {
   locationId: string;
   available: number;
   incoming: number;
-  /** False for a location that does not fulfil online orders (missing: it does). */
+  /** False for a location that does not fulfil online orders: its stock is not the online store's. */
   fulfillsOnlineOrders?: boolean;
 }
 
@@ -29,6 +29,7 @@ export interface VariantPlanInput {
   tracked: boolean;
   override: VariantOverride;
   merchantPolicy: InventoryPolicy;
+  /** Every location's level; only those that fulfil online orders count (see online-stock.ts). */
   levels: readonly LocationStock[];
   /** Open lines read newest first until they hold every waiting unit (see `demandWindowIsEnough`). */
   demand: readonly LocatedDemand[];
@@ -60,6 +61,8 @@ export interface VariantPlan {
   waitingLines: PlannedLine[];
   /** When one more unit sold now would ship: what the storefront promises. */
   nextShipsOn: string | null;
+  /** Units sold below zero that no waiting line accounts for (see `unexplainedUnits`). */
+  unexplainedUnits: number;
 }
 
 export const waitingAt = (levels: readonly LocationStock[], locationId: string): number =>
@@ -72,7 +75,7 @@ export const waitingAt = (levels: readonly LocationStock[], locationId: string):
  * cover the waiting units.
  */
 export function missingDemand(levels: readonly LocationStock[], demand: readonly LocatedDemand[]): number {
-  return levels.reduce((missing, level) => {
+  return onlineLevels(levels).reduce((missing, level) => {
     const waiting = waitingUnitsFromAvailable(level.available);
     if (waiting === 0) return missing;
     const overtakeable = demand
@@ -85,8 +88,11 @@ export function missingDemand(levels: readonly LocationStock[], demand: readonly
 export const demandWindowIsEnough = (levels: readonly LocationStock[], demand: readonly LocatedDemand[]): boolean => missingDemand(levels, demand) === 0;
 
 export function planVariant(input: VariantPlanInput): VariantPlan {
-  const sellable = input.levels.reduce((sum, level) => sum + level.available, 0);
-  const located = input.levels.flatMap((level) => {
+  // Online orders are the app's business: stock and waits elsewhere are the shop's own. Lines the
+  // app already holds keep waiting wherever they are until units arrive (`keepHeldLines`).
+  const levels = onlineLevels(input.levels);
+  const sellable = levels.reduce((sum, level) => sum + level.available, 0);
+  const located = levels.flatMap((level) => {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
@@ -99,12 +105,12 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     override: input.override,
     merchantPolicy: input.merchantPolicy,
     // Free units only: units owed at one location are not offset by units free at another.
-    sellableQuantity: input.levels.reduce((sum, level) => sum + freeUnitsAt({ ...level, fulfillsOnlineOrders: level.fulfillsOnlineOrders ?? true }), 0),
+    sellableQuantity: levels.reduce((sum, level) => sum + Math.max(0, level.available), 0),
     // Shopify's own count, so a line the window missed still counts against the cap.
-    waitingUnits: input.levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
+    waitingUnits: levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
   });
 
-  const incomingUnits = input.levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
+  const incomingUnits = levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
   // Stock that did not come on its date may come any day or never: promise as if no date were set.
   const restockDate = promisableRestockDate(input.restockDate, input.today);
   const arrivesAt = restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
@@ -134,6 +140,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
       shipsOn: etas[index]?.shipsOn ?? null,
     })),
     nextShipsOn: decision.status === "backorder" ? (etas.at(-1)?.shipsOn ?? null) : null,
+    unexplainedUnits: input.tracked ? unexplainedUnits(input.levels, waiting) : 0,
   };
 }
 

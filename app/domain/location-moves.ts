@@ -18,8 +18,8 @@ export const locationMovesOf = (value: string | null | undefined): LocationMoves
 export interface MoveLevel {
   locationId: string;
   available: number;
-  /** Only locations that fulfil online orders take an online order's units. */
-  fulfillsOnlineOrders: boolean;
+  /** Only locations that fulfil online orders take an online order's units (absent means it does). */
+  fulfillsOnlineOrders?: boolean;
 }
 
 export interface MovableLine extends DemandLine {
@@ -37,7 +37,7 @@ export interface PlannedMove {
 }
 
 /** Units at a location a new online order (or a moved line) can take now. */
-export const freeUnitsAt = (level: MoveLevel): number => (level.fulfillsOnlineOrders ? Math.max(0, level.available) : 0);
+export const freeUnitsAt = (level: MoveLevel): number => (level.fulfillsOnlineOrders !== false ? Math.max(0, level.available) : 0);
 
 export function planMoves(lines: readonly MovableLine[], levels: readonly MoveLevel[]): PlannedMove[] {
   const free = new Map(levels.map((level) => [level.locationId, freeUnitsAt(level)]));

@@ -24,7 +24,7 @@ const ACTIVE = (fo: FulfillmentOrderState) => fo.status !== "CLOSED" && fo.statu
 export async function recordMovableLines(ctx: EngineContext, variantId: string, plan: VariantPlan, levels: readonly LocationStock[]): Promise<string[]> {
   const { db, shop } = ctx;
   const setting = locationMovesOf(ctx.settings.locationMoves);
-  const moves = setting === "off" ? [] : planMoves(plan.waitingLines, levels.map((level) => ({ ...level, fulfillsOnlineOrders: level.fulfillsOnlineOrders ?? true })));
+  const moves = setting === "off" ? [] : planMoves(plan.waitingLines, levels);
   const lines = await db.backorderLine.findMany({
     where: { shop, variantId, state: "waiting", OR: [{ canMoveTo: { not: null } }, { moveTo: { not: null } }, { lineItemId: { in: moves.map((move) => move.lineItemId) } }] },
   });

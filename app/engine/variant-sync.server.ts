@@ -7,6 +7,7 @@
 import type { BackorderLine, TrackedVariant } from "@prisma/client";
 import { promiseFor } from "../domain/customer-promise";
 import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
+import { demandSearchGivesUp } from "../domain/online-stock";
 import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
 import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
@@ -110,14 +111,24 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
   return quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
 }
 
-/** Newest open orders for the variant, read until they hold every waiting unit (none when nothing waits). */
+/**
+ * Newest open orders for the variant, read until they hold every waiting unit (none when nothing
+ * waits), or until a run of pages brought none of its lines: negative stock no open order explains
+ * is recorded as such (`unexplainedUnits`), not searched for through every open order.
+ */
 async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
   const demand: LocatedDemand[] = [];
   const orders = new Map<string, OrderFacts>();
   const sku = variant.sku?.trim();
-  const query = sku ? `status:open sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : "status:open";
+  // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read. The
+  // filter follows `displayFulfillmentStatus`, where the orders the app holds are `on_hold` (others
+  // `scheduled`, `in_progress`): only `fulfilled` is left out, not everything but `unfulfilled`.
+  const open = "status:open -fulfillment_status:fulfilled";
+  const query = sku ? `${open} sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : open;
   let after: string | null = null;
-  while (!demandWindowIsEnough(levels, demand)) {
+  let fruitlessPages = 0;
+  while (!demandWindowIsEnough(levels, demand) && !demandSearchGivesUp(fruitlessPages)) {
+    const linesBefore = demand.length;
     const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
     const nodes = [];
     for (const order of page.orders.nodes) {
@@ -129,6 +140,7 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
       nodes.push(...whole.orders.nodes);
     }
     readDemandPage(nodes, variant.id, choices, demand, orders);
+    fruitlessPages = demand.length > linesBefore ? 0 : fruitlessPages + 1;
     if (!page.orders.pageInfo.hasNextPage) break;
     after = page.orders.pageInfo.endCursor ?? null;
   }

@@ -68,7 +68,7 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating, moveSuggestions } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const mover = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
@@ -174,6 +174,7 @@ export default function VariantPage() {
                   <Summary label={text.columns.value} value={`${money(variant.waitingValue)} (${text.price} ${money(variant.price)})`} />
                   <Summary label={text.columns.eta} value={variant.nextShipsOn ? formatDate(variant.nextShipsOn) : "—"} />
                 </InlineGrid>
+                {unexplainedUnits > 0 && <Text as="p" tone="subdued">{text.unexplained(unexplainedUnits)}</Text>}
               </BlockStack>
             </Card>
             <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} />
