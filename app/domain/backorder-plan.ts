@@ -104,7 +104,8 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     tracked: input.tracked,
     override: input.override,
     merchantPolicy: input.merchantPolicy,
-    sellableQuantity: sellable,
+    // Free units only: units owed at one location are not offset by units free at another.
+    sellableQuantity: levels.reduce((sum, level) => sum + Math.max(0, level.available), 0),
     // Shopify's own count, so a line the window missed still counts against the cap.
     waitingUnits: levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
   });

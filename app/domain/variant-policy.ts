@@ -26,7 +26,7 @@ export interface VariantFacts {
   override: VariantOverride;
   /** The policy the merchant had before the app changed anything. */
   merchantPolicy: InventoryPolicy;
-  /** Sum of `available` over the variant's locations (negative when oversold). */
+  /** Units a new online order can take now: free units (`available` > 0) at locations that fulfil online orders. */
   sellableQuantity: number;
   /** Units sold without stock that are still waiting. */
   waitingUnits: number;
@@ -58,7 +58,10 @@ export function decideVariantPolicy(rules: BackorderRules, facts: VariantFacts):
   const own = facts.merchantPolicy;
   // Untracked items never run out; excluded variants are the merchant's business.
   if (!facts.tracked || !isInScope(rules, facts)) return { status: "not_managed", policy: own };
-  if (facts.sellableQuantity > 0) return { status: "in_stock", policy: own };
+  // Units still owed at one location are not covered by free units at another unless moved there, and
+  // Shopify's own count nets them (5 free here, 3 owed there: it stops selling after 2). Keep selling
+  // while anything is owed; the next order routes to the free units and ships now, so it is in stock.
+  if (facts.sellableQuantity > 0) return { status: "in_stock", policy: facts.waitingUnits > 0 ? "CONTINUE" : own };
   const capReached = rules.waitingCapPerVariant !== null && facts.waitingUnits >= rules.waitingCapPerVariant;
   // A merchant who chose to keep selling keeps selling: the cap is the app's limit, not theirs.
   if (capReached && own !== "CONTINUE") return { status: "sold_out", policy: "DENY" };

@@ -8,10 +8,11 @@
 import { lineKey, planOrderHolds, type FulfillmentOrderState } from "../domain/hold-plan";
 import { ORDER_HOLDS_QUERY } from "../graphql/orders";
 import type { EngineContext } from "./context.server";
+import { moveRequestedLines } from "./location-moves.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
 
-export async function syncOrder(ctx: EngineContext, orderId: string): Promise<void> {
+export async function syncOrder(ctx: EngineContext, orderId: string, afterMove = false): Promise<void> {
   const { db, shop } = ctx;
   const lines = await db.backorderLine.findMany({ where: { shop, orderId } });
   if (lines.length === 0) return;
@@ -28,6 +29,8 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
     holds: fo.fulfillmentHolds.map((hold) => ({ id: hold.id, handle: hold.handle ?? null, heldByRequestingApp: hold.heldByRequestingApp })),
     lines: fo.lineItems.nodes.map((line) => ({ id: line.id, lineItemId: line.lineItem.id, remainingQuantity: line.remainingQuantity })),
   }));
+  // A line moved to where its units are (or found moved) is planned from a fresh read.
+  if (!afterMove && !order.cancelledAt && (await moveRequestedLines(ctx, order.name, fulfillmentOrders, pending))) return syncOrder(ctx, orderId, true);
   const plan = planOrderHolds({
     mode: fulfilmentModeOf(ctx.settings),
     cancelled: order.cancelledAt !== null && order.cancelledAt !== undefined,

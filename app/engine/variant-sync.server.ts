@@ -14,6 +14,7 @@ import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { recordMovableLines } from "./location-moves.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -85,8 +86,9 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
+  const moving = await recordMovableLines(ctx, variantId, plan, levels);
   await recordVariantFacts(ctx, variant, levels);
-  await enqueueOrders(ctx, touchedOrders);
+  await enqueueOrders(ctx, [...touchedOrders, ...moving]);
 }
 
 /**

@@ -26,6 +26,9 @@ export interface ActivityFacts {
   "order.moved_to_front": { variantIds: string[] };
   "order.priority_removed": { variantIds: string[] };
   "shop.resync_requested": Record<string, never>;
+  "order.moved_location": { orderName: string; locationName: string | null; fulfillmentOrderId: string; from: string; to: string };
+  /** Its message is already in words (strings.locationMoves.requested). */
+  "order.move_requested": { lineItemIds: string[] };
 }
 
 export interface ActivityWords {
@@ -89,6 +92,9 @@ function labelOf(kind: string, facts: Facts): string {
       return text.kinds.released;
     case "order.fulfil":
       return text.kinds.fulfilled;
+    case "order.moved_location":
+    case "order.move_requested":
+      return strings.locationMoves.kind;
     case "order.released_by_merchant":
       return text.kinds.releasedByYou;
     case "line.cancelled_by_merchant":
@@ -129,6 +135,8 @@ function sentenceOf(kind: string, facts: Facts, details: unknown): Omit<Activity
       return order ? { label: text.kinds.released, sentence: text.says.released(order) } : null;
     case "order.fulfil":
       return order ? { label: text.kinds.fulfilled, sentence: text.says.fulfilled(order) } : null;
+    case "order.moved_location":
+      return order ? { label: strings.locationMoves.kind, sentence: strings.locationMoves.says(order, str(facts, "locationName")) } : null;
     case "order.released_by_merchant": {
       const lines = Array.isArray(facts.lines) ? (facts.lines as Facts[]) : [];
       const units = lines.reduce((sum, line) => sum + (num(line, "waitingUnits") ?? 0), 0);

@@ -431,4 +431,26 @@ export const strings = {
   variantUpdates: {
     updating: "Updating in Shopify…",
   },
+  /** Moving waiting orders to a location that has the units (setting, suggestion, activity). */
+  locationMoves: {
+    heading: "Stock at other locations",
+    label: "When another location has the units a waiting order needs",
+    off: "Keep orders waiting where they are",
+    offHelp: "Orders wait for stock at the location Shopify assigned them to.",
+    suggest: "Suggest moving them",
+    suggestHelp: "The Orders waiting and variant pages show which orders could ship now from another location, with a button to move them.",
+    automatic: "Move them automatically",
+    automaticHelp: "Waiting orders move to a location that fulfils online orders and has free units, oldest orders first.",
+    invalid: "Choose what happens when another location has the units.",
+    couldShip: (orders: number, location: string) => `${plural(orders, { one: "# order", other: "# orders" })} could ship now from ${location}`,
+    couldShipHelp: "Their waiting items move there in Shopify, oldest orders first, and their holds are lifted.",
+    move: (orders: number) => (orders === 1 ? "Move the order" : "Move the orders"),
+    moving: "Moving in Shopify…",
+    movingOrders: (orders: number) => (orders === 0 ? "These orders can no longer move: the units are gone." : plural(orders, { one: "Moving # order in Shopify.", other: "Moving # orders in Shopify." })),
+    kind: "Order moved",
+    anotherLocation: "another location",
+    says: (order: string, location: string | null) => `Moved order ${order} to ${location ?? "another location"}, which has the units: it can ship now.`,
+    requested: (orders: number, location: string) => `Asked to ship ${plural(orders, { one: "# order", other: "# orders" })} from ${location}`,
+    setting: { off: "keep orders where they are", suggest: "suggest moving orders", automatic: "move orders automatically" },
+  },
 } as const;

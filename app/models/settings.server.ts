@@ -2,6 +2,7 @@
 import type { PrismaClient, ShopSettings } from "@prisma/client";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 import type { FulfilmentMode } from "../domain/hold-plan";
+import { locationMovesOf, type LocationMovesSetting } from "../domain/location-moves";
 import { MAX_HANDLING_DAYS } from "../domain/date-horizon";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { fulfilmentModeOf, loadSettings, scopeOf, todayIn } from "../engine/settings.server";
@@ -14,6 +15,7 @@ import { loadProductTitles, type ChosenProduct } from "./product-titles.server";
 export const SCOPE_KINDS = ["all", "tagged", "chosen"] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 export const FULFILMENT_MODES = ["hold_release", "hold_fulfil", "ship_available_first"] as const satisfies readonly FulfilmentMode[];
+export const LOCATION_MOVES = ["off", "suggest", "automatic"] as const satisfies readonly LocationMovesSetting[];
 
 export const SETTINGS_LIMITS = {
   /** Shopify's own limit for a product tag. */
@@ -37,6 +39,7 @@ export const SETTINGS_FIELDS = [
   "soldOutMessage",
   "dateStyle",
   "fulfilmentMode",
+  "locationMoves",
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
@@ -52,6 +55,7 @@ export interface SettingsValue {
   soldOutMessage: string | null;
   dateStyle: DateStyle;
   fulfilmentMode: FulfilmentMode;
+  locationMoves: LocationMovesSetting;
 }
 
 /** Settings as the form shows them: every field a string, as typed. */
@@ -129,6 +133,9 @@ export function parseSettingsForm(form: SettingsFormInput): ParsedSettings {
 
   const mode = read("fulfilmentMode").trim();
   if (!(FULFILMENT_MODES as readonly string[]).includes(mode)) errors.fulfilmentMode = text.fulfilmentMode;
+  // Left out (a form from before the setting existed): the default, off.
+  const moves = read("locationMoves").trim() || "off";
+  if (!(LOCATION_MOVES as readonly string[]).includes(moves)) errors.locationMoves = strings.locationMoves.invalid;
 
   if (Object.keys(errors).length > 0 || !cap.ok || !leadTime.ok || !handling.ok) return { ok: false, errors };
   const kind = scopeKind as ScopeKind;
@@ -146,6 +153,7 @@ export function parseSettingsForm(form: SettingsFormInput): ParsedSettings {
       soldOutMessage: soldOutMessage === "" ? null : soldOutMessage,
       dateStyle: dateStyle as DateStyle,
       fulfilmentMode: mode as FulfilmentMode,
+      locationMoves: moves as LocationMovesSetting,
     },
   };
 }
@@ -164,6 +172,7 @@ export function formValuesOf(settings: ShopSettings): SettingsFormValues {
     soldOutMessage: settings.soldOutMessage ?? "",
     dateStyle: dateStyleOf(settings.dateStyle),
     fulfilmentMode: fulfilmentModeOf(settings),
+    locationMoves: locationMovesOf(settings.locationMoves),
   };
 }
 
@@ -178,6 +187,7 @@ export interface SettingsPageData {
   /** The choices, sent with the data: the page cannot import this server module's values. */
   scopeKinds: readonly ScopeKind[];
   fulfilmentModes: readonly FulfilmentMode[];
+  locationMoveChoices: readonly LocationMovesSetting[];
 }
 
 export async function loadSettingsPage(db: PrismaClient, shop: string, graphql: AdminApiContext["graphql"]): Promise<SettingsPageData> {
@@ -191,6 +201,7 @@ export async function loadSettingsPage(db: PrismaClient, shop: string, graphql: 
     limits: SETTINGS_LIMITS,
     scopeKinds: SCOPE_KINDS,
     fulfilmentModes: FULFILMENT_MODES,
+    locationMoveChoices: LOCATION_MOVES,
   };
 }
 
@@ -205,6 +216,7 @@ function settingLabel(field: SettingsField): string {
     handlingDays: text.dates.handlingLabel,
     dateStyle: text.dates.styleLabel,
     fulfilmentMode: text.fulfilment.label,
+    locationMoves: strings.locationMoves.label,
   } as const;
   return labels[field];
 }

@@ -33,7 +33,7 @@ const titlesOf = (products: { id: string; title: string | null }[]): Record<stri
 const sameValues = (a: SettingsFormValues, b: SettingsFormValues) => (Object.keys(a) as SettingsField[]).every((field) => a[field] === b[field]);
 
 export default function Settings() {
-  const { values: loaded, chosenProducts, timezone, today, limits, scopeKinds, fulfilmentModes } = useLoaderData<typeof loader>();
+  const { values: loaded, chosenProducts, timezone, today, limits, scopeKinds, fulfilmentModes, locationMoveChoices } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [saved, setSaved] = useState<SettingsFormValues>(loaded);
@@ -212,6 +212,18 @@ export default function Settings() {
                   error={errors.fulfilmentMode}
                 />
               </BlockStack>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title={strings.locationMoves.heading}>
+            <Card>
+              <ChoiceList
+                title={strings.locationMoves.label}
+                name="locationMoves"
+                choices={locationMoveChoices.map((choice) => ({ value: choice, label: strings.locationMoves[choice], helpText: strings.locationMoves[`${choice}Help`] }))}
+                selected={[values.locationMoves]}
+                onChange={([choice]) => set("locationMoves")(choice ?? "off")}
+                error={errors.locationMoves}
+              />
             </Card>
           </Layout.AnnotatedSection>
           {dirty && (

@@ -7,6 +7,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
+import { loadMoveSuggestions, requestMoves } from "../models/location-moves.server";
 import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
@@ -24,7 +25,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const detail = await loadVariantDetail(prisma, session.shop, params.id ?? "");
   if (!detail) throw notFound();
-  return detail;
+  return { ...detail, moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)) };
 };
 
 type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors: Partial<Record<RuleField, string>> };
@@ -34,6 +35,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const id = parseNumericId(params.id);
   if (!id) throw notFound();
   const form = await request.formData();
+  const moveTo = form.get("moveTo");
+  if (typeof moveTo === "string") {
+    const orders = await requestMoves(prisma, session.shop, variantGid(id), moveTo);
+    const message = strings.locationMoves.movingOrders(orders);
+    return orders === 0 ? data<ActionResult>({ ok: false, message, errors: {} }, { status: 409 }) : data<ActionResult>({ ok: true, message });
+  }
   const fields: Partial<Record<RuleField, string>> = {};
   for (const field of ["restockDate", "override", "waitingCap"] as const) {
     const value = form.get(field);
@@ -61,8 +68,9 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
+  const mover = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
   const { formatDate } = useShopDates();
   const money = useShopMoney();
@@ -84,6 +92,7 @@ export default function VariantPage() {
     }
   }
   useToastOnSuccess(fetcher);
+  useToastOnSuccess(mover);
 
   // The engine applies the rules in the background: look again until it is done, so its result shows without a reload.
   const revalidating = revalidator.state !== "idle";
@@ -128,6 +137,21 @@ export default function VariantPage() {
         <Layout.Section>
           <BlockStack gap="400">
             {result && !result.ok && <Banner tone="critical" title={result.message} />}
+            {mover.state === "idle" && mover.data && !mover.data.ok && <Banner tone="warning" title={mover.data.message} />}
+            {moveSuggestions.map((suggestion) => (
+              <Banner
+                key={suggestion.locationId}
+                tone="info"
+                title={strings.locationMoves.couldShip(suggestion.orders, suggestion.locationName)}
+                action={{
+                  content: mover.state === "idle" ? strings.locationMoves.move(suggestion.orders) : strings.locationMoves.moving,
+                  disabled: mover.state !== "idle",
+                  onAction: () => mover.submit({ moveTo: suggestion.locationId }, { method: "post" }),
+                }}
+              >
+                {strings.locationMoves.couldShipHelp}
+              </Banner>
+            ))}
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="300" blockAlign="center" wrap={false}>

@@ -11,12 +11,24 @@ describe("planVariant: status and policy", () => {
     expect(planVariant(input({ levels: [level("L1", 0)] })).decision).toEqual({ status: "backorder", policy: "CONTINUE" });
   });
 
-  it("reports in stock with the merchant's policy while the total available is positive", () => {
+  it("reports in stock while units are free, and keeps selling (CONTINUE) while units are owed elsewhere", () => {
+    expect(planVariant(input({ levels: [level("L1", 0), level("L2", 3)] })).decision).toEqual({ status: "in_stock", policy: "DENY" });
     const plan = planVariant(input({ levels: [level("L1", -1), level("L2", 3)], demand: [demand("a", "L1", 1, 1)] }));
-    expect(plan.decision).toEqual({ status: "in_stock", policy: "DENY" });
+    // Shopify nets the owed unit against the free ones; DENY would stop selling with 3 units on the shelf.
+    expect(plan.decision).toEqual({ status: "in_stock", policy: "CONTINUE" });
     expect(plan.sellable).toBe(2);
     // The oversold location still has someone waiting.
     expect(queueOf(plan)).toEqual([["a", "L1", 1, 1]]);
+  });
+
+  it("keeps the defect's variant selling: 3 units owed at the warehouse, 5 free at the store", () => {
+    const plan = planVariant(input({ levels: [level("L1", -3), level("L2", 5)], demand: [demand("a", "L1", 1, 2), demand("b", "L1", 2, 1)] }));
+    expect(plan.decision.policy).toBe("CONTINUE");
+    expect(queueOf(plan)).toEqual([["a", "L1", 2, 1], ["b", "L1", 1, 2]]);
+  });
+
+  it("counts no units at a location that does not fulfil online orders as sellable", () => {
+    expect(planVariant(input({ levels: [level("L1", 0), { ...level("L2", 4), fulfillsOnlineOrders: false }] })).decision.status).toBe("backorder");
   });
 
   it("leaves out-of-scope and untracked variants to the merchant", () => {

@@ -22,6 +22,10 @@ describe("decideVariantPolicy", () => {
     expect(decideVariantPolicy(allProducts, facts({ sellableQuantity: 3 }))).toEqual({ status: "in_stock", policy: "DENY" });
   });
 
+  it("keeps selling while units are owed at one location and free at another: the next order ships now, nothing is denied", () => {
+    expect(decideVariantPolicy(allProducts, facts({ sellableQuantity: 5, waitingUnits: 3 }))).toEqual({ status: "in_stock", policy: "CONTINUE" });
+  });
+
   it("stops selling when the waiting units reach the cap", () => {
     expect(decideVariantPolicy(allProducts, facts({ sellableQuantity: -5, waitingUnits: 5 }))).toEqual({
       status: "sold_out",

@@ -33,6 +33,11 @@ describe("describeActivity", () => {
       "You released order #1042 with 3 units still waiting. It left the queue and the next orders moved up.",
     );
     expect(words("line.cancelled_by_merchant", { orderName: "#1042", units: 1, notifyCustomer: true })[1]).toBe("1 back-ordered unit removed from order #1042; the customer was told.");
+    expect(words("order.moved_location", { ...fo, locationName: "Downtown store", from: "gid://shopify/Location/1", to: "gid://shopify/Location/2" })).toEqual([
+      "Order moved",
+      "Moved order #1042 to Downtown store, which has the units: it can ship now.",
+    ]);
+    expect(words("order.move_requested", { lineItemIds: ["a"] }, "Asked to ship 2 orders from Downtown store")).toEqual(["Order moved", "Asked to ship 2 orders from Downtown store"]);
   });
 
   it("says what the shop-wide work did", () => {

@@ -31,6 +31,7 @@ describe("parseSettingsForm", () => {
         soldOutMessage: null,
         dateStyle: "medium",
         fulfilmentMode: "hold_release",
+        locationMoves: "off",
       },
     });
   });
@@ -55,6 +56,7 @@ describe("parseSettingsForm", () => {
       soldOutMessage: " Gone until May ",
       dateStyle: " iso ",
       fulfilmentMode: "ship_available_first",
+      locationMoves: " suggest ",
     });
     expect(result).toEqual({
       ok: true,
@@ -69,6 +71,7 @@ describe("parseSettingsForm", () => {
         soldOutMessage: "Gone until May",
         dateStyle: "iso",
         fulfilmentMode: "ship_available_first",
+        locationMoves: "suggest",
       },
     });
   });
@@ -101,6 +104,12 @@ describe("parseSettingsForm", () => {
     expect(errorsOf({ handlingDays: "" })).toEqual({ handlingDays: errors.required });
     expect(errorsOf({ handlingDays: "-1" })).toEqual({ handlingDays: errors.between(0, SETTINGS_LIMITS.handlingMax) });
     expect(errorsOf({ handlingDays: "61" })).toEqual({ handlingDays: errors.between(0, SETTINGS_LIMITS.handlingMax) });
+  });
+
+  it("rejects an unknown location-moves choice; one left out is off", () => {
+    expect(errorsOf({ locationMoves: "teleport" })).toEqual({ locationMoves: strings.locationMoves.invalid });
+    expect(parse({ locationMoves: "" })).toMatchObject({ ok: true, value: { locationMoves: "off" } });
+    expect(parse({ locationMoves: "automatic" })).toMatchObject({ ok: true, value: { locationMoves: "automatic" } });
   });
 
   it("rejects an unknown or missing fulfilment mode and scope", () => {
@@ -175,6 +184,7 @@ describe("formValuesOf", () => {
     soldOutMessage: "Full for now",
     dateStyle: "long",
     fulfilmentMode: "hold_fulfil",
+    locationMoves: "automatic",
     timezone: "UTC",
     currencyCode: null,
     installedAt: null,
@@ -196,6 +206,7 @@ describe("formValuesOf", () => {
       soldOutMessage: "Full for now",
       dateStyle: "long",
       fulfilmentMode: "hold_fulfil",
+      locationMoves: "automatic",
     });
     expect(parseSettingsForm(values)).toMatchObject({
       ok: true,

@@ -12,4 +12,5 @@ export const DEFAULT_SETTINGS_FORM: SettingsFormValues = {
   soldOutMessage: "",
   dateStyle: "medium",
   fulfilmentMode: "hold_release",
+  locationMoves: "off",
 };

@@ -56,6 +56,30 @@ describe("move and fulfil", () => {
     expect(levels.find((l) => l.locationId === s.store)).toMatchObject({ committed: 4, available: 1 });
   });
 
+  it("refuses to move a held fulfillment order until its hold is released, then emits fulfillment_orders/moved", () => {
+    const s = orderedShop();
+    holdFulfillmentOrder(s.shop, s.foId, { reason: "INVENTORY_OUT_OF_STOCK", handle: "backorder" });
+    expect(() => moveFulfillmentOrder(s.shop, s.foId, s.store)).toThrow(/status on_hold/);
+    expect(fos(s.shop)[0]!.locationId).toBe(s.main);
+    releaseHold(s.shop, s.foId);
+    const result = moveFulfillmentOrder(s.shop, s.foId, s.store);
+    expect(result.movedFulfillmentOrder.id).toBe(result.originalFulfillmentOrder.id);
+    expect(s.events.at(-1)).toBe("fulfillment_orders/moved");
+  });
+
+  it("closes the original when the destination already has an active fulfillment order of the order", () => {
+    const s = orderedShop();
+    s.shop.placeOrder({ customer: { email: "b@example.com" }, lines: [{ variantId: s.variantId, quantity: 1 }] });
+    // A second, partial move puts part of the line at the store first: an active fulfillment order there.
+    moveFulfillmentOrder(s.shop, s.foId, s.store, [{ id: s.foLineId, quantity: 1 }]);
+    const [original] = fos(s.shop);
+    const result = moveFulfillmentOrder(s.shop, s.foId, s.store);
+    expect(result.originalFulfillmentOrder.status).toBe("CLOSED");
+    expect(result.movedFulfillmentOrder.id).not.toBe(original!.id);
+    expect(fos(s.shop).filter((fo) => fo.status !== "CLOSED").every((fo) => fo.locationId === s.store)).toBe(true);
+    expect(s.shop.snapshot().variants[0]!.levels.find((l) => l.locationId === s.store)).toMatchObject({ committed: 4 });
+  });
+
   it("refuses to fulfil a held order; fulfilling decrements remaining, committed and on_hand", () => {
     const s = orderedShop();
     holdFulfillmentOrder(s.shop, s.foId, { reason: "OTHER" });

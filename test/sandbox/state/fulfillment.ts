@@ -4,7 +4,7 @@ import { ShopUserError } from "./errors";
 import { gid, parseGid } from "./ids";
 import type { FulfillmentOrderRecord, FulfillmentRecord, HoldRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { holdReleasedPayload, placedOnHoldPayload } from "./webhook-payloads";
+import { holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhook-payloads";
 
 const MAX_HOLDS = 10;
 
@@ -108,6 +108,18 @@ export function releaseHold(shop: SandboxShop, foGid: Gid, holdIds?: Gid[] | nul
   return fo;
 }
 
+/**
+ * `fulfillmentOrderMove` as Shopify documents it (Mutation.fulfillmentOrderMove, 2026-10 schema; shopify.dev
+ * /docs/api/admin-graphql/latest/mutations/fulfillmentOrderMove): it fails when the fulfillment order is closed
+ * or "the destination location doesn't stock the requested inventory item"; moving every line moves the original
+ * in place ("the assignedLocation of the original fulfillment order will be updated"), unless "the new location is
+ * already assigned to another active fulfillment order, on the same order": then the lines are recreated in a new
+ * fulfillment order and the original is closed; a subset (`fulfillmentOrderLineItems`) goes to a new one. The
+ * committed units follow the lines. Held fulfillment orders: FulfillmentOrderSupportedAction lists MOVE only for
+ * what can be moved, and Shopify admin asks to release a hold before changing the location, so the harsher reading
+ * is modelled: a held (ON_HOLD) fulfillment order is refused until its holds are released.
+ * Emits `fulfillment_orders/moved` (WebhookSubscriptionTopic FULFILLMENT_ORDERS_MOVED).
+ */
 export function moveFulfillmentOrder(shop: SandboxShop, foGid: Gid, newLocationGid: Gid, lines?: LineQuantity[] | null) {
   const fo = fulfillmentOrderOrError(shop, foGid);
   const parsedLocation = parseGid(newLocationGid);
@@ -127,24 +139,26 @@ export function moveFulfillmentOrder(shop: SandboxShop, foGid: Gid, newLocationG
       throw new ShopUserError(`Cannot move the fulfillment order: ${location.name} does not stock the item.`, ["newLocationId"], null);
     }
   }
+  const sourceLocation = fo.locationId;
   const movingAll = fo.lineItems.every((l) => (wanted.get(l.id) ?? 0) === l.remainingQuantity && l.remainingQuantity === l.totalQuantity);
+  const activeThere = shop.fulfillmentOrdersOf(order).some((other) => other.id !== fo.id && other.locationId === location.id && other.status !== "CLOSED" && other.status !== "CANCELLED");
   let moved: FulfillmentOrderRecord;
   let remaining: FulfillmentOrderRecord | null = null;
-  if (movingAll) {
+  if (movingAll && !activeThere) {
     moved = fo; // nothing fulfilled yet: Shopify moves the original in place
-    const oldLocation = fo.locationId;
     fo.locationId = location.id;
-    shiftCommitted(shop, fo, order, oldLocation, location.id, wanted);
+    shiftCommitted(shop, fo, order, sourceLocation, location.id, wanted);
   } else {
     const keep = new Map(fo.lineItems.map((l) => [l.id, l.remainingQuantity - (wanted.get(l.id) ?? 0)]));
     moved = splitOff(shop, fo, keep, location.id)!;
     const movedQuantities = new Map(moved.lineItems.map((l) => [l.id, l.remainingQuantity]));
-    shiftCommitted(shop, moved, order, fo.locationId, location.id, movedQuantities);
+    shiftCommitted(shop, moved, order, sourceLocation, location.id, movedQuantities);
     remaining = fo.lineItems.some((l) => l.remainingQuantity > 0) ? fo : null;
     if (!remaining) fo.status = "CLOSED";
   }
   fo.updatedAt = shop.nowIso();
   shop.touchOrder(order);
+  shop.emit("fulfillment_orders/moved", movedPayload(fo, moved, sourceLocation));
   return { movedFulfillmentOrder: moved, originalFulfillmentOrder: fo, remainingFulfillmentOrder: remaining };
 }
 

@@ -174,6 +174,19 @@ export function holdReleasedPayload(fo: FulfillmentOrderRecord) {
 }
 
 /** Shopify's routing-complete payload names only the fulfillment order and its status. */
+/**
+ * `fulfillment_orders/moved` (WebhookSubscriptionTopic FULFILLMENT_ORDERS_MOVED, 2026-10 schema):
+ * "original_fulfillment_order", "moved_fulfillment_order", "source_location" and "destination_location_id".
+ */
+export function movedPayload(original: FulfillmentOrderRecord, moved: FulfillmentOrderRecord, sourceLocationId: number) {
+  return {
+    original_fulfillment_order: fulfillmentOrderPayload(original),
+    moved_fulfillment_order: fulfillmentOrderPayload(moved),
+    source_location: { id: gid("Location", sourceLocationId) },
+    destination_location_id: gid("Location", moved.locationId),
+  };
+}
+
 export function routingCompletePayload(fo: FulfillmentOrderRecord) {
   return { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } };
 }
