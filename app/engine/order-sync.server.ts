@@ -5,9 +5,9 @@
  * time, after reading the order's holds: a rerun after a crash finds the work
  * done in Shopify and only records it.
  */
-import { lineKey, planOrderHolds, type FulfillmentOrderState } from "../domain/hold-plan";
-import { ORDER_HOLDS_QUERY } from "../graphql/orders";
+import { lineKey, planOrderHolds } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
+import { readWholeOrder } from "./order-reader.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
 
@@ -15,19 +15,13 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
   const { db, shop } = ctx;
   const lines = await db.backorderLine.findMany({ where: { shop, orderId } });
   if (lines.length === 0) return;
-  const { order } = await ctx.admin.request(ORDER_HOLDS_QUERY, { id: orderId });
+  const whole = await readWholeOrder(ctx, orderId);
   const pending = lines.filter((line) => line.state === "waiting");
-  if (!order) {
+  if (!whole) {
     await db.backorderLine.updateMany({ where: { shop, orderId, state: "waiting" }, data: { state: "cancelled", waitingUnits: 0, queuePosition: null } });
     return;
   }
-  const fulfillmentOrders: FulfillmentOrderState[] = order.fulfillmentOrders.nodes.map((fo) => ({
-    id: fo.id,
-    status: fo.status,
-    locationId: fo.assignedLocation.location?.id ?? "",
-    holds: fo.fulfillmentHolds.map((hold) => ({ id: hold.id, handle: hold.handle ?? null, heldByRequestingApp: hold.heldByRequestingApp })),
-    lines: fo.lineItems.nodes.map((line) => ({ id: line.id, lineItemId: line.lineItem.id, remainingQuantity: line.remainingQuantity })),
-  }));
+  const { order, fulfillmentOrders } = whole;
   const plan = planOrderHolds({
     mode: fulfilmentModeOf(ctx.settings),
     cancelled: order.cancelledAt !== null && order.cancelledAt !== undefined,

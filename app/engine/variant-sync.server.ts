@@ -12,7 +12,7 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -122,8 +122,8 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
         nodes.push(order);
         continue;
       }
-      const whole: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query: `id:${order.id.split("/").pop()}`, after: null, ...LARGE_ORDER });
-      nodes.push(...whole.orders.nodes);
+      const whole = await wholeOrderNode(ctx, order);
+      if (whole) nodes.push(whole);
     }
     readDemandPage(nodes, variant.id, choices, demand, orders);
     if (!page.orders.pageInfo.hasNextPage) break;

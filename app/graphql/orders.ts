@@ -22,7 +22,7 @@ export const OPEN_ORDERS_QUERY = `#graphql
         customer {
           displayName
         }
-        fulfillmentOrders(first: $fulfillmentOrders) {
+        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
           pageInfo {
             hasNextPage
           }
@@ -56,9 +56,14 @@ export const OPEN_ORDERS_QUERY = `#graphql
   }
 `;
 
-/** One order's fulfillment orders and holds, read before any hold is placed or released. */
+/**
+ * One order's fulfillment orders and holds, read before any hold is placed or released: a page of
+ * fulfillment orders (`$after`), the ones hidden from the merchant (closed after a merge or a move)
+ * left out. A fulfillment order with more lines than its page is read on with
+ * `FulfillmentOrderLines`; the app never decides on a part of an order.
+ */
 export const ORDER_HOLDS_QUERY = `#graphql
-  query OrderHolds($id: ID!) {
+  query OrderHolds($id: ID!, $after: String) {
     order(id: $id) {
       id
       name
@@ -67,7 +72,11 @@ export const ORDER_HOLDS_QUERY = `#graphql
       shipsOn: metafield(namespace: "$app:backorder", key: "ships_on") {
         value
       }
-      fulfillmentOrders(first: 5) {
+      fulfillmentOrders(first: 5, after: $after, displayable: true) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           status
@@ -82,13 +91,44 @@ export const ORDER_HOLDS_QUERY = `#graphql
             heldByRequestingApp
           }
           lineItems(first: 20) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
               id
               remainingQuantity
+              variant {
+                id
+              }
               lineItem {
                 id
               }
             }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The lines of one fulfillment order after `$after`: the rest of a fulfillment order too long for `OrderHolds`. */
+export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
+  query FulfillmentOrderLines($id: ID!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      lineItems(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          remainingQuantity
+          variant {
+            id
+          }
+          lineItem {
+            id
           }
         }
       }

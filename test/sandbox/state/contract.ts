@@ -157,6 +157,8 @@ export interface SandboxShopApi {
   cancelOrder(orderId: Gid): void;
   /** Sets a line's quantity (0 removes it), returning freed units to stock. */
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void;
+  /** The merchant releases every hold on a fulfillment order from the order page in Shopify admin. */
+  releaseHoldsInAdmin(fulfillmentOrderId: Gid): void;
 
   snapshot(): ShopSnapshot;
   storefrontProducts(): StorefrontProduct[];

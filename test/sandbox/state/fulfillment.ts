@@ -21,7 +21,7 @@ export interface LineQuantity {
 }
 
 /** Resolves requested quantities against a fulfillment order; throws on unknown lines or bad quantities. */
-function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], field: string): Map<number, number> {
+export function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], field: string): Map<number, number> {
   const wanted = new Map<number, number>();
   lines.forEach((entry, index) => {
     const parsed = parseGid(entry.id);
@@ -41,7 +41,7 @@ function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], 
  * Moves everything not in `keep` from `fo` into a new fulfillment order at `locationId`
  * (same status unless given). Returns the new one, or null when nothing was left over.
  */
-function splitOff(shop: SandboxShop, fo: FulfillmentOrderRecord, keep: Map<number, number>, locationId: number): FulfillmentOrderRecord | null {
+export function splitOff(shop: SandboxShop, fo: FulfillmentOrderRecord, keep: Map<number, number>, locationId: number): FulfillmentOrderRecord | null {
   const now = shop.nowIso();
   const rest: FulfillmentOrderRecord = { id: shop.ids.take(), orderId: fo.orderId, locationId, status: "OPEN", holds: [], lineItems: [], createdAt: now, updatedAt: now };
   for (const line of fo.lineItems) {

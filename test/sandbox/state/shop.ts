@@ -13,7 +13,7 @@ import {
   type ShopSnapshot,
   type StorefrontProduct,
 } from "./contract";
-import { idOf, IdCounter } from "./ids";
+import { gid, idOf, IdCounter } from "./ids";
 import {
   availableOf,
   type CustomerRecord,
@@ -35,6 +35,8 @@ import type { NewProductInput } from "./catalogue";
 import * as inventory from "./inventory";
 import * as ordering from "./orders";
 import { editLine } from "./order-line-edits";
+import * as arrangements from "./fulfillment-arrangements";
+import type { LineQuantity } from "./fulfillment";
 import { OrderEditSessions } from "./order-edits";
 
 export type { NewProductInput } from "./catalogue";
@@ -220,6 +222,19 @@ export class SandboxShop implements SandboxShopApi {
 
   cancelOrder(orderId: Gid): void {
     ordering.cancelOrder(this, orderId);
+  }
+
+  // ---- the merchant's fulfillment order actions in Shopify admin (fulfillment-arrangements.ts) ----
+  splitFulfillmentOrder(fulfillmentOrderId: Gid, lines: LineQuantity[]): Gid {
+    return gid("FulfillmentOrder", arrangements.splitFulfillmentOrder(this, fulfillmentOrderId, lines).id);
+  }
+
+  mergeFulfillmentOrders(fulfillmentOrderIds: Gid[]): Gid {
+    return gid("FulfillmentOrder", arrangements.mergeFulfillmentOrders(this, fulfillmentOrderIds).id);
+  }
+
+  releaseHoldsInAdmin(fulfillmentOrderId: Gid): void {
+    arrangements.releaseHoldsInAdmin(this, fulfillmentOrderId);
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {
