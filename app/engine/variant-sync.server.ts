@@ -13,6 +13,7 @@ import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { readKnownOrders } from "./known-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -54,7 +55,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     incoming: quantityOf(level.quantities, "incoming"),
   }));
   const choices = await merchantChoices(ctx, variantId);
-  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map() };
+  const knownOrders = known.map((line) => line.orderId);
+  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, knownOrders) : { demand: [], orders: new Map() };
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -108,12 +110,13 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
 }
 
 /** Newest open orders for the variant, read until they hold every waiting unit (none when nothing waits). */
-async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
+async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices, knownOrders: readonly string[]) {
   const demand: LocatedDemand[] = [];
   const orders = new Map<string, OrderFacts>();
   const sku = variant.sku?.trim();
   const query = sku ? `status:open sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : "status:open";
   let after: string | null = null;
+  const seen = new Set<string>();
   while (!demandWindowIsEnough(levels, demand)) {
     const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
     const nodes = [];
@@ -126,9 +129,12 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
       if (whole) nodes.push(whole);
     }
     readDemandPage(nodes, variant.id, choices, demand, orders);
+    nodes.forEach((order) => seen.add(order.id));
     if (!page.orders.pageInfo.hasNextPage) break;
     after = page.orders.pageInfo.endCursor ?? null;
   }
+  // Waiting orders the search did not bring (a renamed SKU, or past the window) are read by id.
+  readDemandPage(await readKnownOrders(ctx, knownOrders, seen), variant.id, choices, demand, orders);
   return { demand, orders };
 }
 

@@ -136,6 +136,57 @@ export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
   }
 `;
 
+/**
+ * Orders the app already knows wait, read by id: a search by SKU no longer finds an order once the
+ * merchant renamed the SKU (its lines keep the old one). Same fields and page sizes as `OpenOrders`;
+ * Shopify charges `nodes(ids:)` per id.
+ */
+export const KNOWN_ORDERS_QUERY = `#graphql
+  query KnownOrders($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        name
+        createdAt
+        cancelledAt
+        email
+        customer {
+          displayName
+        }
+        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            status
+            assignedLocation {
+              location {
+                id
+              }
+            }
+            lineItems(first: $lines) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                id
+                remainingQuantity
+                variant {
+                  id
+                }
+                lineItem {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 /** Which variants an order touches, when a webhook names the order but not its lines. */
 export const ORDER_VARIANTS_QUERY = `#graphql
   query OrderVariants($id: ID!) {

@@ -224,6 +224,19 @@ export class SandboxShop implements SandboxShopApi {
     ordering.cancelOrder(this, orderId);
   }
 
+  /**
+   * The merchant renames a variant's SKU in Shopify admin. Orders keep the SKU their lines were sold
+   * with (`LineItem.sku`, 2026-10 schema), which is what the orders search's `sku:` filter matches.
+   */
+  changeSku(variantId: Gid, sku: string): void {
+    const variant = this.variantOrThrow(variantId);
+    variant.sku = sku;
+    variant.updatedAt = this.nowIso();
+    const product = this.products.get(variant.productId)!;
+    product.updatedAt = variant.updatedAt;
+    this.emit("products/update", payloads.productPayload(product, this.lookups));
+  }
+
   // ---- the merchant's fulfillment order actions in Shopify admin (fulfillment-arrangements.ts) ----
   splitFulfillmentOrder(fulfillmentOrderId: Gid, lines: LineQuantity[]): Gid {
     return gid("FulfillmentOrder", arrangements.splitFulfillmentOrder(this, fulfillmentOrderId, lines).id);
