@@ -57,7 +57,7 @@ const HOLDABLE = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
 const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 
 /** Our hold, while it still holds anything: a fulfillment order closed under it (emptied by an edit) has nothing to release. */
-const ourHold = (fo: FulfillmentOrderState) =>
+export const ourHold = (fo: FulfillmentOrderState) =>
   fo.status === "ON_HOLD" ? fo.holds.find((hold) => hold.heldByRequestingApp && hold.handle === HOLD_HANDLE) : undefined;
 const holdAge = (fo: FulfillmentOrderState) => Number(/(\d+)$/.exec(ourHold(fo)?.id ?? "")?.[1] ?? Number.MAX_SAFE_INTEGER);
 
@@ -104,11 +104,18 @@ export function planOrderHolds(input: {
       if (!hold && !HOLDABLE.has(fo.status)) continue;
       waitingLines.forEach((line) => heldIn.set(line.key, [heldIn.get(line.key), fo.id].filter(Boolean).join(" ")));
       const stocked = fo.lines.filter((line) => line.remainingQuantity > 0);
-      if (hold) {
+      const othersHold = fo.holds.some((other) => other !== hold);
+      // Held whole while someone else held it too (Shopify cannot split a held fulfillment order:
+      // FULFILLMENT_ORDER_NOT_SPLITTABLE): once ours is the only hold, lines with nothing waiting
+      // ship; ours is released and only the waiting lines are held again.
+      const splitNow = input.mode === "ship_available_first" && hold !== undefined && !othersHold &&
+        stocked.some((line) => !waitingLines.some((w) => w.id === line.id));
+      if (hold && !splitNow) {
         holdLines(fo, stocked.map((line) => line.lineItemId));
         continue;
       }
-      const partial = input.mode === "ship_available_first" && fo.status !== "ON_HOLD" &&
+      if (hold) actions.push({ kind: "release", fulfillmentOrderId: fo.id, holdId: hold.id });
+      const partial = input.mode === "ship_available_first" && !othersHold && (fo.status !== "ON_HOLD" || splitNow) &&
         stocked.some((line) => !waitingLines.some((w) => w.id === line.id && w.whole));
       // A partial hold splits the covered units off into an open fulfillment order: only the waiting lines stay held.
       holdLines(fo, (partial ? stocked.filter((line) => waitingLines.some((w) => w.id === line.id)) : stocked).map((line) => line.lineItemId));

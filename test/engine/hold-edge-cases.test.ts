@@ -3,12 +3,14 @@
  * Shopify admin, fulfillment orders Shopify will not split, in progress or scheduled.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { enqueueJob } from "../../app/jobs/job-queue.server";
+import { holdFulfillmentOrder, releaseHold } from "../sandbox/state/fulfillment";
 import { stackForThisFile } from "../support/installed-stack";
 import { storyIn } from "../support/shop-story";
 
 const t = stackForThisFile();
 const shop = t.shop;
-const { ourHolds, addVariant, variantOf, buy } = storyIn(shop);
+const { ourHolds, addVariant, variantOf, buy, orderOf } = storyIn(shop);
 let warehouse: string;
 
 beforeAll(() => {
@@ -21,6 +23,12 @@ async function backOrderedVariant(title: string): Promise<string> {
   await t.settle();
   expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
   return variant;
+}
+
+/** The order's next sync, as any later change to its lines or the periodic resync brings it. */
+async function syncOrderAgain(orderId: string): Promise<void> {
+  await enqueueJob(t.db, { shop: shop().domain, kind: "sync-order", subject: orderId }, { source: "schedule" });
+  await t.settle();
 }
 
 const waitingOrders = async (variantId: string) =>
@@ -45,5 +53,57 @@ describe("a renamed SKU", () => {
     await t.settle();
     expect(await waitingOrders(lamp)).toEqual([bram, ada, cara]);
     expect([ada, bram, cara].map((order) => ourHolds(order).length)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("a hold the merchant releases in Shopify admin", () => {
+  it("is recorded and respected: the order is not held again and leaves the queue", async () => {
+    const stool = await backOrderedVariant("Released Stool");
+    const ada = buy(stool, "Ada");
+    const bram = buy(stool, "Bram");
+    await t.settle();
+    expect(ourHolds(ada)).toHaveLength(1);
+
+    shop().releaseHoldsInAdmin(orderOf(ada).fulfillmentOrders[0]!.id);
+    await syncOrderAgain(ada);
+
+    expect(ourHolds(ada)).toHaveLength(0);
+    expect(await t.db.backorderLine.findFirstOrThrow({ where: { orderId: ada } })).toMatchObject({ merchantAction: "released", waitingUnits: 0 });
+    expect(await waitingOrders(stool)).toEqual([bram]);
+    const activity = await t.db.activity.findMany({ where: { subject: ada, kind: "order.released_in_shopify" } });
+    expect(activity).toHaveLength(1);
+
+    // Ada's order ships as the merchant chose; once units for both arrive, Bram's is released and Ada's never held again.
+    shop().receiveStock(stool, warehouse, 2);
+    await t.settle();
+    await syncOrderAgain(ada);
+    expect(ourHolds(ada)).toHaveLength(0);
+    expect(ourHolds(bram)).toHaveLength(0);
+  });
+});
+
+describe("a fulfillment order Shopify cannot split (FULFILLMENT_ORDER_NOT_SPLITTABLE)", () => {
+  it("is held whole while another app holds it, and split once that hold is gone: the in-stock line ships", async () => {
+    await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
+    const kettle = await backOrderedVariant("Unsplittable Kettle");
+    const mug = addVariant("Unsplittable Mug", warehouse, 5);
+    const order = shop().placeOrder({ customer: { email: "cara@example.com", firstName: "Cara" }, lines: [{ variantId: mug, quantity: 1 }, { variantId: kettle, quantity: 1 }] }).orderId;
+    // Another app (a fraud check) holds the new order before the back-order app sees it.
+    const foId = orderOf(order).fulfillmentOrders[0]!.id;
+    const fraudHold = holdFulfillmentOrder(shop(), foId, { reason: "HIGH_RISK_OF_FRAUD", handle: "fraud-check" }).fulfillmentHold;
+    fraudHold.heldByApp = false;
+    await t.settle();
+    expect(orderOf(order).fulfillmentOrders).toHaveLength(1);
+    expect(ourHolds(order)).toHaveLength(1);
+
+    releaseHold(shop(), foId, [`gid://shopify/FulfillmentHold/${fraudHold.id}`]);
+    await syncOrderAgain(order);
+    const fos = orderOf(order).fulfillmentOrders;
+    const lineOf = (variantId: string) => orderOf(order).lineItems.find((line) => line.variantId === variantId)!.id;
+    const foWith = (variantId: string) => fos.find((fo) => fo.lineItems.some((line) => line.lineItemId === lineOf(variantId) && line.remainingQuantity > 0))!;
+    expect(foWith(mug)).toMatchObject({ status: "OPEN", holds: [] });
+    expect(foWith(kettle)).toMatchObject({ status: "ON_HOLD", holds: [expect.objectContaining({ handle: "backorder-manager" })] });
+    expect(await waitingOrders(kettle)).toEqual([order]);
+    await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
   });
 });
