@@ -79,6 +79,9 @@ export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldI
   }
   let remaining: FulfillmentOrderRecord | null = null;
   if (input.fulfillmentOrderLineItems && input.fulfillmentOrderLineItems.length > 0) {
+    // FulfillmentOrderHoldInput.fulfillmentOrderLineItems: "Not supported when placing a hold on a fulfillment order that is
+    // already held. If supplied when a fulfillment order is already on hold, a user error will be returned indicating that
+    // the fulfillment order is not able to be split" (2026-10 schema, FULFILLMENT_ORDER_NOT_SPLITTABLE).
     if (fo.status === "ON_HOLD") throw new ShopUserError("A fulfillment order on hold cannot be split.", ["fulfillmentHold", "fulfillmentOrderLineItems"], "FULFILLMENT_ORDER_NOT_SPLITTABLE");
     const keep = requestedQuantities(fo, input.fulfillmentOrderLineItems, "fulfillmentOrderLineItems");
     remaining = splitOff(shop, fo, keep, fo.locationId);
