@@ -46,6 +46,7 @@ export async function readWholeOrder(ctx: Pick<EngineContext, "admin">, orderId:
         status: fo.status,
         locationId: fo.assignedLocation.location?.id ?? "",
         holds: fo.fulfillmentHolds.map((hold) => ({ id: hold.id, handle: hold.handle ?? null, heldByRequestingApp: hold.heldByRequestingApp })),
+        canHold: fo.supportedActions.some((supported) => supported.action === "HOLD"),
         lines: lines.map((line) => ({ id: line.id, lineItemId: line.lineItem.id, remainingQuantity: line.remainingQuantity, variantId: line.variant?.id ?? null })),
       });
     }

@@ -90,6 +90,9 @@ export const ORDER_HOLDS_QUERY = `#graphql
             handle
             heldByRequestingApp
           }
+          supportedActions {
+            action
+          }
           lineItems(first: 20) {
             pageInfo {
               hasNextPage

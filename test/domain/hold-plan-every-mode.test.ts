@@ -35,11 +35,13 @@ describe.each(MODES)("planOrderHolds in mode %s", (mode) => {
     expect(heldInOf(result)).toEqual({ [key("X")]: "fo1", [key("Y")]: "fo1" });
   });
 
-  it("holds scheduled fulfillment orders, but not ones in progress or closed", () => {
-    expect(plan(mode, [fo("fo1", { X: 1 }, { status: "SCHEDULED" })], [tracked("X", 1)]).actions).toEqual([
+  it("holds only what Shopify lets it hold: open or held orders, not scheduled, in progress or closed ones", () => {
+    // Shopify's supportedActions decide when read; the status only when they are not.
+    expect(plan(mode, [{ ...fo("fo1", { X: 1 }, { status: "SCHEDULED" }), canHold: true }], [tracked("X", 1)]).actions).toEqual([
       { kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit waiting for stock" },
     ]);
-    for (const status of ["IN_PROGRESS", "CLOSED", "CANCELLED", "INCOMPLETE"]) {
+    expect(plan(mode, [{ ...fo("fo1", { X: 1 }), canHold: false }], [tracked("X", 1)]).actions).toEqual([]);
+    for (const status of ["SCHEDULED", "IN_PROGRESS", "CLOSED", "CANCELLED", "INCOMPLETE"]) {
       const result = plan(mode, [fo("fo1", { X: 1, Y: 1 }, { status })], [tracked("X", 1), tracked("Y", 0)]);
       expect(result.actions).toEqual([]);
       // Nothing holds X's waiting units, so Y does not wait with them.

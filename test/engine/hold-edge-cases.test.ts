@@ -4,11 +4,12 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "../../app/jobs/job-queue.server";
-import { holdFulfillmentOrder, releaseHold } from "../sandbox/state/fulfillment";
+import { createFulfillment, holdFulfillmentOrder, releaseHold } from "../sandbox/state/fulfillment";
 import { stackForThisFile } from "../support/installed-stack";
 import { storyIn } from "../support/shop-story";
 
-const t = stackForThisFile();
+// A refused write fails its job at once (a dead letter), instead of retrying for minutes.
+const t = stackForThisFile({ env: { BACKORDER_WORKER_MAX_ATTEMPTS: "1" } });
 const shop = t.shop;
 const { ourHolds, addVariant, variantOf, buy, orderOf } = storyIn(shop);
 let warehouse: string;
@@ -105,5 +106,42 @@ describe("a fulfillment order Shopify cannot split (FULFILLMENT_ORDER_NOT_SPLITT
     expect(foWith(kettle)).toMatchObject({ status: "ON_HOLD", holds: [expect.objectContaining({ handle: "backorder-manager" })] });
     expect(await waitingOrders(kettle)).toEqual([order]);
     await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
+  });
+});
+
+describe("fulfillment orders Shopify does not let the app hold", () => {
+  const deadLetters = () => t.db.job.count({ where: { status: "dead" } });
+
+  it("leaves a scheduled fulfillment order unheld, its line waiting, and holds it once it opens", async () => {
+    const tent = await backOrderedVariant("Scheduled Tent");
+    const order = buy(tent, "Dora");
+    // A subscription's fulfillment order, deferred to its date (Shopify does not list HOLD for it).
+    const foId = orderOf(order).fulfillmentOrders[0]!.id;
+    shop().scheduleFulfillmentOrder(foId);
+    const deadBefore = await deadLetters();
+    await t.settle();
+    expect(await deadLetters()).toBe(deadBefore);
+    expect(ourHolds(order)).toHaveLength(0);
+    expect(await waitingOrders(tent)).toEqual([order]);
+
+    shop().openFulfillmentOrder(foId);
+    await syncOrderAgain(order);
+    expect(ourHolds(order)).toHaveLength(1);
+  });
+
+  it("leaves a fulfillment order in progress (partly fulfilled) unheld, its line waiting", async () => {
+    const lamp = await backOrderedVariant("In Progress Lamp");
+    const cup = addVariant("In Progress Cup", warehouse, 5);
+    const order = shop().placeOrder({ customer: { email: "eli@example.com", firstName: "Eli" }, lines: [{ variantId: cup, quantity: 1 }, { variantId: lamp, quantity: 1 }] }).orderId;
+    // The merchant ships the cup at once: the fulfillment order is in progress before the app sees it.
+    const fo = orderOf(order).fulfillmentOrders[0]!;
+    const cupLine = orderOf(order).lineItems.find((line) => line.variantId === cup)!.id;
+    createFulfillment(shop(), { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.find((line) => line.lineItemId === cupLine)!.id, quantity: 1 }] }] });
+    const deadBefore = await deadLetters();
+    await t.settle();
+    expect(orderOf(order).fulfillmentOrders[0]!.status).toBe("IN_PROGRESS");
+    expect(await deadLetters()).toBe(deadBefore);
+    expect(ourHolds(order)).toHaveLength(0);
+    expect(await waitingOrders(lamp)).toEqual([order]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createAdminApi } from "../admin-api/execute";
-import { holdFulfillmentOrder } from "./fulfillment";
+import { createFulfillment, holdFulfillmentOrder, SUPPORTED_ACTIONS } from "./fulfillment";
 import { SandboxShop } from "./shop";
 
 function shopWithOrder(lines: number) {
@@ -66,5 +66,25 @@ describe("the merchant's split and merge", () => {
     s.shop.releaseHoldsInAdmin(first!.id);
     expect(s.fos()[0]).toMatchObject({ status: "OPEN", holds: [] });
     expect(events).toContain("fulfillment_orders/hold_released");
+  });
+});
+
+describe("holds follow supportedActions", () => {
+  it("accepts a hold exactly where HOLD is listed: open and held, not scheduled nor in progress", () => {
+    const scheduled = shopWithOrder(1);
+    scheduled.shop.scheduleFulfillmentOrder(scheduled.fos()[0]!.id);
+    expect(() => holdFulfillmentOrder(scheduled.shop, scheduled.fos()[0]!.id, { reason: "OTHER" })).toThrow(/scheduled/);
+    scheduled.shop.openFulfillmentOrder(scheduled.fos()[0]!.id);
+    holdFulfillmentOrder(scheduled.shop, scheduled.fos()[0]!.id, { reason: "OTHER", handle: "a" });
+    holdFulfillmentOrder(scheduled.shop, scheduled.fos()[0]!.id, { reason: "OTHER", handle: "b" });
+    expect(scheduled.fos()[0]!.holds).toHaveLength(2);
+
+    const started = shopWithOrder(2);
+    const [fo] = started.fos();
+    createFulfillment(started.shop, { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo!.id, fulfillmentOrderLineItems: [{ id: fo!.lineItems[0]!.id, quantity: 1 }] }] });
+    expect(started.fos()[0]!.status).toBe("IN_PROGRESS");
+    expect(() => holdFulfillmentOrder(started.shop, fo!.id, { reason: "OTHER" })).toThrow(/in_progress/);
+    expect(SUPPORTED_ACTIONS.IN_PROGRESS).not.toContain("HOLD");
+    expect(SUPPORTED_ACTIONS.SCHEDULED).not.toContain("HOLD");
   });
 });

@@ -76,3 +76,25 @@ export function mergeFulfillmentOrders(shop: SandboxShop, foGids: Gid[]): Fulfil
 export function releaseHoldsInAdmin(shop: SandboxShop, foGid: Gid): FulfillmentOrderRecord {
   return releaseHold(shop, foGid, null);
 }
+
+/**
+ * A fulfillment order deferred to a later date, as Shopify creates for subscriptions and pre-orders:
+ * "the `fulfill_at` date for a subscription order might be the 1st of each month" (FulfillmentOrder.
+ * fulfillAt, 2026-10 schema). Only an open one can be deferred here.
+ */
+export function scheduleFulfillmentOrder(shop: SandboxShop, foGid: Gid): FulfillmentOrderRecord {
+  const fo = fulfillmentOrderOrError(shop, foGid);
+  if (fo.status !== "OPEN") throw new ShopUserError(`Cannot schedule a fulfillment order with status ${fo.status.toLowerCase()}.`, ["id"], null);
+  fo.status = "SCHEDULED";
+  fo.updatedAt = shop.nowIso();
+  return fo;
+}
+
+/** `fulfillmentOrderOpen`: "Marks a scheduled fulfillment order as open" (2026-10 schema), as its fulfill_at date does. */
+export function openFulfillmentOrder(shop: SandboxShop, foGid: Gid): FulfillmentOrderRecord {
+  const fo = fulfillmentOrderOrError(shop, foGid);
+  if (fo.status !== "SCHEDULED") throw new ShopUserError(`Cannot open a fulfillment order with status ${fo.status.toLowerCase()}.`, ["id"], null);
+  fo.status = "OPEN";
+  fo.updatedAt = shop.nowIso();
+  return fo;
+}

@@ -8,6 +8,22 @@ import { holdReleasedPayload, placedOnHoldPayload } from "./webhook-payloads";
 
 const MAX_HOLDS = 10;
 
+/**
+ * `FulfillmentOrder.supportedActions` per status ("The actions that can be performed on this
+ * fulfillment order", 2026-10 schema); the mutations here accept what it lists. Shopify's docs do not
+ * list the statuses a hold accepts: the harsher reading is taken. An open fulfillment order, or one
+ * already held ("can be successfully executed on fulfillment orders that are already on hold",
+ * fulfillmentOrderHold, 2025-01 on), takes a hold; one in progress (partly fulfilled) does not, nor
+ * one scheduled, which is "deferred and will be ready for fulfillment after the date and time
+ * specified in fulfill_at" (FulfillmentOrderStatus.SCHEDULED), when Shopify opens it.
+ */
+export const SUPPORTED_ACTIONS: Record<string, readonly string[]> = {
+  OPEN: ["CREATE_FULFILLMENT", "HOLD", "MOVE", "SPLIT"],
+  IN_PROGRESS: ["CREATE_FULFILLMENT"],
+  SCHEDULED: ["MARK_AS_OPEN", "MOVE"],
+  ON_HOLD: ["RELEASE_HOLD", "HOLD"],
+};
+
 export function fulfillmentOrderOrError(shop: SandboxShop, foGid: Gid, field: string[] = ["id"]): FulfillmentOrderRecord {
   const parsed = parseGid(foGid);
   const fo = parsed?.type === "FulfillmentOrder" ? shop.fulfillmentOrders.get(parsed.id) : undefined;
@@ -68,7 +84,7 @@ export interface HoldInput {
 
 export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldInput) {
   const fo = fulfillmentOrderOrError(shop, foGid);
-  if (fo.status !== "OPEN" && fo.status !== "ON_HOLD" && fo.status !== "SCHEDULED") {
+  if (!SUPPORTED_ACTIONS[fo.status]?.includes("HOLD")) {
     throw new ShopUserError(`The fulfillment order's status (${fo.status.toLowerCase()}) does not allow a hold.`, ["id"], null);
   }
   if (input.handle && fo.holds.some((h) => h.heldByApp && h.handle === input.handle)) {

@@ -246,6 +246,14 @@ export class SandboxShop implements SandboxShopApi {
     return gid("FulfillmentOrder", arrangements.mergeFulfillmentOrders(this, fulfillmentOrderIds).id);
   }
 
+  scheduleFulfillmentOrder(fulfillmentOrderId: Gid): void {
+    arrangements.scheduleFulfillmentOrder(this, fulfillmentOrderId);
+  }
+
+  openFulfillmentOrder(fulfillmentOrderId: Gid): void {
+    arrangements.openFulfillmentOrder(this, fulfillmentOrderId);
+  }
+
   releaseHoldsInAdmin(fulfillmentOrderId: Gid): void {
     arrangements.releaseHoldsInAdmin(this, fulfillmentOrderId);
   }
