@@ -145,3 +145,18 @@ describe("fulfillment orders Shopify does not let the app hold", () => {
     expect(await waitingOrders(lamp)).toEqual([order]);
   });
 });
+
+describe("Cancel back-order on an order another app created", () => {
+  it("shows Shopify's reason to the merchant and leaves the line waiting", async () => {
+    const kettle = await backOrderedVariant("Other App Kettle");
+    const order = shop().placeOrder({ customer: { email: "finn@example.com", firstName: "Finn" }, lines: [{ variantId: kettle, quantity: 1 }], createdByApp: "Wholesale Orders" }).orderId;
+    await t.settle();
+    const line = await t.db.backorderLine.findFirstOrThrow({ where: { orderId: order } });
+    const response = await t.request("/app/orders.data", { method: "POST", fields: { intent: "cancel", lineItemId: line.lineItemId, locationId: line.locationId, notifyCustomer: "false" } });
+    expect(response.status).toBe(409);
+    expect(response.text).toContain("Shopify refused the change");
+    expect(response.text).toContain("created by another app");
+    expect(await waitingOrders(kettle)).toEqual([order]);
+    expect(orderOf(order).lineItems[0]!.currentQuantity).toBe(1);
+  });
+});

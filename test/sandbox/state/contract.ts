@@ -42,6 +42,8 @@ export interface PlaceOrderInput {
   createdAt?: string;
   /** When true (history), the order is created already fulfilled and emits no webhooks. */
   historical?: boolean;
+  /** The app that created the order through the Admin API (absent: checkout or another Shopify channel). */
+  createdByApp?: string;
 }
 
 export interface ReceiveIncomingInput {
