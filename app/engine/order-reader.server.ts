@@ -4,8 +4,8 @@
  * cannot finish throws, so the job retries instead of deciding on part of an order.
  */
 import type { FulfillmentOrderState } from "../domain/hold-plan";
-import { FULFILLMENT_ORDER_LINES_QUERY, ORDER_HOLDS_QUERY } from "../graphql/orders";
-import type { FulfillmentOrderLinesQuery, OrderHoldsQuery } from "../types/admin.generated";
+import { FULFILLMENT_ORDER_LINES_QUERY, ORDER_HOLDS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
+import type { FulfillmentOrderLinesQuery, OrderHoldsQuery, OrderVariantsQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 
 type OrderNode = NonNullable<OrderHoldsQuery["order"]>;
@@ -69,4 +69,19 @@ async function readRemainingLines(ctx: Pick<EngineContext, "admin">, fulfillment
     if (fulfillmentOrder.lineItems.pageInfo.hasNextPage && after === null) throw new TruncatedReadError(`${fulfillmentOrderId}: a next page of lines without a cursor`);
   }
   return lines;
+}
+
+/** The variants of every line of an order, all pages of them (none when Shopify returns no order). */
+export async function readOrderVariantIds(ctx: Pick<EngineContext, "admin">, orderId: string): Promise<string[]> {
+  const variantIds: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; ; pages += 1) {
+    if (pages >= MAX_PAGES) throw new TruncatedReadError(`${orderId}: more than ${MAX_PAGES} pages of lines`);
+    const { order }: OrderVariantsQuery = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId, after });
+    if (!order) return variantIds;
+    variantIds.push(...order.lineItems.nodes.flatMap((line) => (line.variant ? [line.variant.id] : [])));
+    if (!order.lineItems.pageInfo.hasNextPage) return variantIds;
+    after = order.lineItems.pageInfo.endCursor ?? null;
+    if (after === null) throw new TruncatedReadError(`${orderId}: a next page of lines without a cursor`);
+  }
 }

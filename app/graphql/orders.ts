@@ -192,9 +192,13 @@ export const KNOWN_ORDERS_QUERY = `#graphql
 
 /** Which variants an order touches, when a webhook names the order but not its lines. */
 export const ORDER_VARIANTS_QUERY = `#graphql
-  query OrderVariants($id: ID!) {
+  query OrderVariants($id: ID!, $after: String) {
     order(id: $id) {
-      lineItems(first: 100) {
+      lineItems(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           variant {
             id
