@@ -18,6 +18,11 @@ export interface FulfillmentOrderState {
   status: string;
   locationId: string;
   holds: readonly { id: string; handle: string | null; heldByRequestingApp: boolean }[];
+  /**
+   * Whether Shopify lists HOLD among the fulfillment order's `supportedActions` (absent: judged by
+   * status). A scheduled one, or one in progress, may not take a hold: its lines wait unheld.
+   */
+  canHold?: boolean;
   lines: readonly { id: string; lineItemId: string; remainingQuantity: number }[];
 }
 
@@ -53,11 +58,12 @@ export interface OrderPlan {
   shipsOn: string | null;
 }
 
-const HOLDABLE = new Set(["OPEN", "SCHEDULED", "ON_HOLD"]);
+const HOLDABLE = new Set(["OPEN", "ON_HOLD"]);
+const holdable = (fo: FulfillmentOrderState) => fo.canHold ?? HOLDABLE.has(fo.status);
 const FULFILLABLE = new Set(["OPEN", "IN_PROGRESS"]);
 
 /** Our hold, while it still holds anything: a fulfillment order closed under it (emptied by an edit) has nothing to release. */
-const ourHold = (fo: FulfillmentOrderState) =>
+export const ourHold = (fo: FulfillmentOrderState) =>
   fo.status === "ON_HOLD" ? fo.holds.find((hold) => hold.heldByRequestingApp && hold.handle === HOLD_HANDLE) : undefined;
 const holdAge = (fo: FulfillmentOrderState) => Number(/(\d+)$/.exec(ourHold(fo)?.id ?? "")?.[1] ?? Number.MAX_SAFE_INTEGER);
 
@@ -67,7 +73,7 @@ const holdAge = (fo: FulfillmentOrderState) => Number(/(\d+)$/.exec(ourHold(fo)?
  * holds, so the plan after our actions land is the same plan: nothing flips.
  */
 function placementOrder(fulfillmentOrders: readonly FulfillmentOrderState[]): FulfillmentOrderState[] {
-  const rank = (fo: FulfillmentOrderState) => (ourHold(fo) ? 0 : HOLDABLE.has(fo.status) ? 1 : 2);
+  const rank = (fo: FulfillmentOrderState) => (ourHold(fo) ? 0 : holdable(fo) ? 1 : 2);
   return [...fulfillmentOrders].sort((a, b) => rank(a) - rank(b) || holdAge(a) - holdAge(b));
 }
 
@@ -101,14 +107,21 @@ export function planOrderHolds(input: {
     });
     const hold = ourHold(fo);
     if (waitingLines.length > 0) {
-      if (!hold && !HOLDABLE.has(fo.status)) continue;
+      if (!hold && !holdable(fo)) continue;
       waitingLines.forEach((line) => heldIn.set(line.key, [heldIn.get(line.key), fo.id].filter(Boolean).join(" ")));
       const stocked = fo.lines.filter((line) => line.remainingQuantity > 0);
-      if (hold) {
+      const othersHold = fo.holds.some((other) => other !== hold);
+      // Held whole while someone else held it too (Shopify cannot split a held fulfillment order:
+      // FULFILLMENT_ORDER_NOT_SPLITTABLE): once ours is the only hold, lines with nothing waiting
+      // ship; ours is released and only the waiting lines are held again.
+      const splitNow = input.mode === "ship_available_first" && hold !== undefined && !othersHold &&
+        stocked.some((line) => !waitingLines.some((w) => w.id === line.id));
+      if (hold && !splitNow) {
         holdLines(fo, stocked.map((line) => line.lineItemId));
         continue;
       }
-      const partial = input.mode === "ship_available_first" && fo.status !== "ON_HOLD" &&
+      if (hold) actions.push({ kind: "release", fulfillmentOrderId: fo.id, holdId: hold.id });
+      const partial = input.mode === "ship_available_first" && !othersHold && (fo.status !== "ON_HOLD" || splitNow) &&
         stocked.some((line) => !waitingLines.some((w) => w.id === line.id && w.whole));
       // A partial hold splits the covered units off into an open fulfillment order: only the waiting lines stay held.
       holdLines(fo, (partial ? stocked.filter((line) => waitingLines.some((w) => w.id === line.id)) : stocked).map((line) => line.lineItemId));

@@ -4,6 +4,7 @@ import { checkoutPromiseOf } from "../domain/customer-promise";
 import { LINE_ITEM_PROPERTIES_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
+import { readWholeOrder } from "./order-reader.server";
 
 export interface OrderFacts {
   name: string;
@@ -24,12 +25,26 @@ type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
 
 /** Page sizes that keep `OpenOrders` under Shopify's 1,000-point query limit. */
 export const ORDERS_PAGE = { first: 10, fulfillmentOrders: 3, lines: 8 } as const;
-/** One order read on its own when it did not fit in a page. */
-export const LARGE_ORDER = { first: 1, fulfillmentOrders: 5, lines: 50 } as const;
 
 /** Whether a page cut off some of this order's fulfillment orders or lines. */
 export function isTruncated(order: OrderNode): boolean {
   return order.fulfillmentOrders.pageInfo.hasNextPage || order.fulfillmentOrders.nodes.some((fo) => fo.lineItems.pageInfo.hasNextPage);
+}
+
+/** An order a page cut off, with every fulfillment order and line read page by page (null: Shopify no longer returns it). */
+export async function wholeOrderNode(ctx: Pick<EngineContext, "admin">, order: OrderNode): Promise<OrderNode | null> {
+  const whole = await readWholeOrder(ctx, order.id);
+  if (!whole) return null;
+  const nodes = whole.fulfillmentOrders.map((fo) => ({
+    id: fo.id,
+    status: fo.status as OrderNode["fulfillmentOrders"]["nodes"][number]["status"],
+    assignedLocation: { location: fo.locationId ? { id: fo.locationId } : null },
+    lineItems: {
+      pageInfo: { hasNextPage: false },
+      nodes: fo.lines.map((line) => ({ id: line.id, remainingQuantity: line.remainingQuantity, variant: line.variantId ? { id: line.variantId } : null, lineItem: { id: line.lineItemId } })),
+    },
+  }));
+  return { ...order, fulfillmentOrders: { pageInfo: { hasNextPage: false }, nodes } };
 }
 
 /** Fulfillment orders that still owe the customer goods from their location. */

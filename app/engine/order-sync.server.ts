@@ -5,10 +5,11 @@
  * time, after reading the order's holds: a rerun after a crash finds the work
  * done in Shopify and only records it.
  */
-import { lineKey, planOrderHolds, type FulfillmentOrderState } from "../domain/hold-plan";
-import { ORDER_HOLDS_QUERY } from "../graphql/orders";
+import { lineKey, planOrderHolds, type HoldAction } from "../domain/hold-plan";
+import { linesReleasedInShopify } from "../domain/merchant-release";
 import type { EngineContext } from "./context.server";
 import { moveRequestedLines } from "./location-moves.server";
+import { readWholeOrder } from "./order-reader.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
 
@@ -16,21 +17,16 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
   const { db, shop } = ctx;
   const lines = await db.backorderLine.findMany({ where: { shop, orderId } });
   if (lines.length === 0) return;
-  const { order } = await ctx.admin.request(ORDER_HOLDS_QUERY, { id: orderId });
+  const whole = await readWholeOrder(ctx, orderId);
   const pending = lines.filter((line) => line.state === "waiting");
-  if (!order) {
+  if (!whole) {
     await db.backorderLine.updateMany({ where: { shop, orderId, state: "waiting" }, data: { state: "cancelled", waitingUnits: 0, queuePosition: null } });
     return;
   }
-  const fulfillmentOrders: FulfillmentOrderState[] = order.fulfillmentOrders.nodes.map((fo) => ({
-    id: fo.id,
-    status: fo.status,
-    locationId: fo.assignedLocation.location?.id ?? "",
-    holds: fo.fulfillmentHolds.map((hold) => ({ id: hold.id, handle: hold.handle ?? null, heldByRequestingApp: hold.heldByRequestingApp })),
-    lines: fo.lineItems.nodes.map((line) => ({ id: line.id, lineItemId: line.lineItem.id, remainingQuantity: line.remainingQuantity })),
-  }));
+  const { order, fulfillmentOrders } = whole;
   // A line moved to where its units are (or found moved) is planned from a fresh read.
   if (!afterMove && !order.cancelledAt && (await moveRequestedLines(ctx, order.name, fulfillmentOrders, pending))) return syncOrder(ctx, orderId, true);
+  await respectReleasesInShopify(ctx, order.name, linesReleasedInShopify(fulfillmentOrders, pending));
   const plan = planOrderHolds({
     mode: fulfilmentModeOf(ctx.settings),
     cancelled: order.cancelledAt !== null && order.cancelledAt !== undefined,
@@ -41,6 +37,7 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
     shipByMerchant: new Set(lines.filter((line) => line.merchantAction === "released").map((line) => line.lineItemId)),
   });
 
+  await forgetHoldsAboutToBeRedone(ctx, pending, plan.actions);
   const updatedAt = await applyOrderPlan(ctx, order, plan.actions, labelChange(order, plan.tagged, plan.shipsOn));
   if (updatedAt) await db.backorderLine.updateMany({ where: { shop, orderId }, data: { orderUpdatedAt: new Date(updatedAt) } });
   const fulfilled = new Set<string>();
@@ -72,4 +69,42 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
   });
   // One by one (see variant-sync): a crash part-way leaves lines a rerun settles the same way.
   for (const write of writes) await write;
+}
+
+type LineRow = Awaited<ReturnType<EngineContext["db"]["backorderLine"]["findMany"]>>[number];
+
+/**
+ * The merchant released the app's hold in Shopify admin: the lines leave the queue as with
+ * "Release now" (never held or fulfilled by the app again), and their units fall to the next orders.
+ */
+async function respectReleasesInShopify(ctx: EngineContext, orderName: string, released: LineRow[]): Promise<void> {
+  if (released.length === 0) return;
+  const { db, shop } = ctx;
+  const lines = released.map((line) => ({ lineItemId: line.lineItemId, variantId: line.variantId, waitingUnits: line.waitingUnits }));
+  for (const line of released) {
+    await db.backorderLine.update({
+      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
+      data: { merchantAction: "released", merchantActionAt: new Date(), waitingUnits: 0, queuePosition: null },
+    });
+    Object.assign(line, { merchantAction: "released", waitingUnits: 0, queuePosition: null });
+  }
+  const units = lines.reduce((sum, line) => sum + line.waitingUnits, 0);
+  await ctx.log({ kind: "order.released_in_shopify", subject: released[0]!.orderId, message: `${orderName}: hold released in Shopify admin (units still waiting: ${units}); it left the queue`, details: { orderName, lines } });
+  for (const variantId of new Set(lines.map((line) => line.variantId))) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+}
+
+/**
+ * A hold the plan releases only to place it again split (ship-available-first) is dropped from the
+ * lines' records first, so a crash in between is not taken for the merchant's release.
+ */
+async function forgetHoldsAboutToBeRedone(ctx: EngineContext, pending: LineRow[], actions: readonly HoldAction[]): Promise<void> {
+  const holds = new Set(actions.filter((action) => action.kind === "hold").map((action) => action.fulfillmentOrderId));
+  const redone = new Set(actions.filter((action) => action.kind === "release" && holds.has(action.fulfillmentOrderId)).map((action) => action.fulfillmentOrderId));
+  if (redone.size === 0) return;
+  for (const line of pending) {
+    const ids = line.heldIn?.split(" ") ?? [];
+    if (!ids.some((id) => redone.has(id))) continue;
+    const heldIn = ids.filter((id) => !redone.has(id)).join(" ") || null;
+    await ctx.db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop: ctx.shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { heldIn } });
+  }
 }

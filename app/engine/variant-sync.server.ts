@@ -13,7 +13,8 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { readKnownOrders } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
@@ -57,7 +58,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     fulfillsOnlineOrders: level.location.fulfillsOnlineOrders,
   }));
   const choices = await merchantChoices(ctx, variantId);
-  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map() };
+  const knownOrders = known.map((line) => line.orderId);
+  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, knownOrders) : { demand: [], orders: new Map() };
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -116,7 +118,7 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
  * waits), or until a run of pages brought none of its lines: negative stock no open order explains
  * is recorded as such (`unexplainedUnits`), not searched for through every open order.
  */
-async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
+async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices, knownOrders: readonly string[]) {
   const demand: LocatedDemand[] = [];
   const orders = new Map<string, OrderFacts>();
   const sku = variant.sku?.trim();
@@ -127,6 +129,7 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
   const query = sku ? `${open} sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : open;
   let after: string | null = null;
   let fruitlessPages = 0;
+  const seen = new Set<string>();
   while (!demandWindowIsEnough(levels, demand) && !demandSearchGivesUp(fruitlessPages)) {
     const linesBefore = demand.length;
     const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
@@ -136,14 +139,17 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
         nodes.push(order);
         continue;
       }
-      const whole: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query: `id:${order.id.split("/").pop()}`, after: null, ...LARGE_ORDER });
-      nodes.push(...whole.orders.nodes);
+      const whole = await wholeOrderNode(ctx, order);
+      if (whole) nodes.push(whole);
     }
     readDemandPage(nodes, variant.id, choices, demand, orders);
     fruitlessPages = demand.length > linesBefore ? 0 : fruitlessPages + 1;
+    nodes.forEach((order) => seen.add(order.id));
     if (!page.orders.pageInfo.hasNextPage) break;
     after = page.orders.pageInfo.endCursor ?? null;
   }
+  // Waiting orders the search did not bring (a renamed SKU, or past the window) are read by id.
+  readDemandPage(await readKnownOrders(ctx, knownOrders, seen), variant.id, choices, demand, orders);
   return { demand, orders };
 }
 

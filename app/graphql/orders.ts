@@ -22,7 +22,7 @@ export const OPEN_ORDERS_QUERY = `#graphql
         customer {
           displayName
         }
-        fulfillmentOrders(first: $fulfillmentOrders) {
+        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
           pageInfo {
             hasNextPage
           }
@@ -56,9 +56,14 @@ export const OPEN_ORDERS_QUERY = `#graphql
   }
 `;
 
-/** One order's fulfillment orders and holds, read before any hold is placed or released. */
+/**
+ * One order's fulfillment orders and holds, read before any hold is placed or released: a page of
+ * fulfillment orders (`$after`), the ones hidden from the merchant (closed after a merge or a move)
+ * left out. A fulfillment order with more lines than its page is read on with
+ * `FulfillmentOrderLines`; the app never decides on a part of an order.
+ */
 export const ORDER_HOLDS_QUERY = `#graphql
-  query OrderHolds($id: ID!) {
+  query OrderHolds($id: ID!, $after: String) {
     order(id: $id) {
       id
       name
@@ -67,7 +72,11 @@ export const ORDER_HOLDS_QUERY = `#graphql
       shipsOn: metafield(namespace: "$app:backorder", key: "ships_on") {
         value
       }
-      fulfillmentOrders(first: 5) {
+      fulfillmentOrders(first: 5, after: $after, displayable: true) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           status
@@ -81,10 +90,20 @@ export const ORDER_HOLDS_QUERY = `#graphql
             handle
             heldByRequestingApp
           }
+          supportedActions {
+            action
+          }
           lineItems(first: 20) {
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
             nodes {
               id
               remainingQuantity
+              variant {
+                id
+              }
               lineItem {
                 id
               }
@@ -96,11 +115,90 @@ export const ORDER_HOLDS_QUERY = `#graphql
   }
 `;
 
+/** The lines of one fulfillment order after `$after`: the rest of a fulfillment order too long for `OrderHolds`. */
+export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
+  query FulfillmentOrderLines($id: ID!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      lineItems(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          remainingQuantity
+          variant {
+            id
+          }
+          lineItem {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+/**
+ * Orders the app already knows wait, read by id: a search by SKU no longer finds an order once the
+ * merchant renamed the SKU (its lines keep the old one). Same fields and page sizes as `OpenOrders`;
+ * Shopify charges `nodes(ids:)` per id.
+ */
+export const KNOWN_ORDERS_QUERY = `#graphql
+  query KnownOrders($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        name
+        createdAt
+        cancelledAt
+        email
+        customer {
+          displayName
+        }
+        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
+          pageInfo {
+            hasNextPage
+          }
+          nodes {
+            id
+            status
+            assignedLocation {
+              location {
+                id
+              }
+            }
+            lineItems(first: $lines) {
+              pageInfo {
+                hasNextPage
+              }
+              nodes {
+                id
+                remainingQuantity
+                variant {
+                  id
+                }
+                lineItem {
+                  id
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 /** Which variants an order touches, when a webhook names the order but not its lines. */
 export const ORDER_VARIANTS_QUERY = `#graphql
-  query OrderVariants($id: ID!) {
+  query OrderVariants($id: ID!, $after: String) {
     order(id: $id) {
-      lineItems(first: 100) {
+      lineItems(first: 100, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           variant {
             id

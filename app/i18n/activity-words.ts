@@ -16,6 +16,7 @@ export interface ActivityFacts {
   "order.release": { orderName: string; fulfillmentOrderId: string };
   "order.fulfil": { orderName: string; fulfillmentOrderId: string };
   "order.released_by_merchant": { orderName: string; lines: { waitingUnits: number }[] };
+  "order.released_in_shopify": { orderName: string; lines: { waitingUnits: number }[] };
   "line.cancelled_by_merchant": { orderName: string; units: number; notifyCustomer: boolean };
   "compliance.customer_redact": { lines: number; payloads: number };
   reconcile: { checked: number; toUpdate: number };
@@ -97,6 +98,8 @@ function labelOf(kind: string, facts: Facts): string {
       return strings.locationMoves.kind;
     case "order.released_by_merchant":
       return text.kinds.releasedByYou;
+    case "order.released_in_shopify":
+      return text.kinds.releasedInShopify;
     case "line.cancelled_by_merchant":
       return text.kinds.cancelledByYou;
     case "compliance.customer_redact":
@@ -141,6 +144,11 @@ function sentenceOf(kind: string, facts: Facts, details: unknown): Omit<Activity
       const lines = Array.isArray(facts.lines) ? (facts.lines as Facts[]) : [];
       const units = lines.reduce((sum, line) => sum + (num(line, "waitingUnits") ?? 0), 0);
       return order ? { label: text.kinds.releasedByYou, sentence: text.says.releasedByYou(order, units) } : null;
+    }
+    case "order.released_in_shopify": {
+      const lines = Array.isArray(facts.lines) ? (facts.lines as Facts[]) : [];
+      const units = lines.reduce((sum, line) => sum + (num(line, "waitingUnits") ?? 0), 0);
+      return order ? { label: text.kinds.releasedInShopify, sentence: text.says.releasedInShopify(order, units) } : null;
     }
     case "line.cancelled_by_merchant": {
       const units = num(facts, "units");

@@ -126,6 +126,7 @@ export const strings = {
       released: "Order released",
       fulfilled: "Order fulfilled",
       releasedByYou: "Released by you",
+      releasedInShopify: "Released in Shopify",
       cancelledByYou: "Back-order cancelled",
       customerErased: "Customer data erased",
       dataRequest: "Customer data request",
@@ -153,6 +154,8 @@ export const strings = {
       fulfilled: (order: string) => `Stock arrived for order ${order}: marked as fulfilled.`,
       releasedByYou: (order: string, units: number) =>
         `You released order ${order} with ${formatUnits(units)} still waiting. It left the queue and the next orders moved up.`,
+      releasedInShopify: (order: string, units: number) =>
+        `The hold on order ${order} was released in Shopify with ${formatUnits(units)} still waiting. The app will not hold it again; it left the queue and the next orders moved up.`,
       cancelledByYou: (order: string, units: number, notified: boolean) =>
         `${plural(units, { one: "# back-ordered unit", other: "# back-ordered units" })} removed from order ${order}${notified ? "; the customer was told" : ""}.`,
       customerErased: (lines: number, payloads: number) =>

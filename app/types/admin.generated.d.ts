@@ -203,26 +203,57 @@ export type OpenOrdersQuery = { orders: { pageInfo: Pick<AdminTypes.PageInfo, 'h
 
 export type OrderHoldsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
 }>;
 
 
 export type OrderHoldsQuery = { order?: AdminTypes.Maybe<(
     Pick<AdminTypes.Order, 'id' | 'name' | 'tags' | 'cancelledAt'>
-    & { shipsOn?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>>, fulfillmentOrders: { nodes: Array<(
+    & { shipsOn?: AdminTypes.Maybe<Pick<AdminTypes.Metafield, 'value'>>, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
         Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
-        & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle' | 'heldByRequestingApp'>>, lineItems: { nodes: Array<(
+        & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, fulfillmentHolds: Array<Pick<AdminTypes.FulfillmentHold, 'id' | 'handle' | 'heldByRequestingApp'>>, supportedActions: Array<Pick<AdminTypes.FulfillmentOrderSupportedAction, 'action'>>, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
             Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
-            & { lineItem: Pick<AdminTypes.LineItem, 'id'> }
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: Pick<AdminTypes.LineItem, 'id'> }
           )> } }
       )> } }
   )> };
 
-export type OrderVariantsQueryVariables = AdminTypes.Exact<{
+export type FulfillmentOrderLinesQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
 }>;
 
 
-export type OrderVariantsQuery = { order?: AdminTypes.Maybe<{ lineItems: { nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }> } }> };
+export type FulfillmentOrderLinesQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+        & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: Pick<AdminTypes.LineItem, 'id'> }
+      )> } }> };
+
+export type KnownOrdersQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrders: AdminTypes.Scalars['Int']['input'];
+  lines: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type KnownOrdersQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'email'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'displayName'>>, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+        & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: Pick<AdminTypes.LineItem, 'id'> }
+          )> } }
+      )> } }
+  )>> };
+
+export type OrderVariantsQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type OrderVariantsQuery = { order?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }> } }> };
 
 export type FulfillmentOrderVariantsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -259,9 +290,11 @@ interface GeneratedQueryTypes {
   "#graphql\n  query VariantsPage($after: String) {\n    productVariants(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        inventoryQuantity\n        # Stock at a location that does not fulfil online orders is in the total but not for sale online.\n        sellableOnlineQuantity\n        inventoryItem {\n          tracked\n        }\n      }\n    }\n  }\n": {return: VariantsPageQuery, variables: VariantsPageQueryVariables},
   "#graphql\n  query ShopClock {\n    shop {\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopClockQuery, variables: ShopClockQueryVariables},
   "#graphql\n  query BackorderMetafieldDefinitions($ownerType: MetafieldOwnerType!) {\n    metafieldDefinitions(first: 20, ownerType: $ownerType, namespace: \"$app:backorder\") {\n      nodes {\n        key\n      }\n    }\n  }\n": {return: BackorderMetafieldDefinitionsQuery, variables: BackorderMetafieldDefinitionsQueryVariables},
-  "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
-  "#graphql\n  query OrderHolds($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
-  "#graphql\n  query OrderVariants($id: ID!) {\n    order(id: $id) {\n      lineItems(first: 100) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
+  "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
+  "#graphql\n  query OrderHolds($id: ID!, $after: String) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5, after: $after, displayable: true) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: 20) {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              remainingQuantity\n              variant {\n                id\n              }\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
+  "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          remainingQuantity\n          variant {\n            id\n          }\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
+  "#graphql\n  query KnownOrders($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: KnownOrdersQuery, variables: KnownOrdersQueryVariables},
+  "#graphql\n  query OrderVariants($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
   "#graphql\n  query FulfillmentOrderVariants($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderVariantsQuery, variables: FulfillmentOrderVariantsQueryVariables},
   "#graphql\n  query LineItemProperties($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on LineItem {\n        id\n        customAttributes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: LineItemPropertiesQuery, variables: LineItemPropertiesQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},

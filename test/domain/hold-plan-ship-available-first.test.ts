@@ -73,9 +73,32 @@ describe("planOrderHolds: ship_available_first", () => {
     const merchant = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [merchantHold] })], [tracked("X", 0), tracked("Y", 1)]);
     expect(merchant.actions).toEqual([{ kind: "hold", fulfillmentOrderId: "fo1", lines: null, notes: "1 unit waiting for stock" }]);
     expect(merchant.finished).toEqual([]);
-    // Our hold already covers X and Y on fo1 (held whole earlier): X waits until Y's hold goes.
-    const ours = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [ourHold()] })], [tracked("X", 0, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })]);
-    expect(ours.actions).toEqual([]);
-    expect(ours.finished).toEqual([]);
+    // Our hold and the merchant's both on fo1 (held whole): X waits until the merchant's hold goes.
+    const both = plan("ship_available_first", [fo("fo1", { X: 1, Y: 1 }, { holds: [merchantHold, ourHold()] })], [tracked("X", 0, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })]);
+    expect(both.actions).toEqual([]);
+    expect(both.finished).toEqual([]);
+  });
+
+  it("splits an order it held whole once the other hold is gone (FULFILLMENT_ORDER_NOT_SPLITTABLE before): the covered line ships", () => {
+    const fos = [fo("fo1", { X: 1, Y: 1 }, { holds: [ourHold()] })];
+    const lines = [tracked("X", 0, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })];
+    const first = plan("ship_available_first", fos, lines);
+    // Shopify refuses a partial hold on a held fulfillment order: ours goes first, then only Y is held.
+    expect(first.actions).toEqual([
+      { kind: "release", fulfillmentOrderId: "fo1", holdId: "hold-ours" },
+      { kind: "hold", fulfillmentOrderId: "fo1", lines: [{ id: "fo1/Y", quantity: 1 }], notes: "1 unit waiting for stock" },
+    ]);
+    expect(first.finished).toEqual([key("X")]);
+    const after = apply(fos, first.actions);
+    expect(after.map((f) => [f.id, f.status, f.lines.map((l) => l.lineItemId)])).toEqual([
+      ["fo1", "ON_HOLD", ["Y"]],
+      ["fo1-rest1", "OPEN", ["X"]],
+    ]);
+    expect(plan("ship_available_first", after, record(lines, first))).toMatchObject({ actions: [], finished: [] });
+  });
+
+  it("does not split again while every line it holds still waits, even in part", () => {
+    const result = plan("ship_available_first", [fo("fo1", { X: 3, Y: 1 }, { holds: [ourHold()] })], [tracked("X", 1, { heldIn: "fo1" }), tracked("Y", 1, { heldIn: "fo1" })]);
+    expect(result.actions).toEqual([]);
   });
 });

@@ -64,9 +64,12 @@ describe("under Shopify's faults", () => {
     expect(faulty.failed).toBeGreaterThan(0);
     expect(faulty.throttled).toBeGreaterThan(0);
     expect(faulty.result).toEqual(clean.result);
-    for (const [fulfillmentOrder, events] of faulty.holds) {
-      const alternates = events.every((event, i) => event === (i % 2 === 0 ? "placed_on_hold" : "hold_released"));
-      expect(alternates, `${fulfillmentOrder}: ${events.join(", ")}`).toBe(true);
+    expect(faulty.holds.size).toBeGreaterThan(0);
+    for (const run of [clean, faulty]) {
+      for (const [fulfillmentOrder, events] of run.holds) {
+        // At most one hold, then at most one release: never held again, never released twice.
+        expect(["placed_on_hold", "placed_on_hold,hold_released"], `${fulfillmentOrder}: ${events.join(", ")}`).toContain(events.join(","));
+      }
     }
   }, 240_000);
 });

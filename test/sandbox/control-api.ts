@@ -64,6 +64,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
   { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
+  { method: "POST", path: "/sandbox/fulfillment-orders/:id/release-hold", description: "The merchant releases every hold on a fulfillment order in Shopify admin" },
   { method: "GET", path: "/sandbox/webhooks", description: "Webhook delivery log" },
   { method: "POST", path: "/sandbox/webhooks/faults", body: "dispatcher fault settings", description: "Make webhook deliveries fail, delay or duplicate" },
   { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } } | { randomFailures: { rate, lostReplies?, status?, seed? } | null }", description: "Admin API failures and throttling" },
@@ -175,6 +176,12 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
     const quantity = intField(body, "quantity", { min: 0 });
     shop.editOrderLine(orderId, lineItemId, quantity);
     sendJson(res, 200, { orderId, lineItemId, quantity });
+  });
+
+  router.on("POST", "/sandbox/fulfillment-orders/:id/release-hold", ({ res, params }) => {
+    const fulfillmentOrderId = toGid(params.id, "FulfillmentOrder", "fulfillment order id");
+    shop.releaseHoldsInAdmin(fulfillmentOrderId);
+    sendJson(res, 200, { fulfillmentOrderId, released: true });
   });
 
   router.on("GET", "/sandbox/webhooks", ({ res }) => sendJson(res, 200, { deliveries: deps.webhooks.deliveries() }));

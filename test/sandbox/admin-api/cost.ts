@@ -56,6 +56,14 @@ function intArg(walk: Walk, node: FieldNode, name: string): number | null {
   return null;
 }
 
+function listArgLength(walk: Walk, node: FieldNode, name: string): number {
+  const arg = node.arguments?.find((a) => a.name.value === name);
+  if (!arg) return 1;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
+  const value = arg.value.kind === Kind.VARIABLE ? walk.variables[arg.value.name.value] : null;
+  return Array.isArray(value) ? value.length : 1;
+}
+
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
 
 function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, data: unknown, actual: boolean): number {
@@ -75,7 +83,8 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, p
     } else if (actual && Array.isArray(value)) {
       total += value.reduce((sum: number, item) => sum + (item === null ? 0 : 1 + selectionCost(walk, node.selectionSet, child, item, true)), 0);
     } else {
-      total += 1 + selectionCost(walk, node.selectionSet, child, value, actual);
+      // A list argument such as `nodes(ids:)` is charged per id (shopify.dev/docs/api/usage/limits#cost-calculation).
+      total += (actual ? 1 : listArgLength(walk, node, "ids")) * (1 + selectionCost(walk, node.selectionSet, child, value, actual));
     }
   }
   return total;

@@ -1,4 +1,5 @@
 /** FulfillmentOrder and FulfillmentHold views. */
+import { SUPPORTED_ACTIONS } from "../state/fulfillment";
 import { gid } from "../state/ids";
 import type { FulfillmentOrderRecord, HoldRecord } from "../state/model";
 import type { SandboxShop } from "../state/shop";
@@ -20,13 +21,6 @@ export function holdView(hold: HoldRecord) {
   };
 }
 
-const ACTIONS: Record<string, string[]> = {
-  OPEN: ["CREATE_FULFILLMENT", "HOLD", "MOVE", "SPLIT"],
-  IN_PROGRESS: ["CREATE_FULFILLMENT", "HOLD"],
-  SCHEDULED: ["MARK_AS_OPEN", "MOVE"],
-  ON_HOLD: ["RELEASE_HOLD", "HOLD"],
-};
-
 export function fulfillmentOrderView(shop: SandboxShop, fo: FulfillmentOrderRecord) {
   const order = shop.orders.get(fo.orderId)!;
   const location = shop.locations.get(fo.locationId)!;
@@ -45,7 +39,7 @@ export function fulfillmentOrderView(shop: SandboxShop, fo: FulfillmentOrderReco
     order: () => orderView(shop, order),
     assignedLocation: { name: location.name, countryCode: "NL", location: () => locationView(shop, location), address1: null, address2: null, city: null, province: null, zip: null, phone: null },
     fulfillmentHolds: fo.holds.map(holdView),
-    supportedActions: (ACTIONS[fo.status] ?? []).map((action) => ({ action, externalUrl: null })),
+    supportedActions: (SUPPORTED_ACTIONS[fo.status] ?? []).map((action) => ({ action, externalUrl: null })),
     lineItems: (args: ConnectionArgs) => connection(fo.lineItems.map((l) => {
       const lineItem = order.lineItems.find((x) => x.id === l.lineItemId)!;
       const variant = lineItem.variantId === null ? undefined : shop.variants.get(lineItem.variantId);

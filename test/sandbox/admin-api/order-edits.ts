@@ -107,7 +107,8 @@ export function orderEditMutations(shop: SandboxShop) {
       return { calculatedOrder: calculatedOrderView(shop, session), orderEditSession: orderEditSessionView(session) };
     }),
     orderEditSetQuantity: (args: Args) => guarded({ calculatedOrder: null, calculatedLineItem: null, orderEditSession: null }, () => {
-      // `locationId` is deprecated in 2026-10 and ignored: units go back where they were committed.
+      // `locationId` is deprecated in 2026-10 ("No longer supported", the schema's deprecationReason) and
+      // ignored: restocked units go back to the location of the fulfillment order that committed them.
       const lineItemId = setEditQuantity(shop, args.id, args.lineItemId, args.quantity, args.restock);
       const { session, order } = openSession(shop, args.id);
       const line = order.lineItems.find((l) => l.id === lineItemId)!;

@@ -3,6 +3,7 @@ import { gid } from "../state/ids";
 import type { FulfillmentRecord, LineItemRecord, OrderRecord } from "../state/model";
 import type { SandboxShop } from "../state/shop";
 import { connection, matches, parseSearch, type ConnectionArgs, type Fields } from "./connection";
+import { isDisplayable } from "../state/fulfillment-arrangements";
 import { fulfillmentOrderView } from "./fulfillment-orders";
 import { metafieldFields } from "./metafields";
 import { sortBy, variantView } from "./products";
@@ -133,7 +134,9 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
       tags: [],
     },
     lineItems: (args: ConnectionArgs) => connection(order.lineItems.map((l) => lineItemView(shop, order, l)), args, (l) => l.id),
-    fulfillmentOrders: (args: ConnectionArgs) => connection(shop.fulfillmentOrdersOf(order).map((fo) => fulfillmentOrderView(shop, fo)), args, (fo) => fo.id),
+    // `displayable: false` (the default) returns every fulfillment order, hidden ones too (isDisplayable).
+    fulfillmentOrders: (args: ConnectionArgs & { displayable?: boolean | null }) =>
+      connection(shop.fulfillmentOrdersOf(order).filter((fo) => !args.displayable || isDisplayable(fo)).map((fo) => fulfillmentOrderView(shop, fo)), args, (fo) => fo.id),
     fulfillments: (args: { first?: number | null }) => order.fulfillments.slice(0, args.first ?? undefined).map((f) => fulfillmentView(shop, order, f)),
     fulfillmentsCount: () => ({ count: order.fulfillments.length, precision: "EXACT" }),
     ...metafieldFields(shop, orderGid),

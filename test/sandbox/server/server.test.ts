@@ -2,6 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { holdFulfillmentOrder } from "../state/fulfillment";
 import { ADMIN_API_VERSION } from "../../../app/api-version";
 import { startSandbox, type Sandbox } from "../server";
 import { INVALID_TOKEN_MESSAGE } from "../http/shopify-routes";
@@ -207,6 +208,18 @@ describe("control API", () => {
     expect(sold.body.orderId).toMatch(/^gid:\/\/shopify\/Order\//);
     expect((sold.body.levels as { locationId: string; available: number }[]).find((l) => l.locationId === downtown.id)?.available).toBe(-2);
     expect((await call("POST", "/sandbox/pos-sales", { sku: variant.sku, locationId: downtown.id, quantity: 0 })).status).toBe(400);
+  });
+
+  it("releases every hold on a fulfillment order as the merchant does in Shopify admin", async () => {
+    const variant = sandbox.shop.snapshot().variants.find((v) => v.inventoryPolicy === "CONTINUE" && v.tracked)!;
+    const placed = await call("POST", "/sandbox/orders", { customer: { email: "bo@example.com" }, lines: [{ variantId: variant.id, quantity: 1 }] });
+    const foId = sandbox.shop.snapshot().orders.find((o) => o.id === placed.body.orderId)!.fulfillmentOrders[0]!.id;
+    holdFulfillmentOrder(sandbox.shop, foId, { reason: "INVENTORY_OUT_OF_STOCK", handle: "backorder-manager" });
+    const released = await call("POST", `/sandbox/fulfillment-orders/${foId.split("/").pop()}/release-hold`);
+    expect(released.status).toBe(200);
+    expect(sandbox.shop.snapshot().orders.find((o) => o.id === placed.body.orderId)!.fulfillmentOrders[0]).toMatchObject({ status: "OPEN", holds: [] });
+    // Nothing held any more: the shop's own refusal.
+    expect((await call("POST", `/sandbox/fulfillment-orders/${foId.split("/").pop()}/release-hold`)).status).toBe(422);
   });
 
   it("answers 400 for bad input and 404 for unknown ids", async () => {

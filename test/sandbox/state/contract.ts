@@ -42,6 +42,8 @@ export interface PlaceOrderInput {
   createdAt?: string;
   /** When true (history), the order is created already fulfilled and emits no webhooks. */
   historical?: boolean;
+  /** The app that created the order through the Admin API (absent: checkout or another Shopify channel). */
+  createdByApp?: string;
 }
 
 /** A sale at a Shopify POS register: the goods leave the shop's location with the customer. */
@@ -166,6 +168,8 @@ export interface SandboxShopApi {
   cancelOrder(orderId: Gid): void;
   /** Sets a line's quantity (0 removes it), returning freed units to stock. */
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void;
+  /** The merchant releases every hold on a fulfillment order from the order page in Shopify admin. */
+  releaseHoldsInAdmin(fulfillmentOrderId: Gid): void;
 
   snapshot(): ShopSnapshot;
   storefrontProducts(): StorefrontProduct[];

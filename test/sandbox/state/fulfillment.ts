@@ -8,6 +8,22 @@ import { holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhoo
 
 const MAX_HOLDS = 10;
 
+/**
+ * `FulfillmentOrder.supportedActions` per status ("The actions that can be performed on this
+ * fulfillment order", 2026-10 schema); the mutations here accept what it lists. Shopify's docs do not
+ * list the statuses a hold accepts: the harsher reading is taken. An open fulfillment order, or one
+ * already held ("can be successfully executed on fulfillment orders that are already on hold",
+ * fulfillmentOrderHold, 2025-01 on), takes a hold; one in progress (partly fulfilled) does not, nor
+ * one scheduled, which is "deferred and will be ready for fulfillment after the date and time
+ * specified in fulfill_at" (FulfillmentOrderStatus.SCHEDULED), when Shopify opens it.
+ */
+export const SUPPORTED_ACTIONS: Record<string, readonly string[]> = {
+  OPEN: ["CREATE_FULFILLMENT", "HOLD", "MOVE", "SPLIT"],
+  IN_PROGRESS: ["CREATE_FULFILLMENT"],
+  SCHEDULED: ["MARK_AS_OPEN", "MOVE"],
+  ON_HOLD: ["RELEASE_HOLD", "HOLD"],
+};
+
 export function fulfillmentOrderOrError(shop: SandboxShop, foGid: Gid, field: string[] = ["id"]): FulfillmentOrderRecord {
   const parsed = parseGid(foGid);
   const fo = parsed?.type === "FulfillmentOrder" ? shop.fulfillmentOrders.get(parsed.id) : undefined;
@@ -21,7 +37,7 @@ export interface LineQuantity {
 }
 
 /** Resolves requested quantities against a fulfillment order; throws on unknown lines or bad quantities. */
-function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], field: string): Map<number, number> {
+export function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], field: string): Map<number, number> {
   const wanted = new Map<number, number>();
   lines.forEach((entry, index) => {
     const parsed = parseGid(entry.id);
@@ -41,7 +57,7 @@ function requestedQuantities(fo: FulfillmentOrderRecord, lines: LineQuantity[], 
  * Moves everything not in `keep` from `fo` into a new fulfillment order at `locationId`
  * (same status unless given). Returns the new one, or null when nothing was left over.
  */
-function splitOff(shop: SandboxShop, fo: FulfillmentOrderRecord, keep: Map<number, number>, locationId: number): FulfillmentOrderRecord | null {
+export function splitOff(shop: SandboxShop, fo: FulfillmentOrderRecord, keep: Map<number, number>, locationId: number): FulfillmentOrderRecord | null {
   const now = shop.nowIso();
   const rest: FulfillmentOrderRecord = { id: shop.ids.take(), orderId: fo.orderId, locationId, status: "OPEN", holds: [], lineItems: [], createdAt: now, updatedAt: now };
   for (const line of fo.lineItems) {
@@ -68,7 +84,7 @@ export interface HoldInput {
 
 export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldInput) {
   const fo = fulfillmentOrderOrError(shop, foGid);
-  if (fo.status !== "OPEN" && fo.status !== "ON_HOLD" && fo.status !== "SCHEDULED") {
+  if (!SUPPORTED_ACTIONS[fo.status]?.includes("HOLD")) {
     throw new ShopUserError(`The fulfillment order's status (${fo.status.toLowerCase()}) does not allow a hold.`, ["id"], null);
   }
   if (input.handle && fo.holds.some((h) => h.heldByApp && h.handle === input.handle)) {
@@ -79,6 +95,9 @@ export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldI
   }
   let remaining: FulfillmentOrderRecord | null = null;
   if (input.fulfillmentOrderLineItems && input.fulfillmentOrderLineItems.length > 0) {
+    // FulfillmentOrderHoldInput.fulfillmentOrderLineItems: "Not supported when placing a hold on a fulfillment order that is
+    // already held. If supplied when a fulfillment order is already on hold, a user error will be returned indicating that
+    // the fulfillment order is not able to be split" (2026-10 schema, FULFILLMENT_ORDER_NOT_SPLITTABLE).
     if (fo.status === "ON_HOLD") throw new ShopUserError("A fulfillment order on hold cannot be split.", ["fulfillmentHold", "fulfillmentOrderLineItems"], "FULFILLMENT_ORDER_NOT_SPLITTABLE");
     const keep = requestedQuantities(fo, input.fulfillmentOrderLineItems, "fulfillmentOrderLineItems");
     remaining = splitOff(shop, fo, keep, fo.locationId);

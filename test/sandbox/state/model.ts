@@ -167,6 +167,8 @@ export interface OrderRecord {
   /** Committed edits, oldest first. */
   edits: OrderEditRecord[];
   historical: boolean;
+  /** The app that created the order, when an app did (not checkout, POS or draft orders). */
+  createdByApp?: string;
 }
 
 /** Incoming stock: one shipment of one transfer, for one item to one location. */

@@ -56,6 +56,11 @@ export function unfulfilledOf(shop: SandboxShop, order: OrderRecord, line: LineI
 function refuseUneditable(order: OrderRecord): void {
   if (order.cancelledAt) throw new ShopUserError(`Order ${order.name} is canceled and can't be edited.`, ["id"]);
   if (order.closedAt) throw new ShopUserError(`Order ${order.name} is closed and can't be edited.`, ["id"]);
+  // "Previously apps could only edit orders created through a Shopify channel (for example, POS, online
+  // store, or draft orders). Going forward, apps can now edit orders they created" (shopify.dev/changelog/
+  // apps-can-now-edit-orders-they-created): an order another app created is not editable by this one.
+  // Shopify's exact wording is not documented; this one says the same.
+  if (order.createdByApp) throw new ShopUserError(`Order ${order.name} was created by another app (${order.createdByApp}), and apps can edit only orders they created or that came from Shopify's own sales channels.`, ["id"]);
 }
 
 function basisOf(shop: SandboxShop, order: OrderRecord): OrderEditSession["basis"] {

@@ -137,6 +137,7 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
     edited: false,
     edits: [],
     historical: input.historical ?? false,
+    ...(input.createdByApp ? { createdByApp: input.createdByApp } : {}),
   };
   shop.orders.set(order.id, order);
   const createdFos = commitLines(shop, order, assignments, createdAt, input.historical ?? false);

@@ -14,7 +14,7 @@ import {
   type ShopSnapshot,
   type StorefrontProduct,
 } from "./contract";
-import { idOf, IdCounter } from "./ids";
+import { gid, idOf, IdCounter } from "./ids";
 import {
   availableOf,
   type CustomerRecord,
@@ -37,6 +37,8 @@ import * as inventory from "./inventory";
 import * as ordering from "./orders";
 import * as pointOfSale from "./point-of-sale";
 import { editLine } from "./order-line-edits";
+import * as arrangements from "./fulfillment-arrangements";
+import type { LineQuantity } from "./fulfillment";
 import { OrderEditSessions } from "./order-edits";
 
 export type { NewProductInput } from "./catalogue";
@@ -241,6 +243,40 @@ export class SandboxShop implements SandboxShopApi {
 
   cancelOrder(orderId: Gid): void {
     ordering.cancelOrder(this, orderId);
+  }
+
+  /**
+   * The merchant renames a variant's SKU in Shopify admin. Orders keep the SKU their lines were sold
+   * with (`LineItem.sku`, 2026-10 schema), which is what the orders search's `sku:` filter matches.
+   */
+  changeSku(variantId: Gid, sku: string): void {
+    const variant = this.variantOrThrow(variantId);
+    variant.sku = sku;
+    variant.updatedAt = this.nowIso();
+    const product = this.products.get(variant.productId)!;
+    product.updatedAt = variant.updatedAt;
+    this.emit("products/update", payloads.productPayload(product, this.lookups));
+  }
+
+  // ---- the merchant's fulfillment order actions in Shopify admin (fulfillment-arrangements.ts) ----
+  splitFulfillmentOrder(fulfillmentOrderId: Gid, lines: LineQuantity[]): Gid {
+    return gid("FulfillmentOrder", arrangements.splitFulfillmentOrder(this, fulfillmentOrderId, lines).id);
+  }
+
+  mergeFulfillmentOrders(fulfillmentOrderIds: Gid[]): Gid {
+    return gid("FulfillmentOrder", arrangements.mergeFulfillmentOrders(this, fulfillmentOrderIds).id);
+  }
+
+  scheduleFulfillmentOrder(fulfillmentOrderId: Gid): void {
+    arrangements.scheduleFulfillmentOrder(this, fulfillmentOrderId);
+  }
+
+  openFulfillmentOrder(fulfillmentOrderId: Gid): void {
+    arrangements.openFulfillmentOrder(this, fulfillmentOrderId);
+  }
+
+  releaseHoldsInAdmin(fulfillmentOrderId: Gid): void {
+    arrangements.releaseHoldsInAdmin(this, fulfillmentOrderId);
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {
