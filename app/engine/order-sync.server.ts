@@ -10,6 +10,7 @@ import { ORDER_HOLDS_QUERY } from "../graphql/orders";
 import type { EngineContext } from "./context.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
+import { orderReadAgain, settleMissingOrder } from "./unreadable-orders.server";
 
 export async function syncOrder(ctx: EngineContext, orderId: string): Promise<void> {
   const { db, shop } = ctx;
@@ -18,9 +19,10 @@ export async function syncOrder(ctx: EngineContext, orderId: string): Promise<vo
   const { order } = await ctx.admin.request(ORDER_HOLDS_QUERY, { id: orderId });
   const pending = lines.filter((line) => line.state === "waiting");
   if (!order) {
-    await db.backorderLine.updateMany({ where: { shop, orderId, state: "waiting" }, data: { state: "cancelled", waitingUnits: 0, queuePosition: null } });
+    await settleMissingOrder(ctx, orderId, lines);
     return;
   }
+  await orderReadAgain(ctx, orderId, lines);
   const fulfillmentOrders: FulfillmentOrderState[] = order.fulfillmentOrders.nodes.map((fo) => ({
     id: fo.id,
     status: fo.status,

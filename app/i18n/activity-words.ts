@@ -15,6 +15,7 @@ export interface ActivityFacts {
   "order.hold": { orderName: string; fulfillmentOrderId: string };
   "order.release": { orderName: string; fulfillmentOrderId: string };
   "order.fulfil": { orderName: string; fulfillmentOrderId: string };
+  "order.unreadable": { orderName: string };
   "order.released_by_merchant": { orderName: string; lines: { waitingUnits: number }[] };
   "line.cancelled_by_merchant": { orderName: string; units: number; notifyCustomer: boolean };
   "compliance.customer_redact": { lines: number; payloads: number };
@@ -91,6 +92,8 @@ function labelOf(kind: string, facts: Facts): string {
       return text.kinds.fulfilled;
     case "order.released_by_merchant":
       return text.kinds.releasedByYou;
+    case "order.unreadable":
+      return text.kinds.orderUnreadable;
     case "line.cancelled_by_merchant":
       return text.kinds.cancelledByYou;
     case "compliance.customer_redact":
@@ -129,6 +132,8 @@ function sentenceOf(kind: string, facts: Facts, details: unknown): Omit<Activity
       return order ? { label: text.kinds.released, sentence: text.says.released(order) } : null;
     case "order.fulfil":
       return order ? { label: text.kinds.fulfilled, sentence: text.says.fulfilled(order) } : null;
+    case "order.unreadable":
+      return order ? { label: text.kinds.orderUnreadable, sentence: text.says.orderUnreadable(order) } : null;
     case "order.released_by_merchant": {
       const lines = Array.isArray(facts.lines) ? (facts.lines as Facts[]) : [];
       const units = lines.reduce((sum, line) => sum + (num(line, "waitingUnits") ?? 0), 0);

@@ -3,6 +3,7 @@
  * (stock, incoming stock, orders), read state and logs, and inject faults.
  * JSON in, JSON out; `GET /sandbox` lists every endpoint.
  */
+import type { AppAccess } from "./state/app-access";
 import type { SandboxShopApi, ShopSnapshot } from "./state/contract";
 import {
   dateField,
@@ -51,6 +52,8 @@ export interface ControlApiDeps {
   adminApiRequests(): AdminApiRequestRecord[];
   mintSessionToken(options?: { userId?: string }): Promise<string>;
   grantedScopes(): string[];
+  /** What the app may read (the shop's own object: changes apply at once). */
+  appAccess: AppAccess;
   lifecycle: AppLifecycle;
 }
 
@@ -224,9 +227,9 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
     if (customerData !== undefined && customerData !== "approved" && customerData !== "refused") throw new HttpError(400, "customerData must be approved or refused");
     const revoke = body.revokeScopes;
     if (revoke !== undefined && !(Array.isArray(revoke) && revoke.every((scope) => typeof scope === "string"))) throw new HttpError(400, "revokeScopes must be a list of scopes");
-    if (customerData) shop.appAccess.customerData = customerData;
+    if (customerData) deps.appAccess.customerData = customerData;
     if (revoke?.length) deps.lifecycle.revokeScopes(revoke as string[]);
-    sendJson(res, 200, { customerData: shop.appAccess.customerData, granted: deps.grantedScopes() });
+    sendJson(res, 200, { customerData: deps.appAccess.customerData, granted: deps.grantedScopes() });
   });
   router.on("POST", "/sandbox/app/shop-redact", ({ res }) => {
     deps.lifecycle.shopRedact();

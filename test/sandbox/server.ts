@@ -151,6 +151,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiRequests: () => [...requestLog],
     mintSessionToken: mint,
     grantedScopes: () => tokens.grantedScopes(shop.domain),
+    appAccess: shop.appAccess,
     lifecycle,
   });
   router.on("GET", "/cdn/app-bridge.js", ({ res }) =>
