@@ -15,7 +15,7 @@ const run = async (query: string, variables?: Record<string, unknown>) => (await
 beforeEach(() => {
   shop = new SandboxShop({ now: () => now });
   const location = shop.addLocation("Warehouse");
-  const variant = shop.addProduct({ title: "Chair", variants: [{ title: "Default Title", sku: "CHAIR", price: "10.00", inventoryPolicy: "CONTINUE", stock: { [location]: 5 } }] }).variantIds[0]!;
+  const variant = shop.addProduct({ title: "Chair", vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: "CHAIR", price: "10.00", inventoryPolicy: "CONTINUE", stock: { [location]: 5 } }] }).variantIds[0]!;
   const customer = { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" };
   oldOrder = shop.placeOrder({ customer, lines: [{ variantId: variant, quantity: 1 }], createdAt: new Date(now - 61 * DAY).toISOString() }).orderId;
   recentOrder = shop.placeOrder({ customer, lines: [{ variantId: variant, quantity: 1 }], createdAt: new Date(now - 59 * DAY).toISOString() }).orderId;
