@@ -1,15 +1,14 @@
 /** Turns a page of open orders into the variant's demand lines, per location. */
 import type { LocatedDemand } from "../domain/backorder-plan";
 import { checkoutPromiseOf } from "../domain/customer-promise";
-import { LINE_ITEM_PROPERTIES_QUERY } from "../graphql/orders";
+import { LINE_ITEM_PROPERTIES_QUERY, ORDER_CUSTOMERS_QUERY } from "../graphql/orders";
+import { AdminApiError } from "../shopify/admin-client.server";
 import type { OpenOrdersQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { readWholeOrder } from "./order-reader.server";
 
 export interface OrderFacts {
   name: string;
-  email: string | null;
-  customerName: string | null;
   /** Fulfillment order per `lineItemId@locationId`. */
   fulfillmentOrderOf: Map<string, string>;
 }
@@ -60,12 +59,7 @@ export function readDemandPage(
   const byKey = new Map(demand.map((line) => [`${line.lineItemId}@${line.locationId}`, line]));
   for (const order of nodes) {
     if (order.cancelledAt) continue;
-    const facts: OrderFacts = {
-      name: order.name,
-      email: order.email ?? null,
-      customerName: order.customer?.displayName ?? null,
-      fulfillmentOrderOf: new Map(),
-    };
+    const facts: OrderFacts = { name: order.name, fulfillmentOrderOf: new Map() };
     for (const fo of order.fulfillmentOrders.nodes) {
       if (!OPEN_STATUSES.has(fo.status)) continue;
       const locationId = fo.assignedLocation.location?.id;
@@ -115,4 +109,32 @@ export async function readCheckoutPromises(ctx: Pick<EngineContext, "admin" | "t
     }
   }
   return promises;
+}
+
+export interface OrderCustomer {
+  email: string | null;
+  name: string | null;
+}
+
+/**
+ * Names and emails of these orders, by order id. Shopify refuses them (a GraphQL error) to an app
+ * without protected customer data approval: then none are known, and the pages say the customer
+ * is hidden. Any other failure is the caller's to retry.
+ */
+export async function readOrderCustomers(ctx: Pick<EngineContext, "admin">, orderIds: readonly string[]): Promise<Map<string, OrderCustomer>> {
+  const customers = new Map<string, OrderCustomer>();
+  const ids = [...new Set(orderIds)];
+  for (let start = 0; start < ids.length; start += PROPERTIES_PAGE) {
+    try {
+      const { nodes } = await ctx.admin.request(ORDER_CUSTOMERS_QUERY, { ids: ids.slice(start, start + PROPERTIES_PAGE) });
+      for (const node of nodes) {
+        if (!node || !("id" in node) || !node.id) continue;
+        customers.set(node.id, { email: node.email?.toLowerCase() ?? null, name: node.customer?.displayName ?? null });
+      }
+    } catch (error) {
+      if (error instanceof AdminApiError && error.kind === "graphql") return new Map();
+      throw error;
+    }
+  }
+  return customers;
 }

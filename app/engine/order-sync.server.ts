@@ -12,6 +12,7 @@ import { moveRequestedLines } from "./location-moves.server";
 import { readWholeOrder } from "./order-reader.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
+import { orderReadAgain, settleMissingOrder } from "./unreadable-orders.server";
 
 export async function syncOrder(ctx: EngineContext, orderId: string, afterMove = false): Promise<void> {
   const { db, shop } = ctx;
@@ -20,9 +21,10 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
   const whole = await readWholeOrder(ctx, orderId);
   const pending = lines.filter((line) => line.state === "waiting");
   if (!whole) {
-    await db.backorderLine.updateMany({ where: { shop, orderId, state: "waiting" }, data: { state: "cancelled", waitingUnits: 0, queuePosition: null } });
+    await settleMissingOrder(ctx, orderId, lines);
     return;
   }
+  await orderReadAgain(ctx, orderId, lines);
   const { order, fulfillmentOrders } = whole;
   // A line moved to where its units are (or found moved) is planned from a fresh read.
   if (!afterMove && !order.cancelledAt && (await moveRequestedLines(ctx, order.name, fulfillmentOrders, pending))) return syncOrder(ctx, orderId, true);

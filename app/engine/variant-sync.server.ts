@@ -13,7 +13,7 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, readOrderCustomers, type MerchantChoices, type OrderFacts } from "./open-orders.server";
 import { readKnownOrders } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
 import { endRestockEpisode } from "./restock-episode.server";
@@ -176,6 +176,9 @@ async function recordLines(
   const touched = new Set<string>();
   const writes = [];
   const checkoutPromises = await checkoutPromisesOfFirstWaits(ctx, plan, knownByKey);
+  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readOrderCustomers).
+  const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
+  const customers = starting.length === 0 ? new Map() : await readOrderCustomers(ctx, starting.map((line) => line.orderId));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -200,8 +203,8 @@ async function recordLines(
       variantId,
       fulfillmentOrderId: order?.fulfillmentOrderOf.get(lineKey(line)) ?? null,
       unitPrice: variantPrice,
-      customerEmail: order?.email?.toLowerCase() ?? null,
-      customerName: order?.customerName ?? null,
+      customerEmail: customers.get(line.orderId)?.email ?? null,
+      customerName: customers.get(line.orderId)?.name ?? null,
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.

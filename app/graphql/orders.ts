@@ -18,10 +18,6 @@ export const OPEN_ORDERS_QUERY = `#graphql
         name
         createdAt
         cancelledAt
-        email
-        customer {
-          displayName
-        }
         fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
           pageInfo {
             hasNextPage
@@ -152,10 +148,6 @@ export const KNOWN_ORDERS_QUERY = `#graphql
         name
         createdAt
         cancelledAt
-        email
-        customer {
-          displayName
-        }
         fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
           pageInfo {
             hasNextPage
@@ -237,6 +229,35 @@ export const LINE_ITEM_PROPERTIES_QUERY = `#graphql
           key
           value
         }
+      }
+    }
+  }
+`;
+
+/**
+ * Who placed the orders of lines that just started waiting: read apart from `OpenOrders`, because
+ * names and emails are protected customer data, refused to an app without Shopify's approval.
+ */
+export const ORDER_CUSTOMERS_QUERY = `#graphql
+  query OrderCustomers($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Order {
+        id
+        email
+        customer {
+          displayName
+        }
+      }
+    }
+  }
+`;
+
+/** The scopes Shopify granted the app on this shop. */
+export const GRANTED_SCOPES_QUERY = `#graphql
+  query GrantedScopes {
+    currentAppInstallation {
+      accessScopes {
+        handle
       }
     }
   }

@@ -15,6 +15,7 @@ export interface ActivityFacts {
   "order.hold": { orderName: string; fulfillmentOrderId: string };
   "order.release": { orderName: string; fulfillmentOrderId: string };
   "order.fulfil": { orderName: string; fulfillmentOrderId: string };
+  "order.unreadable": { orderName: string };
   "order.released_by_merchant": { orderName: string; lines: { waitingUnits: number }[] };
   "order.released_in_shopify": { orderName: string; lines: { waitingUnits: number }[] };
   "line.cancelled_by_merchant": { orderName: string; units: number; notifyCustomer: boolean };
@@ -100,6 +101,8 @@ function labelOf(kind: string, facts: Facts): string {
       return text.kinds.releasedByYou;
     case "order.released_in_shopify":
       return text.kinds.releasedInShopify;
+    case "order.unreadable":
+      return text.kinds.orderUnreadable;
     case "line.cancelled_by_merchant":
       return text.kinds.cancelledByYou;
     case "compliance.customer_redact":
@@ -140,6 +143,8 @@ function sentenceOf(kind: string, facts: Facts, details: unknown): Omit<Activity
       return order ? { label: text.kinds.fulfilled, sentence: text.says.fulfilled(order) } : null;
     case "order.moved_location":
       return order ? { label: strings.locationMoves.kind, sentence: strings.locationMoves.says(order, str(facts, "locationName")) } : null;
+    case "order.unreadable":
+      return order ? { label: text.kinds.orderUnreadable, sentence: text.says.orderUnreadable(order) } : null;
     case "order.released_by_merchant": {
       const lines = Array.isArray(facts.lines) ? (facts.lines as Facts[]) : [];
       const units = lines.reduce((sum, line) => sum + (num(line, "waitingUnits") ?? 0), 0);

@@ -36,6 +36,8 @@ export const strings = {
     title: "Orders waiting",
     searchLabel: "Search orders",
     searchPlaceholder: "Order name or customer",
+    /** No name or email known: Shopify did not give them to the app (protected customer data) or the customer was forgotten. */
+    customerHidden: "Customer hidden",
     overdueOnly: "Only lines past their ship date",
     emptyHeading: "No orders are waiting for stock",
     emptyBody: "Orders with back-ordered units are listed here, in the order they will be served.",
@@ -125,6 +127,7 @@ export const strings = {
       held: "Order held",
       released: "Order released",
       fulfilled: "Order fulfilled",
+      orderUnreadable: "Order out of sight",
       releasedByYou: "Released by you",
       releasedInShopify: "Released in Shopify",
       cancelledByYou: "Back-order cancelled",
@@ -152,6 +155,8 @@ export const strings = {
       held: (order: string) => `Held order ${order} until stock arrives.`,
       released: (order: string) => `Stock arrived for order ${order}: its hold was lifted, ready to ship.`,
       fulfilled: (order: string) => `Stock arrived for order ${order}: marked as fulfilled.`,
+      orderUnreadable: (order: string) =>
+        `Order ${order} is more than 60 days old, and Shopify shows the app only the last 60 days of orders. It still waits and stays on hold: ship it from the order in Shopify admin, or ask Shopify for access to all orders.`,
       releasedByYou: (order: string, units: number) =>
         `You released order ${order} with ${formatUnits(units)} still waiting. It left the queue and the next orders moved up.`,
       releasedInShopify: (order: string, units: number) =>
@@ -193,6 +198,8 @@ export const strings = {
     etaPassed: (count: number) => plural(count, { one: "# waiting line past its ship date", other: "# waiting lines past their ship date" }),
     viewEtaPassed: "View orders",
     deadJobs: (count: number) => plural(count, { one: "# task failed", other: "# tasks failed" }),
+    unreadableOrders: (count: number) =>
+      plural(count, { one: "# waiting order is more than 60 days old and out of the app's sight", other: "# waiting orders are more than 60 days old and out of the app's sight" }),
     viewActivity: "View activity",
     noAlerts: "Nothing needs attention.",
     activityHeading: "Latest activity",

@@ -18,7 +18,8 @@ export interface Dashboard {
   nextRestock: string | null;
   /** Units on their way (Shopify's "incoming") for the variants that are back-ordered. */
   incomingUnits: number;
-  alerts: { atCap: number; etaPassed: number; deadJobs: number };
+  /** `unreadableOrders`: waiting orders past Shopify's 60-day window the app can no longer read. */
+  alerts: { atCap: number; etaPassed: number; deadJobs: number; unreadableOrders: number };
   activity: ({ id: number; at: string } & ActivityWords)[];
   /** Nothing back-ordered and nothing waiting: a new install, or a shop with stock. */
   empty: boolean;
@@ -45,6 +46,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
     db.activity.findMany({ where: { shop }, orderBy: { id: "desc" }, take: 10, select: { id: true, at: true, kind: true, message: true, details: true } }),
   ]);
   const incomingUnits = await incomingForBackordered(db, shop);
+  const unreadable = await db.backorderLine.findMany({ where: { shop, state: "waiting", orderUnreadableAt: { not: null } }, distinct: ["orderId"], select: { orderId: true } });
   const countOf = (status: string) => statuses.find((row) => row.status === status)?._count._all ?? 0;
   const backorderedVariants = countOf("backorder") + countOf("sold_out");
   const waitingOrders = totals.orders;
@@ -61,6 +63,7 @@ export async function loadDashboard(db: PrismaClient, shop: string, options: { n
       atCap: countOf("sold_out"),
       etaPassed: late,
       deadJobs,
+      unreadableOrders: unreadable.length,
     },
     activity: activity.map((entry) => ({ id: entry.id, at: entry.at.toISOString(), ...describeActivity(entry) })),
     empty: backorderedVariants === 0 && waitingOrders === 0,

@@ -280,7 +280,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
       lineItemId: line.lineItemId,
       orderId: line.orderId,
       orderName: line.orderName,
-      customerName: line.customerName,
+      customerName: line.customerName ?? line.customerEmail,
       waitingUnits: line.waitingUnits,
       queuePosition: line.queuePosition,
       priority: line.priority,

@@ -61,7 +61,7 @@ export default function Home() {
   const { formatDate, formatDateTime } = useShopDates();
   const text = strings.dashboard;
   const { alerts } = dashboard;
-  const hasAlerts = alerts.atCap + alerts.etaPassed + alerts.deadJobs > 0;
+  const hasAlerts = alerts.atCap + alerts.etaPassed + alerts.deadJobs + alerts.unreadableOrders > 0;
   return (
     <Page>
       <TitleBar title={strings.home.title} />
@@ -94,13 +94,14 @@ export default function Home() {
               <Banner tone={alerts.deadJobs > 0 ? "critical" : "warning"} title={text.alertsHeading}>
                 <BlockStack gap="100">
                   {[
-                    { count: alerts.atCap, says: text.atCap, url: "/app/variants?status=sold_out", action: text.viewAtCap },
-                    { count: alerts.etaPassed, says: text.etaPassed, url: "/app/orders?overdue=1", action: text.viewEtaPassed },
-                    { count: alerts.deadJobs, says: text.deadJobs, url: "/app/activity", action: text.viewActivity },
+                    { name: "atCap", count: alerts.atCap, says: text.atCap, url: "/app/variants?status=sold_out", action: text.viewAtCap },
+                    { name: "etaPassed", count: alerts.etaPassed, says: text.etaPassed, url: "/app/orders?overdue=1", action: text.viewEtaPassed },
+                    { name: "deadJobs", count: alerts.deadJobs, says: text.deadJobs, url: "/app/activity", action: text.viewActivity },
+                    { name: "unreadableOrders", count: alerts.unreadableOrders, says: text.unreadableOrders, url: "/app/activity", action: text.viewActivity },
                   ]
                     .filter((alert) => alert.count > 0)
                     .map((alert) => (
-                      <Text as="p" key={alert.url}>
+                      <Text as="p" key={alert.name}>
                         {alert.says(alert.count)}{" "}
                         <Button variant="plain" url={alert.url}>
                           {alert.action}

@@ -127,7 +127,7 @@ export default function OrdersWaiting() {
                       <IndexTable.Cell>
                         <RowPrimaryLink url={adminOrderUrl(row.orderId)}>{row.orderName}</RowPrimaryLink>
                       </IndexTable.Cell>
-                      <IndexTable.Cell>{row.customer ?? ""}</IndexTable.Cell>
+                      <IndexTable.Cell>{row.customer ?? text.customerHidden}</IndexTable.Cell>
                       <IndexTable.Cell>
                         <RowControls>
                           <InlineStack gap="200" blockAlign="center" wrap={false}>

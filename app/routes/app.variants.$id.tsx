@@ -116,7 +116,7 @@ export default function VariantPage() {
     <Link key={line.lineItemId} url={adminOrderUrl(line.orderId)} removeUnderline>
       {line.orderName}
     </Link>,
-    line.customerName ?? "—",
+    line.customerName ?? strings.orders.customerHidden,
     line.waitingUnits,
     line.shipsOn ? formatDate(line.shipsOn) : "—",
     text.days(line.ageDays),

@@ -29,6 +29,10 @@ describe("describeActivity", () => {
     expect(words("order.hold", { ...fo, kind: "hold", lines: null, notes: "x" })).toEqual(["Order held", "Held order #1042 until stock arrives."]);
     expect(words("order.release", { ...fo, kind: "release", holdId: "h" })[1]).toBe("Stock arrived for order #1042: its hold was lifted, ready to ship.");
     expect(words("order.fulfil", { ...fo, kind: "fulfil", lines: [] })[1]).toBe("Stock arrived for order #1042: marked as fulfilled.");
+    expect(words("order.unreadable", { orderName: "#1042" })).toEqual([
+      "Order out of sight",
+      "Order #1042 is more than 60 days old, and Shopify shows the app only the last 60 days of orders. It still waits and stays on hold: ship it from the order in Shopify admin, or ask Shopify for access to all orders.",
+    ]);
     expect(words("order.released_by_merchant", { orderName: "#1042", lines: [{ waitingUnits: 2 }, { waitingUnits: 1 }] })[1]).toBe(
       "You released order #1042 with 3 units still waiting. It left the queue and the next orders moved up.",
     );

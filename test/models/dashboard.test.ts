@@ -46,7 +46,7 @@ describe("loadDashboard", () => {
       oldestWaitDays: null,
       nextRestock: null,
       incomingUnits: 0,
-      alerts: { atCap: 0, etaPassed: 0, deadJobs: 0 },
+      alerts: { atCap: 0, etaPassed: 0, deadJobs: 0, unreadableOrders: 0 },
       activity: [],
       empty: true,
     });
@@ -97,7 +97,7 @@ describe("loadDashboard", () => {
       oldestWaitDays: 5,
       nextRestock: "2026-03-15",
       incomingUnits: 7,
-      alerts: { atCap: 1, etaPassed: 1, deadJobs: 1 },
+      alerts: { atCap: 1, etaPassed: 1, deadJobs: 1, unreadableOrders: 0 },
       empty: false,
     });
     // Rows without recorded facts read as their stored message.

@@ -14,6 +14,8 @@ export interface AppLifecycle {
   customerRequest(kind: "data_request" | "redact", email: string): void;
   /** shop/redact, which Shopify sends 48 hours after an uninstall. */
   shopRedact(): void;
+  /** Scopes taken back from the app: app/scopes_update is sent. */
+  revokeScopes(scopes: readonly string[]): void;
 }
 
 export function createAppLifecycle(shop: SandboxShop, webhooks: WebhookDispatcher, tokens: AccessTokenService): AppLifecycle {
@@ -33,6 +35,12 @@ export function createAppLifecycle(shop: SandboxShop, webhooks: WebhookDispatche
     },
     shopRedact() {
       send("shop/redact", { shop_id: 1, shop_domain: shop.domain });
+    },
+    revokeScopes(scopes) {
+      const previous = tokens.revokeScopes(shop.domain, scopes);
+      // app/scopes_update: "Occurs whenever the access scopes of any installation are modified" (2026-10
+      // WebhookSubscriptionTopic.APP_SCOPES_UPDATE); payload id, previous, current, updated_at.
+      send("app/scopes_update", { id: shop.appInstallationId, previous, current: tokens.grantedScopes(shop.domain), updated_at: shop.nowIso() });
     },
   };
 }

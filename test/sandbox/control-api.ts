@@ -3,6 +3,7 @@
  * (stock, incoming stock, orders), read state and logs, and inject faults.
  * JSON in, JSON out; `GET /sandbox` lists every endpoint.
  */
+import type { AppAccess } from "./state/app-access";
 import type { SandboxShopApi, ShopSnapshot } from "./state/contract";
 import {
   dateField,
@@ -51,6 +52,8 @@ export interface ControlApiDeps {
   adminApiRequests(): AdminApiRequestRecord[];
   mintSessionToken(options?: { userId?: string }): Promise<string>;
   grantedScopes(): string[];
+  /** What the app may read (the shop's own object: changes apply at once). */
+  appAccess: AppAccess;
   lifecycle: AppLifecycle;
 }
 
@@ -73,6 +76,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/app/shop-redact", description: "shop/redact, as sent 48 hours after an uninstall" },
   { method: "GET", path: "/sandbox/admin-api/requests", description: "Admin API request log (operation, cost, status)" },
   { method: "GET", path: "/sandbox/scopes", description: "Scopes granted to the app" },
+  { method: "POST", path: "/sandbox/app/access", body: "{ customerData?: approved | refused, revokeScopes?: [scope] }", description: "Protected customer data approval; scopes Shopify takes back (app/scopes_update)" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
 ];
 
@@ -231,6 +235,16 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
     if (kind !== "data_request" && kind !== "redact") throw new HttpError(400, "kind must be data_request or redact");
     deps.lifecycle.customerRequest(kind, stringField(body, "email"));
     sendJson(res, 200, { ok: true });
+  });
+  router.on("POST", "/sandbox/app/access", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const customerData = optionalStringField(body, "customerData");
+    if (customerData !== undefined && customerData !== "approved" && customerData !== "refused") throw new HttpError(400, "customerData must be approved or refused");
+    const revoke = body.revokeScopes;
+    if (revoke !== undefined && !(Array.isArray(revoke) && revoke.every((scope) => typeof scope === "string"))) throw new HttpError(400, "revokeScopes must be a list of scopes");
+    if (customerData) deps.appAccess.customerData = customerData;
+    if (revoke?.length) deps.lifecycle.revokeScopes(revoke as string[]);
+    sendJson(res, 200, { customerData: deps.appAccess.customerData, granted: deps.grantedScopes() });
   });
   router.on("POST", "/sandbox/app/shop-redact", ({ res }) => {
     deps.lifecycle.shopRedact();

@@ -24,6 +24,7 @@ import { registerShopifyRoutes, type AdminApiTotals } from "./http/shopify-route
 import { SandboxError } from "./state/contract";
 import { seedDemoShop } from "./state/seed";
 import { SandboxShop } from "./state/shop";
+import type { CustomerDataAccess } from "./state/app-access";
 import { createStorefront, type Storefront } from "./storefront";
 import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, type WebhookDispatcherOptions } from "./webhooks";
 
@@ -54,6 +55,8 @@ export interface StartSandboxOptions {
   seed?: boolean;
   /** The shop's clock (epoch ms). Session and access tokens always use the real clock: the app checks them against it. */
   now?: () => number;
+  /** Protected customer data for the app (see state/app-access.ts); approved by default, as for the demo. */
+  customerData?: CustomerDataAccess;
   /** Overrides for the webhook dispatcher (retry schedule, timeouts, faults). */
   webhooks?: Partial<Omit<WebhookDispatcherOptions, "appUrl" | "apiSecret" | "shopDomain">>;
 }
@@ -109,6 +112,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
 
   const adminApi = createAdminApi(shop);
   const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
+  // What the app reads follows what Shopify granted it at install (state/app-access.ts).
+  shop.appAccess = { grantedScopes: () => tokens.grantedScopes(shop.domain), customerData: options.customerData ?? "approved" };
   const requestLog: AdminApiRequestRecord[] = [];
   const totals: AdminApiTotals = { requests: 0, costPoints: 0, throttled: 0 };
   const webhooks = createWebhookDispatcher({
@@ -146,6 +151,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiRequests: () => [...requestLog],
     mintSessionToken: mint,
     grantedScopes: () => tokens.grantedScopes(shop.domain),
+    appAccess: shop.appAccess,
     lifecycle,
   });
   router.on("GET", "/cdn/app-bridge.js", ({ res }) =>

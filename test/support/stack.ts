@@ -40,6 +40,8 @@ export interface StartStackOptions {
   dbFile?: string;
   /** Extra environment for the app process. */
   env?: Record<string, string>;
+  /** Protected customer data approval in the sandbox (approved by default). */
+  customerData?: "approved" | "refused";
   /** Run the worker as its own process (`npm run worker`) instead of inside the app. */
   separateWorker?: boolean;
 }
@@ -151,6 +153,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     port: 0,
     app: { ...TEST_APP, appUrl, tomlPath: TOML_PATH },
     seed: options.seed ?? true,
+    ...(options.customerData ? { customerData: options.customerData } : {}),
   });
   const launch = async (): Promise<ChildProcess> => {
     const log = fs.openSync(logFile, "a");

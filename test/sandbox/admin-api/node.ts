@@ -5,7 +5,8 @@ import { fulfillmentOrderView, holdView } from "./fulfillment-orders";
 import { inventoryItemView, inventoryLevelView, shipmentView, transferView } from "./inventory";
 import { metafieldDefinitionView, metafieldView } from "./metafields";
 import { calculatedOrderView, orderEditSessionView } from "./order-edits";
-import { fulfillmentView, lineItemView, orderView } from "./orders";
+import { orderVisible } from "../state/app-access";
+import { fulfillmentView, lineItemView, visibleOrderView } from "./orders";
 import { productView, variantView } from "./products";
 import { appInstallationView, locationView, shopView } from "./shop-locations";
 
@@ -20,7 +21,7 @@ export function nodeByGid(shop: SandboxShop, value: string): Record<string, unkn
     case "InventoryItem": return opt(shop.items.get(id), (r) => inventoryItemView(shop, r));
     case "InventoryLevel": return opt(parsed.inventoryItemId === undefined ? undefined : shop.level(parsed.inventoryItemId, id), (r) => inventoryLevelView(shop, r));
     case "Location": return opt(shop.locations.get(id), (r) => locationView(shop, r));
-    case "Order": return opt(shop.orders.get(id), (r) => orderView(shop, r));
+    case "Order": return visibleOrderView(shop, shop.orders.get(id));
     case "FulfillmentOrder": return opt(shop.fulfillmentOrders.get(id), (r) => fulfillmentOrderView(shop, r));
     case "InventoryShipment": return opt(shop.shipments.get(id), (r) => shipmentView(shop, r));
     case "InventoryTransfer": return opt([...shop.shipments.values()].find((s) => s.transferId === id), (r) => transferView(shop, r));
@@ -32,6 +33,8 @@ export function nodeByGid(shop: SandboxShop, value: string): Record<string, unkn
     default: break;
   }
   for (const order of shop.orders.values()) {
+    // An order's lines and fulfillments are outside the 60-day window with it (see app-access.ts).
+    if (!orderVisible(shop.appAccess, order, shop.now())) continue;
     if (type === "LineItem") {
       const line = order.lineItems.find((l) => l.id === id);
       if (line) return lineItemView(shop, order, line);

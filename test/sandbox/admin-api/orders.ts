@@ -1,4 +1,6 @@
 /** Order, LineItem, Customer and Fulfillment views, and the orders query. */
+import { GraphQLError } from "graphql";
+import { CUSTOMER_DATA_REFUSED, orderVisible } from "../state/app-access";
 import { gid } from "../state/ids";
 import type { FulfillmentRecord, LineItemRecord, OrderRecord } from "../state/model";
 import type { SandboxShop } from "../state/shop";
@@ -90,6 +92,17 @@ export function fulfillmentView(shop: SandboxShop, order: OrderRecord, f: Fulfil
   };
 }
 
+/** A level-2 customer field: an error (data null) for an app without approval (see app-access.ts). */
+const protectedField = <T>(shop: SandboxShop, value: T) => () => {
+  if (shop.appAccess.customerData !== "approved") throw new GraphQLError(CUSTOMER_DATA_REFUSED, { extensions: { code: "ACCESS_DENIED" } });
+  return value;
+};
+
+/** The order when the app may read it (the 60-day window, see app-access.ts), else null. */
+export function visibleOrderView(shop: SandboxShop, order: OrderRecord | undefined) {
+  return order && orderVisible(shop.appAccess, order, shop.now()) ? orderView(shop, order) : null;
+}
+
 export function orderView(shop: SandboxShop, order: OrderRecord) {
   const orderGid = gid("Order", order.id);
   const total = () => order.lineItems.reduce((s, l) => s + Number(l.price) * l.currentQuantity, 0);
@@ -111,7 +124,7 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
     test: false,
     tags: [...order.tags],
     note: null,
-    email: customer.email,
+    email: protectedField(shop, customer.email),
     phone: null,
     currencyCode: shop.currencyCode,
     presentmentCurrencyCode: shop.currencyCode,
@@ -124,7 +137,7 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
     currentTotalPriceSet: () => money(shop, total()),
     totalPriceSet: () => money(shop, total()),
     subtotalPriceSet: () => money(shop, total()),
-    customer: {
+    customer: protectedField(shop, {
       __typename: "Customer",
       id: gid("Customer", customer.id),
       email: customer.email,
@@ -132,7 +145,7 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
       lastName: customer.lastName,
       displayName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email,
       tags: [],
-    },
+    }),
     lineItems: (args: ConnectionArgs) => connection(order.lineItems.map((l) => lineItemView(shop, order, l)), args, (l) => l.id),
     // `displayable: false` (the default) returns every fulfillment order, hidden ones too (isDisplayable).
     fulfillmentOrders: (args: ConnectionArgs & { displayable?: boolean | null }) =>
@@ -160,7 +173,8 @@ export function ordersConnection(shop: SandboxShop, args: ConnectionArgs & { que
     },
     sku: (o) => o.lineItems.map((l) => l.sku),
   };
-  const list = [...shop.orders.values()].filter((o) => matches(o, terms, fields, (x) => `${x.name} ${x.customer.email}`));
+  const now = shop.now();
+  const list = [...shop.orders.values()].filter((o) => orderVisible(shop.appAccess, o, now) && matches(o, terms, fields, (x) => `${x.name} ${x.customer.email}`));
   const keyed: Record<string, (o: OrderRecord) => string | number> = { CREATED_AT: (o) => o.createdAt, UPDATED_AT: (o) => o.updatedAt, ORDER_NUMBER: (o) => o.number, PROCESSED_AT: (o) => o.createdAt };
   sortBy(list, keyed[args.sortKey ?? "ID"], (o) => o.id);
   return connection(list.map((o) => orderView(shop, o)), args, (o) => o.legacyResourceId);

@@ -60,7 +60,8 @@ export function appInstallationView(shop: SandboxShop) {
     id: installationGid,
     launchUrl: `https://${shop.domain}/admin/apps/backorder-manager`,
     uninstallUrl: null,
-    accessScopes: [],
+    // The scopes granted on this shop (https://shopify.dev/docs/api/admin-graphql/latest/objects/AppInstallation, accessScopes).
+    accessScopes: () => shop.appAccess.grantedScopes().map((handle) => ({ __typename: "AccessScope", handle, description: handle })),
     activeSubscriptions: [],
     ...metafieldFields(shop, installationGid),
   };

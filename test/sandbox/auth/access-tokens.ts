@@ -174,6 +174,13 @@ export class AccessTokenService {
     return [...(this.scopesByShop.get(shop) ?? [])];
   }
 
+  /** Shopify takes scopes back (an optional scope revoked, an approval withdrawn); returns the scopes before. */
+  revokeScopes(shop: string, scopes: readonly string[]): string[] {
+    const previous = this.grantedScopes(shop);
+    this.scopesByShop.set(shop, previous.filter((scope) => !scopes.includes(scope)));
+    return previous;
+  }
+
   /** Uninstall: every token of the shop stops working. */
   revokeShop(shop: string): void {
     for (const [value, token] of this.tokens) if (token.shop === shop) this.tokens.delete(value);

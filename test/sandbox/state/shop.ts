@@ -40,6 +40,7 @@ import { editLine } from "./order-line-edits";
 import * as arrangements from "./fulfillment-arrangements";
 import type { LineQuantity } from "./fulfillment";
 import { OrderEditSessions } from "./order-edits";
+import { fullAccess, type AppAccess } from "./app-access";
 
 export type { NewProductInput } from "./catalogue";
 
@@ -64,6 +65,8 @@ export class SandboxShop implements SandboxShopApi {
   readonly now: () => number;
   /** Where the shop's images are served (Shopify's CDN; the sandbox's own address once it listens). */
   assetOrigin = "http://127.0.0.1";
+  /** What the installed app may read (scopes granted, protected customer data); the sandbox server wires it to its tokens. */
+  appAccess: AppAccess = fullAccess();
 
   readonly locations = new Map<number, LocationRecord>();
   readonly products = new Map<number, ProductRecord>();
@@ -229,7 +232,8 @@ export class SandboxShop implements SandboxShopApi {
   }
 
   orderPayload(order: OrderRecord): Record<string, unknown> {
-    return payloads.orderPayload(order, this.lookups, this.fulfillableQuantities(order));
+    const payload = payloads.orderPayload(order, this.lookups, this.fulfillableQuantities(order));
+    return this.appAccess.customerData === "approved" ? payload : payloads.withoutCustomerData(payload);
   }
 
   touchOrder(order: OrderRecord, emitUpdated = true): void {

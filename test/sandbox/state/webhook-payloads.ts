@@ -121,6 +121,21 @@ export function orderPayload(order: OrderRecord, lookups: PayloadLookups, fulfil
   };
 }
 
+/**
+ * An order payload for an app without protected customer data approval: names and emails are
+ * level-2 protected customer data (https://shopify.dev/docs/apps/launch/protected-customer-data),
+ * which such an app is not given. Modelled as those fields blanked, ids kept (the harsher reading
+ * for an app that reads them; how Shopify blanks them is unconfirmed).
+ */
+export function withoutCustomerData<T extends { email?: unknown; customer?: unknown }>(payload: T): T {
+  const customer = payload.customer as { id?: unknown; admin_graphql_api_id?: unknown } | null | undefined;
+  return {
+    ...payload,
+    email: null,
+    customer: customer ? { id: customer.id, admin_graphql_api_id: customer.admin_graphql_api_id, email: null, first_name: null, last_name: null } : null,
+  };
+}
+
 /** `orders/edited`: what one committed edit changed, as Shopify's `order_edit` object. */
 export function orderEditPayload(order: OrderRecord, edit: OrderEditRecord) {
   const entries = (sign: 1 | -1) =>

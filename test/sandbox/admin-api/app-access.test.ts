@@ -1,0 +1,61 @@
+/** What Shopify lets the app read: orders within 60 days without read_all_orders, customer fields only with approval. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { SandboxShop } from "../state/shop";
+import { createAdminApi } from "./execute";
+
+const DAY = 86_400_000;
+const now = Date.parse("2026-11-20T12:00:00Z");
+let shop: SandboxShop;
+let api: ReturnType<typeof createAdminApi>;
+let oldOrder: string;
+let recentOrder: string;
+type Body = { data?: any; errors?: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const run = async (query: string, variables?: Record<string, unknown>) => (await api.execute({ query, variables })).body as Body;
+
+beforeEach(() => {
+  shop = new SandboxShop({ now: () => now });
+  const location = shop.addLocation("Warehouse");
+  const variant = shop.addProduct({ title: "Chair", vendor: "V", productType: "Gear", variants: [{ title: "Default Title", sku: "CHAIR", price: "10.00", inventoryPolicy: "CONTINUE", stock: { [location]: 5 } }] }).variantIds[0]!;
+  const customer = { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" };
+  oldOrder = shop.placeOrder({ customer, lines: [{ variantId: variant, quantity: 1 }], createdAt: new Date(now - 61 * DAY).toISOString() }).orderId;
+  recentOrder = shop.placeOrder({ customer, lines: [{ variantId: variant, quantity: 1 }], createdAt: new Date(now - 59 * DAY).toISOString() }).orderId;
+  api = createAdminApi(shop);
+});
+
+describe("the 60-day order window", () => {
+  it("hides older orders from order, orders and nodes without read_all_orders", async () => {
+    shop.appAccess.grantedScopes = () => ["read_orders"];
+    const body = await run(`query($old: ID!, $ids: [ID!]!) { order(id: $old) { id } orders(first: 10) { nodes { id } } nodes(ids: $ids) { id } }`, { old: oldOrder, ids: [oldOrder, recentOrder] });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.order).toBeNull();
+    expect(body.data.orders.nodes.map((o: { id: string }) => o.id)).toEqual([recentOrder]);
+    expect(body.data.nodes).toEqual([null, { id: recentOrder }]);
+  });
+
+  it("shows them with read_all_orders, and lists granted scopes on the installation", async () => {
+    shop.appAccess.grantedScopes = () => ["read_orders", "read_all_orders"];
+    const body = await run(`query($old: ID!) { order(id: $old) { id } currentAppInstallation { accessScopes { handle } } }`, { old: oldOrder });
+    expect(body.data.order).toEqual({ id: oldOrder });
+    expect(body.data.currentAppInstallation.accessScopes).toEqual([{ handle: "read_orders" }, { handle: "read_all_orders" }]);
+  });
+});
+
+describe("protected customer data", () => {
+  it("refuses email and customer with an error each, the rest of the order readable", async () => {
+    shop.appAccess.customerData = "refused";
+    const body = await run(`query($id: ID!) { order(id: $id) { name email customer { displayName } } }`, { id: recentOrder });
+    expect(body.data.order).toEqual({ name: expect.any(String), email: null, customer: null });
+    expect(body.errors?.map((e: { path: string[]; extensions: { code: string } }) => [e.path.join("."), e.extensions.code])).toEqual([
+      ["order.email", "ACCESS_DENIED"],
+      ["order.customer", "ACCESS_DENIED"],
+    ]);
+  });
+
+  it("sends order webhooks without the customer's name and email", () => {
+    shop.appAccess.customerData = "refused";
+    const payload = shop.orderPayload(shop.orderOrThrow(recentOrder)) as { email: unknown; customer: Record<string, unknown> };
+    expect(payload.email).toBeNull();
+    expect(payload.customer).toMatchObject({ email: null, first_name: null, last_name: null });
+    expect(JSON.stringify(payload)).not.toContain("ada@example.com");
+  });
+});
