@@ -12,7 +12,8 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, LARGE_ORDER, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts } from "./open-orders.server";
+import { forgetNotifiedOrders, notifiedOrdersOf, readOrdersById } from "./notified-orders.server";
+import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readCheckoutPromises, readDemandPage, type MerchantChoices, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -54,7 +55,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     incoming: quantityOf(level.quantities, "incoming"),
   }));
   const choices = await merchantChoices(ctx, variantId);
-  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map() };
+  const { demand, orders, undecided } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false };
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -82,7 +83,9 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
 
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
-  const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
+  // Not routed yet is not decided yet: the lines stay as they are until routing completes
+  // (its webhook brings the next sync).
+  const touchedOrders = undecided ? [] : await recordLines(ctx, variantId, variant.price, plan, orders, known);
   await recordVariantFacts(ctx, variant, levels);
   await enqueueOrders(ctx, touchedOrders);
 }
@@ -107,29 +110,47 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
   return quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
 }
 
-/** Newest open orders for the variant, read until they hold every waiting unit (none when nothing waits). */
+/**
+ * Newest open orders for the variant, read until they hold every waiting unit (none when nothing
+ * waits). Order search lags writes, so the orders Shopify announced are read by id and join the
+ * window; one older than the last order search reached counts only once search got that far
+ * (an order search shows in between could be newer). The window is undecided while an order in
+ * it is not routed yet: its units are in the levels, but not where they wait.
+ */
 async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
-  const demand: LocatedDemand[] = [];
-  const orders = new Map<string, OrderFacts>();
+  const demandOf = (nodes: readonly OrderNode[]) => {
+    const demand: LocatedDemand[] = [];
+    const orders = new Map<string, OrderFacts>();
+    readDemandPage(nodes, variant.id, choices, demand, orders);
+    return { demand, orders };
+  };
+  if (demandWindowIsEnough(levels, [])) return { ...demandOf([]), undecided: false };
+  const notified = await notifiedOrdersOf(ctx, variant.id);
+  const announced = await readOrdersById(ctx, notified);
+  const searched: OrderNode[] = [];
   const sku = variant.sku?.trim();
   const query = sku ? `status:open sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : "status:open";
   let after: string | null = null;
-  while (!demandWindowIsEnough(levels, demand)) {
-    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
-    const nodes = [];
-    for (const order of page.orders.nodes) {
-      if (!isTruncated(order)) {
-        nodes.push(order);
-        continue;
-      }
-      const whole: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query: `id:${order.id.split("/").pop()}`, after: null, ...LARGE_ORDER });
-      nodes.push(...whole.orders.nodes);
-    }
-    readDemandPage(nodes, variant.id, choices, demand, orders);
-    if (!page.orders.pageInfo.hasNextPage) break;
+  let exhausted = false;
+  const window = () => {
+    const reached = searched.at(-1)?.createdAt;
+    const ids = new Set(searched.map((order) => order.id));
+    return [...searched, ...announced.filter((order) => !ids.has(order.id) && (exhausted || (reached !== undefined && order.createdAt >= reached)))];
+  };
+  while (!exhausted && !demandWindowIsEnough(levels, demandOf(window()).demand)) {
+    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demandOf(window()).demand) });
+    const truncated = page.orders.nodes.filter(isTruncated).map((order) => order.id);
+    const whole = new Map((await readOrdersById(ctx, truncated)).map((order) => [order.id, order]));
+    searched.push(...page.orders.nodes.flatMap((order) => (isTruncated(order) ? (whole.has(order.id) ? [whole.get(order.id)!] : []) : [order])));
+    exhausted = !page.orders.pageInfo.hasNextPage;
     after = page.orders.pageInfo.endCursor ?? null;
   }
-  return { demand, orders };
+  // Announced orders beyond the window are older than it: they add covered lines only.
+  const ids = new Set(searched.map((order) => order.id));
+  const nodes = [...searched, ...announced.filter((order) => !ids.has(order.id))];
+  const found = new Set(announced.map((order) => order.id));
+  await forgetNotifiedOrders(ctx, variant.id, notified.filter((id) => ids.has(id) || !found.has(id) || announced.some((order) => order.id === id && order.cancelledAt)));
+  return { ...demandOf(nodes), undecided: nodes.some((order) => isNotRoutedYet(order)) };
 }
 
 /**

@@ -189,6 +189,24 @@ export type OpenOrdersQuery = { orders: { pageInfo: Pick<AdminTypes.PageInfo, 'h
         )> } }
     )> } };
 
+export type OrdersByIdQueryVariables = AdminTypes.Exact<{
+  ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
+  fulfillmentOrders: AdminTypes.Scalars['Int']['input'];
+  lines: AdminTypes.Scalars['Int']['input'];
+}>;
+
+
+export type OrdersByIdQuery = { nodes: Array<AdminTypes.Maybe<(
+    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'email'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'displayName'>>, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+        Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
+        & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+            Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: Pick<AdminTypes.LineItem, 'id'> }
+          )> } }
+      )> } }
+  )>> };
+
 export type OrderHoldsQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -248,6 +266,7 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ShopClock {\n    shop {\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopClockQuery, variables: ShopClockQueryVariables},
   "#graphql\n  query BackorderMetafieldDefinitions($ownerType: MetafieldOwnerType!) {\n    metafieldDefinitions(first: 20, ownerType: $ownerType, namespace: \"$app:backorder\") {\n      nodes {\n        key\n      }\n    }\n  }\n": {return: BackorderMetafieldDefinitionsQuery, variables: BackorderMetafieldDefinitionsQueryVariables},
   "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
+  "#graphql\n  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        name\n        createdAt\n        cancelledAt\n        email\n        customer {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersByIdQuery, variables: OrdersByIdQueryVariables},
   "#graphql\n  query OrderHolds($id: ID!) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5) {\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          lineItems(first: 20) {\n            nodes {\n              id\n              remainingQuantity\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
   "#graphql\n  query OrderVariants($id: ID!) {\n    order(id: $id) {\n      lineItems(first: 100) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
   "#graphql\n  query FulfillmentOrderVariants($id: ID!) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50) {\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderVariantsQuery, variables: FulfillmentOrderVariantsQueryVariables},
