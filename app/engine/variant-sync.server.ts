@@ -55,6 +55,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     incoming: quantityOf(level.quantities, "incoming"),
   }));
   const choices = await merchantChoices(ctx, variantId);
+  // Shopify's levels at the last decided sync, when the held lines were stored (see keepHeldLines).
+  const previousLevels = (await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true } })) satisfies LocationStock[];
   const { demand, orders, undecided } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices) : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false };
 
   const plan = planVariant({
@@ -66,6 +68,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     merchantPolicy,
     levels,
     demand,
+    previousLevels,
     held: known.map((line) => ({
       lineItemId: line.lineItemId,
       orderId: line.orderId,
@@ -83,9 +86,10 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
 
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
-  // Not routed yet is not decided yet: the lines stay as they are until routing completes
-  // (its webhook brings the next sync).
-  const touchedOrders = undecided ? [] : await recordLines(ctx, variantId, variant.price, plan, orders, known);
+  // Not routed yet is not decided yet: the lines, and the levels they were decided on, stay as
+  // they are until routing completes (its webhook brings the next sync).
+  if (undecided) return;
+  const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   await recordVariantFacts(ctx, variant, levels);
   await enqueueOrders(ctx, touchedOrders);
 }
