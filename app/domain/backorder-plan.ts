@@ -142,10 +142,11 @@ type LocatedCoverage = LineCoverage & { locationId: string };
  * the view of who waits shifted: the order window is read after the levels, so it may already
  * hold orders the levels do not count yet, and those would push older held lines out of the
  * tail. At each location the held lines may give up at most the waiting units Shopify's count
- * dropped by since the app stored them, oldest first; the rest stay waiting. The count before
- * is the smaller of the stored lines' sum and Shopify's count when they were stored
- * (`previous`): lines kept waiting beyond Shopify's count are not units that can arrive, and
- * lines stored by a sync that stopped before recording its levels were counted already.
+ * dropped by since the app stored them, oldest first; the rest stay waiting. The drop is
+ * measured from Shopify's count when the lines were stored (`previous`, the last decided sync),
+ * not from the stored lines' sum: lines kept waiting beyond Shopify's count would read as units
+ * that arrived, and lines a sync had not stored yet would hide units that did. Without a
+ * previous count (the first sync), the stored lines' sum stands in.
  */
 export function keepHeldLines(
   located: readonly LocatedCoverage[],
@@ -157,8 +158,7 @@ export function keepHeldLines(
   for (const level of levels) {
     const heldHere = held.filter((line) => line.locationId === level.locationId && line.waitingUnits > 0);
     const before = previous.find((p) => p.locationId === level.locationId);
-    const storedWaiting = heldHere.reduce((sum, line) => sum + line.waitingUnits, 0);
-    const waitingBefore = before ? Math.min(storedWaiting, waitingUnitsFromAvailable(before.available)) : storedWaiting;
+    const waitingBefore = before ? waitingUnitsFromAvailable(before.available) : heldHere.reduce((sum, line) => sum + line.waitingUnits, 0);
     let arrived = Math.max(0, waitingBefore - waitingUnitsFromAvailable(level.available));
     for (const line of heldHere.filter((line) => !(line.priority && line.priority > 0)).sort(compareQueueOrder)) {
       const index = result.findIndex((planned) => planned.lineItemId === line.lineItemId && planned.locationId === line.locationId);

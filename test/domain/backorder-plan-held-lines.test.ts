@@ -124,4 +124,12 @@ describe("held lines and the demand window", () => {
       }),
     );
   });
+
+  it("lets the arrived units go when the app had stored only some of the waiting lines", () => {
+    // Five units waited in Shopify's count, the app had stored the three oldest; then two arrived.
+    const lines = [1, 2, 3, 4, 5].map((n) => line(n, 1));
+    const held = heldFrom(planVariant(input({ levels: [level("L1", -3)], demand: lines.slice(0, 3) })));
+    const after = planVariant(input({ levels: [level("L1", -3)], previousLevels: [level("L1", -5)], demand: lines, held }));
+    expect(after.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0003", "line-0004", "line-0005"]);
+  });
 });

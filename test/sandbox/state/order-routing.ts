@@ -26,7 +26,7 @@ export const DEFAULT_ROUTING_DELAY_MS = 30;
 
 export class OrderRouting {
   delayMs: number;
-  private readonly pending = new Map<number, { placements: Placement[]; timer: ReturnType<typeof setTimeout> | null }>();
+  private readonly pending = new Map<number, { placements: Placement[]; timer: ReturnType<typeof setTimeout> | null; dueAt: number }>();
 
   constructor(
     private readonly route: (order: OrderRecord, placements: Placement[]) => void,
@@ -40,11 +40,13 @@ export class OrderRouting {
   schedule(order: OrderRecord, placements: Placement[]): void {
     const timer = setTimeout(() => this.routeNow(order.id), this.delayMs);
     timer.unref?.();
-    this.pending.set(order.id, { placements, timer });
+    this.pending.set(order.id, { placements, timer, dueAt: Date.now() + this.delayMs });
   }
 
-  isPending(orderId: number): boolean {
-    return this.pending.has(orderId);
+  /** Whether an order is to be routed within `ms` (a test waiting for Shopify's work to finish). */
+  dueWithin(ms: number): boolean {
+    const limit = Date.now() + ms;
+    return [...this.pending.values()].some((entry) => entry.dueAt <= limit);
   }
 
   /** Units of each line committed but not yet in a fulfillment order. */
