@@ -4,6 +4,7 @@
  * orders), their places in the queue and when each can ship.
  */
 import { addDays, estimateShipDates } from "./restock-eta";
+import { onlineLevels, unexplainedUnits } from "./online-stock";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
 import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine, type LineCoverage } from "./waiting-queue";
@@ -12,6 +13,8 @@ export interface LocationStock {
   locationId: string;
   available: number;
   incoming: number;
+  /** False for a location that does not fulfil online orders: its stock is not the online store's. */
+  fulfillsOnlineOrders?: boolean;
 }
 
 /** Open demand for the variant on one fulfillment order line at one location. */
@@ -26,6 +29,7 @@ export interface VariantPlanInput {
   tracked: boolean;
   override: VariantOverride;
   merchantPolicy: InventoryPolicy;
+  /** Every location's level; only those that fulfil online orders count (see online-stock.ts). */
   levels: readonly LocationStock[];
   /** Open lines read newest first until they hold every waiting unit (see `demandWindowIsEnough`). */
   demand: readonly LocatedDemand[];
@@ -59,6 +63,8 @@ export interface VariantPlan {
   waitingLines: PlannedLine[];
   /** When one more unit sold now would ship: what the storefront promises. */
   nextShipsOn: string | null;
+  /** Units sold below zero that no waiting line accounts for (see `unexplainedUnits`). */
+  unexplainedUnits: number;
 }
 
 export const waitingAt = (levels: readonly LocationStock[], locationId: string): number =>
@@ -71,7 +77,7 @@ export const waitingAt = (levels: readonly LocationStock[], locationId: string):
  * cover the waiting units.
  */
 export function missingDemand(levels: readonly LocationStock[], demand: readonly LocatedDemand[]): number {
-  return levels.reduce((missing, level) => {
+  return onlineLevels(levels).reduce((missing, level) => {
     const waiting = waitingUnitsFromAvailable(level.available);
     if (waiting === 0) return missing;
     const overtakeable = demand
@@ -84,8 +90,11 @@ export function missingDemand(levels: readonly LocationStock[], demand: readonly
 export const demandWindowIsEnough = (levels: readonly LocationStock[], demand: readonly LocatedDemand[]): boolean => missingDemand(levels, demand) === 0;
 
 export function planVariant(input: VariantPlanInput): VariantPlan {
-  const sellable = input.levels.reduce((sum, level) => sum + level.available, 0);
-  const located = input.levels.flatMap((level) => {
+  // Online orders are the app's business: stock and waits elsewhere are the shop's own. Lines the
+  // app already holds keep waiting wherever they are until units arrive (`keepHeldLines`).
+  const levels = onlineLevels(input.levels);
+  const sellable = levels.reduce((sum, level) => sum + level.available, 0);
+  const located = levels.flatMap((level) => {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
@@ -99,10 +108,10 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     merchantPolicy: input.merchantPolicy,
     sellableQuantity: sellable,
     // Shopify's own count, so a line the window missed still counts against the cap.
-    waitingUnits: input.levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
+    waitingUnits: levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
   });
 
-  const incomingUnits = input.levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
+  const incomingUnits = levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
   // Stock that did not come on its date may come any day or never: promise as if no date were set.
   const restockDate = promisableRestockDate(input.restockDate, input.today);
   const arrivesAt = restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
@@ -132,6 +141,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
       shipsOn: etas[index]?.shipsOn ?? null,
     })),
     nextShipsOn: decision.status === "backorder" ? (etas.at(-1)?.shipsOn ?? null) : null,
+    unexplainedUnits: input.tracked ? unexplainedUnits(input.levels, waiting) : 0,
   };
 }
 

@@ -23,7 +23,7 @@ export async function reconcileShop(ctx: EngineContext): Promise<void> {
     const { productVariants: page }: VariantsPageQuery = await ctx.admin.request(VARIANTS_PAGE_QUERY, { after });
     for (const variant of page.nodes) {
       seen++;
-      if (variant.inventoryItem.tracked && (variant.inventoryQuantity ?? 0) <= 0) toSync.add(variant.id);
+      if (variant.inventoryItem.tracked && ((variant.inventoryQuantity ?? 0) <= 0 || variant.sellableOnlineQuantity <= 0)) toSync.add(variant.id);
     }
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor ?? null;

@@ -7,6 +7,7 @@
 import type { BackorderLine, TrackedVariant } from "@prisma/client";
 import { promiseFor } from "../domain/customer-promise";
 import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
+import { demandSearchGivesUp } from "../domain/online-stock";
 import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
 import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
@@ -53,6 +54,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     locationId: level.location.id,
     available: quantityOf(level.quantities, "available"),
     incoming: quantityOf(level.quantities, "incoming"),
+    fulfillsOnlineOrders: level.location.fulfillsOnlineOrders,
   }));
   const choices = await merchantChoices(ctx, variantId);
   // Shopify's levels at the last decided sync, when the held lines were stored (see keepHeldLines).
@@ -116,10 +118,12 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
 
 /**
  * Newest open orders for the variant, read until they hold every waiting unit (none when nothing
- * waits). Order search lags writes, so the orders Shopify announced are read by id and join the
- * window; one older than the last order search reached counts only once search got that far
- * (an order search shows in between could be newer). The window is undecided while an order in
- * it is not routed yet: its units are in the levels, but not where they wait.
+ * waits), or until a run of pages brought none of its lines: negative stock no open order explains
+ * is recorded as such (`unexplainedUnits`), not searched for through every open order. Order
+ * search lags writes, so the orders Shopify announced are read by id and join the window; one
+ * older than the last order search reached counts only once search got that far (an order search
+ * shows in between could be newer). The window is undecided while an order in it is not routed
+ * yet: its units are in the levels, but not where they wait.
  */
 async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices) {
   const demandOf = (nodes: readonly OrderNode[]) => {
@@ -133,19 +137,26 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
   const announced = await readOrdersById(ctx, notified);
   const searched: OrderNode[] = [];
   const sku = variant.sku?.trim();
-  const query = sku ? `status:open sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : "status:open";
+  // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read. The
+  // filter follows `displayFulfillmentStatus`, where the orders the app holds are `on_hold` (others
+  // `scheduled`, `in_progress`): only `fulfilled` is left out, not everything but `unfulfilled`.
+  const open = "status:open -fulfillment_status:fulfilled";
+  const query = sku ? `${open} sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : open;
   let after: string | null = null;
   let exhausted = false;
+  let fruitlessPages = 0;
   const window = () => {
     const reached = searched.at(-1)?.createdAt;
     const ids = new Set(searched.map((order) => order.id));
     return [...searched, ...announced.filter((order) => !ids.has(order.id) && (exhausted || (reached !== undefined && order.createdAt >= reached)))];
   };
-  while (!exhausted && !demandWindowIsEnough(levels, demandOf(window()).demand)) {
+  while (!exhausted && !demandWindowIsEnough(levels, demandOf(window()).demand) && !demandSearchGivesUp(fruitlessPages)) {
+    const linesBefore = demandOf(window()).demand.length;
     const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demandOf(window()).demand) });
     const truncated = page.orders.nodes.filter(isTruncated).map((order) => order.id);
     const whole = new Map((await readOrdersById(ctx, truncated)).map((order) => [order.id, order]));
     searched.push(...page.orders.nodes.flatMap((order) => (isTruncated(order) ? (whole.has(order.id) ? [whole.get(order.id)!] : []) : [order])));
+    fruitlessPages = demandOf(window()).demand.length > linesBefore ? 0 : fruitlessPages + 1;
     exhausted = !page.orders.pageInfo.hasNextPage;
     after = page.orders.pageInfo.endCursor ?? null;
   }

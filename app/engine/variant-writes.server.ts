@@ -57,6 +57,7 @@ export async function applyVariantDecision(
     status: plan.decision.status,
     sellable: plan.sellable,
     waitingUnits: plan.waitingUnits,
+    unexplainedUnits: plan.unexplainedUnits,
     waitingValue: waitingValueOf(variant.price, plan.waitingUnits),
     nextShipsOn: plan.nextShipsOn,
     levelsUpdatedAt: latestLevelChange(variant),

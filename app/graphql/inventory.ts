@@ -32,6 +32,8 @@ export const VARIANT_STOCK_QUERY = `#graphql
             location {
               id
               name
+              # Only stock at locations that fulfil online orders is the online store's.
+              fulfillsOnlineOrders
             }
             quantities(names: ["available", "incoming"]) {
               name
@@ -71,6 +73,8 @@ export const VARIANTS_PAGE_QUERY = `#graphql
       nodes {
         id
         inventoryQuantity
+        # Stock at a location that does not fulfil online orders is in the total but not for sale online.
+        sellableOnlineQuantity
         inventoryItem {
           tracked
         }

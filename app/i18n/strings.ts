@@ -379,6 +379,9 @@ export const strings = {
     days: formatAge,
     sellable: "Sellable",
     price: "Price",
+    // Negative stock no waiting online order accounts for (TrackedVariant.unexplainedUnits).
+    unexplained: (units: number) =>
+      `${plural(units, { one: "# unit", other: "# units" })} sold below zero that no online order is waiting for (for example sales in your shop's point of sale). No order is held for ${units === 1 ? "it" : "them"}; stock that arrives where ${units === 1 ? "it was" : "they were"} sold makes up for ${units === 1 ? "it" : "them"} first.`,
     notFound: "This variant was not found in your shop.",
     errors: {
       restockDateRequired: "Enter a restock date.",

@@ -245,6 +245,8 @@ export interface VariantDetail {
   today: string;
   /** A sync of the variant is queued or running: what the page shows is about to change. */
   updating: boolean;
+  /** Units sold below zero that no waiting online order accounts for (point of sale, unseen locations). */
+  unexplainedUnits: number;
 }
 
 
@@ -288,6 +290,7 @@ export async function loadVariantDetail(db: PrismaClient, shop: string, numericI
     })),
     today,
     updating: pendingSyncs > 0,
+    unexplainedUnits: tracked.unexplainedUnits,
   };
 }
 

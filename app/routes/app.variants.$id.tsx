@@ -61,7 +61,7 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
   const { formatDate } = useShopDates();
@@ -150,6 +150,7 @@ export default function VariantPage() {
                   <Summary label={text.columns.value} value={`${money(variant.waitingValue)} (${text.price} ${money(variant.price)})`} />
                   <Summary label={text.columns.eta} value={variant.nextShipsOn ? formatDate(variant.nextShipsOn) : "—"} />
                 </InlineGrid>
+                {unexplainedUnits > 0 && <Text as="p" tone="subdued">{text.unexplained(unexplainedUnits)}</Text>}
               </BlockStack>
             </Card>
             <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} />

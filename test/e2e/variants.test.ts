@@ -248,4 +248,19 @@ describe("the variant page", () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("says in words how many units were sold below zero that no online order waits for", async () => {
+    // A shop with a till (not fulfilling online orders) sells 3 units it does not have at Shopify POS.
+    const cornerShop = shop().addLocation("Corner shop", { fulfillsOnlineOrders: false });
+    const stool = addVariant("Variants Stool", "V-STOOL", "45.00", { [warehouse]: 4, [cornerShop]: 0 });
+    shop().sellAtPointOfSale({ variantId: stool, locationId: cornerShop, quantity: 3 });
+    await t.settle();
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, `/app/variants/${numeric(stool)}`);
+    const sentence = app.getByText("3 units sold below zero that no online order is waiting for (for example sales in your shop's point of sale).", { exact: false });
+    await sentence.waitFor({ timeout: 30_000 });
+    // Online, the warehouse's 4 units are still for sale.
+    await expect(app.getByText("Waiting orders (0)").isVisible()).resolves.toBe(true);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

@@ -73,6 +73,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
   { method: "POST", path: "/sandbox/receive", body: "{ variantId | sku, locationId, quantity }", description: "Incoming stock arrives" },
   { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }] }", description: "Place an order as checkout does" },
+  { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
   { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
   { method: "GET", path: "/sandbox/timing", description: "How long after an order its fulfillment orders are routed, and how far order search lags writes (ms)" },
@@ -166,6 +167,13 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
     });
     const created = shop.placeOrder({ customer, lines });
     sendJson(res, 201, created);
+  });
+
+  router.on("POST", "/sandbox/pos-sales", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const variantId = variantOf(body, snapshot);
+    const created = shop.sellAtPointOfSale({ variantId, locationId: gidField(body, "locationId", "Location"), quantity: intField(body, "quantity", { min: 1 }) });
+    sendJson(res, 201, { ...created, variantId, levels: levelsOf(snapshot(), variantId) });
   });
 
   router.on("POST", "/sandbox/orders/:id/cancel", ({ res, params }) => {

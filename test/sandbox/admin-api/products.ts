@@ -83,8 +83,9 @@ export function variantView(shop: SandboxShop, variant: VariantRecord) {
     position: variant.position,
     inventoryPolicy: variant.inventoryPolicy,
     inventoryQuantity: () => shop.totalAvailable(variant.id),
-    sellableOnlineQuantity: () => Math.max(0, shop.totalAvailable(variant.id)),
-    availableForSale: () => variant.inventoryPolicy === "CONTINUE" || !shop.items.get(variant.inventoryItemId)?.tracked || shop.totalAvailable(variant.id) > 0,
+    // Online: only locations that fulfil online orders (SandboxShop.onlineAvailable).
+    sellableOnlineQuantity: () => Math.max(0, shop.onlineAvailable(variant.id)),
+    availableForSale: () => variant.inventoryPolicy === "CONTINUE" || !shop.items.get(variant.inventoryItemId)?.tracked || shop.onlineAvailable(variant.id) > 0,
     selectedOptions: () => [{ name: "Title", value: variant.title }],
     taxable: true,
     createdAt: variant.createdAt,

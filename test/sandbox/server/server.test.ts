@@ -144,7 +144,7 @@ describe("control API", () => {
   it("lists every endpoint at GET /sandbox", async () => {
     const index = await call("GET", "/sandbox");
     const paths = (index.body.endpoints as { method: string; path: string }[]).map((e) => `${e.method} ${e.path}`);
-    expect(paths).toEqual(expect.arrayContaining(["GET /sandbox/state", "POST /sandbox/stock", "POST /sandbox/orders/:id/cancel", "POST /sandbox/session-token"]));
+    expect(paths).toEqual(expect.arrayContaining(["GET /sandbox/state", "POST /sandbox/stock", "POST /sandbox/orders/:id/cancel", "POST /sandbox/pos-sales", "POST /sandbox/session-token"]));
   });
 
   it("sets stock by SKU or numeric id, and the change becomes a webhook", async () => {
@@ -195,6 +195,18 @@ describe("control API", () => {
     expect(sandbox.shop.snapshot().orders.find((o) => o.id === orderId)!.cancelledAt).not.toBeNull();
     // Cancelling twice is the shop's own refusal (SandboxError 422).
     expect((await call("POST", `/sandbox/orders/${numericOrder}/cancel`)).status).toBe(422);
+  });
+
+  it("sells at a point of sale below zero, whatever the policy, and answers 400 for a bad quantity", async () => {
+    const state = sandbox.shop.snapshot();
+    const downtown = state.locations.find((l) => !l.fulfillsOnlineOrders)!;
+    const variant = state.variants.find((v) => v.inventoryPolicy === "DENY" && v.tracked)!;
+    const before = variant.levels.find((l) => l.locationId === downtown.id)?.available ?? 0;
+    const sold = await call("POST", "/sandbox/pos-sales", { sku: variant.sku, locationId: downtown.id, quantity: before + 2 });
+    expect(sold.status).toBe(201);
+    expect(sold.body.orderId).toMatch(/^gid:\/\/shopify\/Order\//);
+    expect((sold.body.levels as { locationId: string; available: number }[]).find((l) => l.locationId === downtown.id)?.available).toBe(-2);
+    expect((await call("POST", "/sandbox/pos-sales", { sku: variant.sku, locationId: downtown.id, quantity: 0 })).status).toBe(400);
   });
 
   it("answers 400 for bad input and 404 for unknown ids", async () => {

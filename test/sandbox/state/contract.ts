@@ -44,6 +44,13 @@ export interface PlaceOrderInput {
   historical?: boolean;
 }
 
+/** A sale at a Shopify POS register: the goods leave the shop's location with the customer. */
+export interface PointOfSaleInput {
+  variantId: Gid;
+  locationId: Gid;
+  quantity: number;
+}
+
 export interface ReceiveIncomingInput {
   variantId: Gid;
   locationId: Gid;
@@ -73,7 +80,7 @@ export class SandboxError extends Error {
 /** Read-back of the shop for tests and people (the control API returns it as JSON). */
 export interface ShopSnapshot {
   shop: { domain: string; name: string; currencyCode: string };
-  locations: { id: Gid; name: string }[];
+  locations: { id: Gid; name: string; fulfillsOnlineOrders: boolean }[];
   variants: {
     id: Gid;
     productId: Gid;
@@ -130,7 +137,7 @@ export interface StorefrontProduct {
     price: string;
     inventoryPolicy: InventoryPolicy;
     tracked: boolean;
-    /** Sum of `available` over all locations. */
+    /** Sum of `available` over the locations that fulfil online orders. */
     inventoryQuantity: number;
     metafields: MetafieldValue[];
   }[];
@@ -154,6 +161,8 @@ export interface SandboxShopApi {
    * creates one fulfillment order per assigned location.
    */
   placeOrder(input: PlaceOrderInput): { orderId: Gid; name: string };
+  /** A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy. */
+  sellAtPointOfSale(input: PointOfSaleInput): { orderId: Gid; name: string };
   cancelOrder(orderId: Gid): void;
   /** Sets a line's quantity (0 removes it), returning freed units to stock. */
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void;

@@ -17,8 +17,10 @@ export interface LineAssignment {
  * asks for more than is available in total. Changes nothing.
  */
 export function planAssignments(shop: SandboxShop, lines: OrderLineInput[], checkStock = true): LineAssignment[] {
-  const locations = [...shop.locations.values()];
-  if (locations.length === 0) throw new SandboxError("The shop has no locations", 422);
+  // Checkout sells and routes only from locations that fulfil online orders (`Location.fulfillsOnlineOrders`,
+  // 2026-10 schema: "Whether this location can fulfill online orders"); see `SandboxShop.onlineAvailable`.
+  const locations = [...shop.locations.values()].filter((l) => l.fulfillsOnlineOrders);
+  if (locations.length === 0) throw new SandboxError("The shop has no location that fulfils online orders", 422);
   const reserved = new Map<string, number>(); // units taken by earlier lines of this order
   const wantedByVariant = new Map<number, number>();
   const result: LineAssignment[] = [];
@@ -28,8 +30,8 @@ export function planAssignments(shop: SandboxShop, lines: OrderLineInput[], chec
     const item = shop.items.get(variant.inventoryItemId)!;
     const wanted = (wantedByVariant.get(variant.id) ?? 0) + input.quantity;
     wantedByVariant.set(variant.id, wanted);
-    if (checkStock && item.tracked && variant.inventoryPolicy === "DENY" && wanted > shop.totalAvailable(variant.id)) {
-      throw new SandboxError(`Not enough stock for ${variant.sku}: ${wanted} wanted, ${shop.totalAvailable(variant.id)} available`, 422);
+    if (checkStock && item.tracked && variant.inventoryPolicy === "DENY" && wanted > shop.onlineAvailable(variant.id)) {
+      throw new SandboxError(`Not enough stock for ${variant.sku}: ${wanted} wanted, ${shop.onlineAvailable(variant.id)} available online`, 422);
     }
     const stocked = locations.filter((l) => shop.level(item.id, l.id));
     const free = (locationId: number) => {
@@ -156,7 +158,7 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
   return { orderId: gid("Order", order.id), name: order.name };
 }
 
-function customerFor(shop: SandboxShop, input: PlaceOrderInput["customer"]): CustomerRecord {
+export function customerFor(shop: SandboxShop, input: PlaceOrderInput["customer"]): CustomerRecord {
   const key = input.email.toLowerCase();
   const existing = shop.customers.get(key);
   if (existing) return existing;

@@ -10,6 +10,7 @@ describe("seedDemoShop", () => {
     const seed = seedDemoShop(shop);
     const snap = shop.snapshot();
     expect(snap.locations.map((l) => l.name)).toEqual(["Main warehouse", "Downtown store", "East fulfilment centre"]);
+    expect(snap.locations.filter((l) => !l.fulfillsOnlineOrders).map((l) => l.name)).toEqual(["Downtown store"]);
     expect(shop.products.size).toBe(30);
     expect(snap.variants.length).toBeGreaterThanOrEqual(75);
     const out = snap.variants.filter((v) => v.levels.reduce((s, l) => s + l.available, 0) <= 0);

@@ -1,6 +1,7 @@
 /**
- * A deterministic demo shop: ~30 products / ~80 variants over 3 locations, ~10 variants
- * out of stock and ~6 months of fulfilled order history with weekly seasonality. Its story
+ * A deterministic demo shop: ~30 products / ~80 variants over 3 locations (the downtown store
+ * does not fulfil online orders), ~10 variants out of stock and ~6 months of fulfilled order
+ * history with weekly seasonality. Its story
  * (on unless `story: false`): open orders of the past few weeks that the shop sold without
  * stock, as a shop that kept selling before it installed the app would have them.
  */
@@ -98,7 +99,8 @@ export function seedDemoShop(shop: SandboxShop, options: SeedOptions = {}): Seed
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const locationIds = [
     shop.addLocation("Main warehouse"),
-    shop.addLocation("Downtown store", { fulfillsOnlineOrders: true }),
+    // A shop with a till: its stock is not the online store's, and online orders never go there.
+    shop.addLocation("Downtown store", { fulfillsOnlineOrders: false }),
     shop.addLocation("East fulfilment centre"),
   ];
   const productIds: Gid[] = [];

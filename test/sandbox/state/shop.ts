@@ -7,6 +7,7 @@ import {
   SandboxError,
   type Gid,
   type PlaceOrderInput,
+  type PointOfSaleInput,
   type ReceiveIncomingInput,
   type SandboxShopApi,
   type ShopEvent,
@@ -34,6 +35,7 @@ import * as catalogue from "./catalogue";
 import type { NewProductInput } from "./catalogue";
 import * as inventory from "./inventory";
 import * as ordering from "./orders";
+import * as pointOfSale from "./point-of-sale";
 import { editLine } from "./order-line-edits";
 import { OrderEditSessions } from "./order-edits";
 import { OrderRouting } from "./order-routing";
@@ -199,6 +201,21 @@ export class SandboxShop implements SandboxShopApi {
     return this.levelsOfItem(variant.inventoryItemId).reduce((sum, l) => sum + availableOf(l), 0);
   }
 
+  /**
+   * What the online store can sell: `available` only at locations that fulfil online orders.
+   * "If you have an item at a location that fulfills online orders with an inventory level of zero
+   * or below, and a location with available inventory that doesn't fulfill online orders, then that
+   * item is still displayed as out of stock to customers on your online store."
+   * (help.shopify.com/en/manual/products/inventory/getting-started-with-inventory/selling-when-out-of-stock)
+   */
+  onlineAvailable(variantId: number): number {
+    const variant = this.variants.get(variantId);
+    if (!variant) return 0;
+    return this.levelsOfItem(variant.inventoryItemId)
+      .filter((l) => this.locations.get(l.locationId)?.fulfillsOnlineOrders)
+      .reduce((sum, l) => sum + availableOf(l), 0);
+  }
+
   // ---- inventory changes (all go through here so events stay consistent) ----
   /** Applies quantity deltas to one level and emits what changed (inventory.ts). */
   changeLevel(itemId: number, locationId: number, delta: inventory.LevelDelta, options: { silent?: boolean } = {}): LevelRecord {
@@ -248,6 +265,10 @@ export class SandboxShop implements SandboxShopApi {
   touchOrder(order: OrderRecord, emitUpdated = true): void {
     order.updatedAt = this.nowIso();
     if (emitUpdated && !order.historical) this.emit("orders/updated", this.orderPayload(order));
+  }
+
+  sellAtPointOfSale(input: PointOfSaleInput): { orderId: Gid; name: string } {
+    return pointOfSale.sellAtPointOfSale(this, input);
   }
 
   cancelOrder(orderId: Gid): void {

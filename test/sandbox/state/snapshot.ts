@@ -22,7 +22,7 @@ function metafieldValues(shop: SandboxShop, ownerGid: string): MetafieldValue[] 
 export function snapshotOf(shop: SandboxShop): ShopSnapshot {
   return {
     shop: { domain: shop.domain, name: shop.name, currencyCode: shop.currencyCode },
-    locations: [...shop.locations.values()].map((l) => ({ id: gid("Location", l.id), name: l.name })),
+    locations: [...shop.locations.values()].map((l) => ({ id: gid("Location", l.id), name: l.name, fulfillsOnlineOrders: l.fulfillsOnlineOrders })),
     variants: [...shop.variants.values()].map((v) => {
       const product = shop.products.get(v.productId);
       const variantGid = gid("ProductVariant", v.id);
@@ -111,7 +111,8 @@ export function storefrontProductOf(shop: SandboxShop, product: ProductRecord): 
           price: v.price,
           inventoryPolicy: v.inventoryPolicy,
           tracked: shop.items.get(v.inventoryItemId)?.tracked ?? false,
-          inventoryQuantity: shop.totalAvailable(v.id),
+          // The online store's count: stock at a shop that does not fulfil online orders is not for sale here.
+          inventoryQuantity: shop.onlineAvailable(v.id),
           metafields: metafieldValues(shop, gid("ProductVariant", v.id)),
         },
       ];
