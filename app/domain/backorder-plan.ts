@@ -35,6 +35,8 @@ export interface VariantPlanInput {
   demand: readonly LocatedDemand[];
   /** Lines the app already holds, with the units it last stored as waiting (see `keepHeldLines`). */
   held?: readonly HeldLine[];
+  /** Shopify's levels when the held lines were stored (the last decided sync), where known. */
+  previousLevels?: readonly LocationStock[];
   /** The merchant's expected restock date for incoming stock, if any; one that has gone by is not used. */
   restockDate: string | null;
   defaultLeadTimeDays: number | null;
@@ -96,7 +98,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
-  const waiting = keepHeldLines(located, input.held ?? [], input.levels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
+  const waiting = keepHeldLines(located, input.held ?? [], input.levels, input.previousLevels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
   const waitingUnits = waiting.reduce((sum, line) => sum + line.waitingUnits, 0);
   const decision = decideVariantPolicy(input.rules, {
     productId: input.productId,
@@ -151,13 +153,24 @@ type LocatedCoverage = LineCoverage & { locationId: string };
  * the view of who waits shifted: the order window is read after the levels, so it may already
  * hold orders the levels do not count yet, and those would push older held lines out of the
  * tail. At each location the held lines may give up at most the waiting units Shopify's count
- * dropped by since the app stored them, oldest first; the rest stay waiting.
+ * dropped by since the app stored them, oldest first; the rest stay waiting. The drop is
+ * measured from Shopify's count when the lines were stored (`previous`, the last decided sync),
+ * not from the stored lines' sum: lines kept waiting beyond Shopify's count would read as units
+ * that arrived, and lines a sync had not stored yet would hide units that did. Without a
+ * previous count (the first sync), the stored lines' sum stands in.
  */
-export function keepHeldLines(located: readonly LocatedCoverage[], held: readonly HeldLine[], levels: readonly LocationStock[]): LocatedCoverage[] {
+export function keepHeldLines(
+  located: readonly LocatedCoverage[],
+  held: readonly HeldLine[],
+  levels: readonly LocationStock[],
+  previous: readonly LocationStock[] = [],
+): LocatedCoverage[] {
   const result = [...located];
   for (const level of levels) {
     const heldHere = held.filter((line) => line.locationId === level.locationId && line.waitingUnits > 0);
-    let arrived = Math.max(0, heldHere.reduce((sum, line) => sum + line.waitingUnits, 0) - waitingUnitsFromAvailable(level.available));
+    const before = previous.find((p) => p.locationId === level.locationId);
+    const waitingBefore = before ? waitingUnitsFromAvailable(before.available) : heldHere.reduce((sum, line) => sum + line.waitingUnits, 0);
+    let arrived = Math.max(0, waitingBefore - waitingUnitsFromAvailable(level.available));
     for (const line of heldHere.filter((line) => !(line.priority && line.priority > 0)).sort(compareQueueOrder)) {
       const index = result.findIndex((planned) => planned.lineItemId === line.lineItemId && planned.locationId === line.locationId);
       const plannedWaiting = index >= 0 ? result[index]!.waitingUnits : 0;

@@ -15,6 +15,8 @@ export interface DeliveryRoute {
   changedAt: Date | null;
   /** The order an orders/updated delivery is about, to recognise the echo of our own write. */
   updatedOrder: string | null;
+  /** The order an orders/create delivery announces: read by id until order search shows it. */
+  createdOrder: string | null;
   /** Orders whose variants must be looked up (the payload does not list them). */
   orders: string[];
   /** Fulfillment orders whose variants must be looked up. */
@@ -36,7 +38,7 @@ const timestamp = (value: unknown): Date | null => (typeof value === "string" &&
 const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
@@ -44,6 +46,7 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
       break;
     case "orders/create":
       route.variants = lineVariants(payload);
+      route.createdOrder = gid("Order", payload.admin_graphql_api_id ?? payload.id);
       break;
     case "orders/updated":
       route.variantsIfManaged = lineVariants(payload);

@@ -20,7 +20,7 @@ export interface MerchantChoices {
   leftQueue: ReadonlySet<string>;
 }
 
-type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
+export type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
 
 /** Page sizes that keep `OpenOrders` under Shopify's 1,000-point query limit. */
 export const ORDERS_PAGE = { first: 10, fulfillmentOrders: 3, lines: 8 } as const;
@@ -44,6 +44,15 @@ export async function wholeOrderNode(ctx: Pick<EngineContext, "admin">, order: O
     },
   }));
   return { ...order, fulfillmentOrders: { pageInfo: { hasNextPage: false }, nodes } };
+}
+
+/**
+ * Shopify routes a new order into fulfillment orders after `orders/create`
+ * (`fulfillment_orders/order_routing_complete` says it is done): until then the order's units
+ * count in the levels but no fulfillment order says where. An hour without any is not routing.
+ */
+export function isNotRoutedYet(order: OrderNode, now = Date.now()): boolean {
+  return !order.cancelledAt && order.fulfillmentOrders.nodes.length === 0 && now - Date.parse(order.createdAt) < 60 * 60_000;
 }
 
 /** Fulfillment orders that still owe the customer goods from their location. */

@@ -13,9 +13,10 @@ import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
 import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
-import { isTruncated, ORDERS_PAGE, wholeOrderNode, readCheckoutPromises, readDemandPage, readOrderCustomers, type MerchantChoices, type OrderFacts } from "./open-orders.server";
-import { readKnownOrders } from "./known-orders.server";
+import { readKnownOrders, readOrdersById } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
+import { forgetNotifiedOrders, notifiedOrdersOf } from "./notified-orders.server";
+import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readCheckoutPromises, readDemandPage, readOrderCustomers, wholeOrderNode, type MerchantChoices, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -58,8 +59,9 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     fulfillsOnlineOrders: level.location.fulfillsOnlineOrders,
   }));
   const choices = await merchantChoices(ctx, variantId);
-  const knownOrders = known.map((line) => line.orderId);
-  const { demand, orders } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, knownOrders) : { demand: [], orders: new Map() };
+  // Shopify's levels at the last decided sync, when the held lines were stored (see keepHeldLines).
+  const previousLevels = (await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true } })) satisfies LocationStock[];
+  const { demand, orders, undecided } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, known.map((line) => line.orderId)) : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false };
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -70,6 +72,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
     merchantPolicy,
     levels,
     demand,
+    previousLevels,
     held: known.map((line) => ({
       lineItemId: line.lineItemId,
       orderId: line.orderId,
@@ -87,6 +90,9 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
 
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
+  // Not routed yet is not decided yet: the lines, and the levels they were decided on, stay as
+  // they are until routing completes (its webhook brings the next sync).
+  if (undecided) return;
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   const moving = await recordMovableLines(ctx, variantId, plan, levels);
   await recordVariantFacts(ctx, variant, levels);
@@ -116,11 +122,23 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
 /**
  * Newest open orders for the variant, read until they hold every waiting unit (none when nothing
  * waits), or until a run of pages brought none of its lines: negative stock no open order explains
- * is recorded as such (`unexplainedUnits`), not searched for through every open order.
+ * is recorded as such (`unexplainedUnits`), not searched for through every open order. Order
+ * search lags writes, so the orders Shopify announced are read by id and join the window; one
+ * older than the last order search reached counts only once search got that far (an order search
+ * shows in between could be newer). The window is undecided while an order in it is not routed
+ * yet: its units are in the levels, but not where they wait.
  */
 async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices, knownOrders: readonly string[]) {
-  const demand: LocatedDemand[] = [];
-  const orders = new Map<string, OrderFacts>();
+  const demandOf = (nodes: readonly OrderNode[]) => {
+    const demand: LocatedDemand[] = [];
+    const orders = new Map<string, OrderFacts>();
+    readDemandPage(nodes, variant.id, choices, demand, orders);
+    return { demand, orders };
+  };
+  if (demandWindowIsEnough(levels, [])) return { ...demandOf([]), undecided: false };
+  const notified = await notifiedOrdersOf(ctx, variant.id);
+  const announced = await readOrdersById(ctx, notified);
+  const searched: OrderNode[] = [];
   const sku = variant.sku?.trim();
   // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read. The
   // filter follows `displayFulfillmentStatus`, where the orders the app holds are `on_hold` (others
@@ -128,29 +146,32 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
   const open = "status:open -fulfillment_status:fulfilled";
   const query = sku ? `${open} sku:"${sku.replace(/(["\\])/g, "\\$1")}"` : open;
   let after: string | null = null;
+  let exhausted = false;
   let fruitlessPages = 0;
-  const seen = new Set<string>();
-  while (!demandWindowIsEnough(levels, demand) && !demandSearchGivesUp(fruitlessPages)) {
-    const linesBefore = demand.length;
-    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demand) });
-    const nodes = [];
+  const window = () => {
+    const reached = searched.at(-1)?.createdAt;
+    const ids = new Set(searched.map((order) => order.id));
+    return [...searched, ...announced.filter((order) => !ids.has(order.id) && (exhausted || (reached !== undefined && order.createdAt >= reached)))];
+  };
+  while (!exhausted && !demandWindowIsEnough(levels, demandOf(window()).demand) && !demandSearchGivesUp(fruitlessPages)) {
+    const linesBefore = demandOf(window()).demand.length;
+    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demandOf(window()).demand) });
     for (const order of page.orders.nodes) {
-      if (!isTruncated(order)) {
-        nodes.push(order);
-        continue;
-      }
-      const whole = await wholeOrderNode(ctx, order);
-      if (whole) nodes.push(whole);
+      const whole = isTruncated(order) ? await wholeOrderNode(ctx, order) : order;
+      if (whole) searched.push(whole);
     }
-    readDemandPage(nodes, variant.id, choices, demand, orders);
-    fruitlessPages = demand.length > linesBefore ? 0 : fruitlessPages + 1;
-    nodes.forEach((order) => seen.add(order.id));
-    if (!page.orders.pageInfo.hasNextPage) break;
+    fruitlessPages = demandOf(window()).demand.length > linesBefore ? 0 : fruitlessPages + 1;
+    exhausted = !page.orders.pageInfo.hasNextPage;
     after = page.orders.pageInfo.endCursor ?? null;
   }
-  // Waiting orders the search did not bring (a renamed SKU, or past the window) are read by id.
-  readDemandPage(await readKnownOrders(ctx, knownOrders, seen), variant.id, choices, demand, orders);
-  return { demand, orders };
+  // Announced orders beyond the window are older than it: they add covered lines only.
+  const ids = new Set(searched.map((order) => order.id));
+  const nodes = [...searched, ...announced.filter((order) => !ids.has(order.id))];
+  // Waiting orders neither brought (a renamed SKU, or past the window) are read by id.
+  nodes.push(...(await readKnownOrders(ctx, knownOrders, new Set(nodes.map((order) => order.id)))));
+  const found = new Set(announced.map((order) => order.id));
+  await forgetNotifiedOrders(ctx, variant.id, notified.filter((id) => ids.has(id) || !found.has(id) || announced.some((order) => order.id === id && order.cancelledAt)));
+  return { ...demandOf(nodes), undecided: nodes.some((order) => isNotRoutedYet(order)) };
 }
 
 /**

@@ -136,12 +136,13 @@ export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
 `;
 
 /**
- * Orders the app already knows wait, read by id: a search by SKU no longer finds an order once the
- * merchant renamed the SKU (its lines keep the old one). Same fields and page sizes as `OpenOrders`;
- * Shopify charges `nodes(ids:)` per id.
+ * Orders read by id, with the fields and page sizes of `OpenOrders`: orders the app knows wait
+ * (a search by SKU no longer finds one once the merchant renamed the SKU; its lines keep the old
+ * one) and orders Shopify announced that order search does not show yet (search lags writes; a
+ * read by id is current). Shopify charges `nodes(ids:)` per id.
  */
-export const KNOWN_ORDERS_QUERY = `#graphql
-  query KnownOrders($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {
+export const ORDERS_BY_ID_QUERY = `#graphql
+  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {
     nodes(ids: $ids) {
       ... on Order {
         id

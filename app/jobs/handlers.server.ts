@@ -9,6 +9,7 @@ import { readOrderVariantIds } from "../engine/order-reader.server";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
+import { rememberNotifiedOrder } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
 
 export const JOB_KINDS = ["delivery", "sync-variant", "sync-order", "expand-order", "reconcile"] as const;
@@ -87,6 +88,8 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
     const variantId = tracked?.variantId ?? (await ctx.admin.request(INVENTORY_ITEM_VARIANT_QUERY, { id: itemId })).inventoryItem?.variant.id;
     if (variantId) variants.add(variantId);
   }
+  // Before the syncs: they read the announced order by id while order search does not show it yet.
+  if (route.createdOrder) await rememberNotifiedOrder(ctx, route.createdOrder, route.variants);
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
   for (const id of [...route.orders, ...route.fulfillmentOrders]) await ctx.enqueue({ kind: "expand-order", subject: id });
   if (route.deletedProduct) await forgetVariants(db, shop, { productId: route.deletedProduct });

@@ -73,4 +73,63 @@ describe("held lines and the demand window", () => {
       ["line-0004", 1, 4],
     ]);
   });
+
+  it("covers no held line when search does not show the newest orders yet (their units are in the levels)", () => {
+    fc.assert(
+      fc.property(shopArb, fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 0, max: 5 }), (shop, newer, hiddenHeld) => {
+        const before = planVariant(input({ levels: [level("L1", shop.available)], demand: shop.lines }));
+        // Newer orders took units the levels count; search shows none of them, nor the newest lines it showed before.
+        const newerUnits = newer.reduce((sum, q) => sum + q, 0);
+        const shown = shop.lines.slice(0, Math.max(0, shop.lines.length - hiddenHeld));
+        const after = planVariant(input({ levels: [level("L1", shop.available - newerUnits)], previousLevels: [level("L1", shop.available)], demand: shown, held: heldFrom(before) }));
+        const now = waitingOf(after);
+        for (const [lineItemId, units] of waitingOf(before)) expect(now.get(lineItemId) ?? 0).toBeGreaterThanOrEqual(units);
+      }),
+    );
+  });
+
+  // Sync after sync while orders keep coming: each reads the levels, then a window that search lag
+  // cuts short or newer orders extend, and stores what it decided for the next.
+  const burstArb = fc.record({
+    quantities: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 40 }),
+    stock: fc.integer({ min: 0, max: 8 }),
+    syncs: fc.array(fc.record({ placed: fc.integer({ min: 0, max: 6 }), lag: fc.integer({ min: 0, max: 5 }), ahead: fc.integer({ min: 0, max: 5 }), dropOldest: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 12 }),
+    restock: fc.integer({ min: 0, max: 30 }),
+  });
+
+  it("lifts no hold over a burst of syncs with shifting windows, then lets exactly the restocked units go", () => {
+    fc.assert(
+      fc.property(burstArb, ({ quantities, stock, syncs, restock }) => {
+        const lines = quantities.map((quantity, n) => line(n, quantity));
+        const availableAfter = (placed: number) => stock - quantities.slice(0, placed).reduce((sum, q) => sum + q, 0);
+        let placed = 0;
+        let held: HeldLine[] = [];
+        let previousLevels = [level("L1", stock)];
+        for (const sync of syncs) {
+          placed = Math.min(lines.length, placed + sync.placed);
+          const levels = [level("L1", availableAfter(placed))];
+          const windowEnd = Math.min(lines.length, Math.max(0, placed - sync.lag + sync.ahead));
+          const plan = planVariant(input({ levels, previousLevels, held, demand: lines.slice(Math.min(sync.dropOldest, windowEnd), windowEnd) }));
+          const now = waitingOf(plan);
+          for (const heldLine of held) expect(now.get(heldLine.lineItemId) ?? 0).toBeGreaterThanOrEqual(heldLine.waitingUnits);
+          held = heldFrom(plan);
+          previousLevels = levels;
+        }
+        // Stock arrives and search has caught up: at most the arrived units stop waiting.
+        const heldUnits = held.reduce((sum, l) => sum + l.waitingUnits, 0);
+        const levels = [level("L1", availableAfter(placed) + restock)];
+        const after = planVariant(input({ levels, previousLevels, held, demand: lines.slice(0, placed) }));
+        const stillHeld = held.reduce((sum, l) => sum + Math.min(l.waitingUnits, waitingOf(after).get(l.lineItemId) ?? 0), 0);
+        expect(heldUnits - stillHeld).toBeLessThanOrEqual(restock);
+      }),
+    );
+  });
+
+  it("lets the arrived units go when the app had stored only some of the waiting lines", () => {
+    // Five units waited in Shopify's count, the app had stored the three oldest; then two arrived.
+    const lines = [1, 2, 3, 4, 5].map((n) => line(n, 1));
+    const held = heldFrom(planVariant(input({ levels: [level("L1", -3)], demand: lines.slice(0, 3) })));
+    const after = planVariant(input({ levels: [level("L1", -3)], previousLevels: [level("L1", -5)], demand: lines, held }));
+    expect(after.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0003", "line-0004", "line-0005"]);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isOwnEcho, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -38,6 +38,7 @@ describe("routeDelivery", () => {
     it("syncs every variant on the order, deduplicated, skipping custom lines", () => {
       const payload = {
         id: 820982911946154500,
+        admin_graphql_api_id: "gid://shopify/Order/820982911946154511",
         line_items: [
           { id: 1, variant_id: 39072856 },
           { id: 2, variant_id: 39072856 },
@@ -50,6 +51,8 @@ describe("routeDelivery", () => {
       expect(routeDelivery("orders/create", payload)).toEqual(
         route({
           variants: ["gid://shopify/ProductVariant/39072856", "gid://shopify/ProductVariant/808950810", "gid://shopify/ProductVariant/457924702"],
+          // Read by id until order search shows it; the GID, since a numeric id can exceed 2^53.
+          createdOrder: "gid://shopify/Order/820982911946154511",
         }),
       );
     });

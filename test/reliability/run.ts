@@ -4,11 +4,36 @@
  * what a customers/redact left behind, and what kill -9 during a restock lost or doubled.
  * RELIABILITY_WEBHOOKS sets the burst's size [20000]; RELIABILITY_ORDERS the orders waiting for
  * each restock [200]; RELIABILITY_KILLS the kills during each [30]; RELIABILITY_SEED their timing [1].
+ * RELIABILITY_BURST_SEEDS sets how many seeds of issue 18's order burst run per mode and search
+ * lag [4] (test/engine/burst-orders.test.ts runs two per mode).
  */
 import setup from "../support/global-setup";
 import { startInstalledStack, settle } from "../support/engine";
 import { FULFILMENT_MODES } from "../../app/models/settings.server";
 import { measureReliability, reliabilityProblems } from "./measure";
+import { burstProblems, runBurst, type BurstOptions } from "../support/order-burst";
+
+/** Issue 18's burst over many seeds: 200 orders at 32 in flight, duplicated and reordered webhooks, search lag. */
+async function sweepOrderBursts(seeds: number): Promise<string[]> {
+  const problems: string[] = [];
+  console.info(`Order bursts (200 orders, 32 in flight, webhooks duplicated and reordered), restock of 37, ${seeds} seeds per mode and search lag`);
+  for (const mode of FULFILMENT_MODES) {
+    for (const searchLagMs of [300, 2_000]) {
+      for (let seed = 100; seed < 100 + seeds; seed++) {
+        const options: BurstOptions = { mode, seed, orders: 200, inFlight: 32, restock: 37, searchLagMs };
+        const result = await runBurst(options);
+        const found = burstProblems(options, result);
+        const { seconds, adminApi } = result;
+        console.info(
+          `  ${mode.padEnd(21)} lag ${String(searchLagMs).padStart(4)} ms seed ${seed}: ${result.waitingOrderIds.length} waiting, ${result.beforeRestock.requests} releases before the restock, ${result.releasedOrderIds.length} released after it; ` +
+            `${seconds.settle} s to settle, ${seconds.restock} s for the restock, ${adminApi.requests} Admin requests (${adminApi.costPoints} points)${found.length > 0 ? `\n    ${found.join("\n    ")}` : ""}`,
+        );
+        problems.push(...found.map((problem) => `burst ${mode} seed ${seed}: ${problem}`));
+      }
+    }
+  }
+  return problems;
+}
 
 async function main() {
   const started = performance.now();
@@ -42,8 +67,10 @@ async function main() {
     for (const crash of figures.crashes) {
       console.info(`  ${crash.mode.padEnd(21)} ${crash.kills} of ${crash.planned} kills mid-restock, ${crash.units} units: ${crash.lost} lost, ${crash.doubled} doubled, ${crash.deadLetters} dead letters`);
     }
+    console.info("");
+    const burstIssues = await sweepOrderBursts(Number(process.env.RELIABILITY_BURST_SEEDS ?? 4));
     console.info(`\nWall time: ${Math.round((performance.now() - started) / 1000)} s`);
-    const problems = reliabilityProblems(figures);
+    const problems = [...reliabilityProblems(figures), ...burstIssues];
     if (problems.length > 0) {
       console.error(`\nNot reliable: ${problems.join("; ")}`);
       process.exitCode = 1;

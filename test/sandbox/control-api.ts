@@ -55,6 +55,18 @@ export interface ControlApiDeps {
   /** What the app may read (the shop's own object: changes apply at once). */
   appAccess: AppAccess;
   lifecycle: AppLifecycle;
+  timing: ShopTimingControl;
+}
+
+/** How far behind the order Shopify's background work runs (state/order-routing.ts, state/order-search-index.ts). */
+export interface ShopTiming {
+  routingDelayMs: number;
+  searchLagMs: number;
+}
+
+export interface ShopTimingControl {
+  get(): ShopTiming;
+  set(timing: Partial<ShopTiming>): void;
 }
 
 export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; description: string }[] = [
@@ -68,6 +80,8 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
   { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
   { method: "POST", path: "/sandbox/fulfillment-orders/:id/release-hold", description: "The merchant releases every hold on a fulfillment order in Shopify admin" },
+  { method: "GET", path: "/sandbox/timing", description: "How long after an order its fulfillment orders are routed, and how far order search lags writes (ms)" },
+  { method: "POST", path: "/sandbox/timing", body: "{ routingDelayMs?, searchLagMs? }", description: "Change the routing delay and the search lag (ms)" },
   { method: "GET", path: "/sandbox/webhooks", description: "Webhook delivery log" },
   { method: "POST", path: "/sandbox/webhooks/faults", body: "dispatcher fault settings", description: "Make webhook deliveries fail, delay or duplicate" },
   { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } } | { randomFailures: { rate, lostReplies?, status?, seed? } | null }", description: "Admin API failures and throttling" },
@@ -188,6 +202,14 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
     sendJson(res, 200, { fulfillmentOrderId, released: true });
   });
 
+  router.on("GET", "/sandbox/timing", ({ res }) => sendJson(res, 200, deps.timing.get()));
+  router.on("POST", "/sandbox/timing", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const routingDelayMs = optionalIntField(body, "routingDelayMs", { min: 0 });
+    const searchLagMs = optionalIntField(body, "searchLagMs", { min: 0 });
+    deps.timing.set({ ...(routingDelayMs === undefined ? {} : { routingDelayMs }), ...(searchLagMs === undefined ? {} : { searchLagMs }) });
+    sendJson(res, 200, deps.timing.get());
+  });
   router.on("GET", "/sandbox/webhooks", ({ res }) => sendJson(res, 200, { deliveries: deps.webhooks.deliveries() }));
   router.on("POST", "/sandbox/webhooks/faults", async ({ req, res }) => {
     const body = await readJsonObject(req);

@@ -57,6 +57,10 @@ export interface StartSandboxOptions {
   now?: () => number;
   /** Protected customer data for the app (see state/app-access.ts); approved by default, as for the demo. */
   customerData?: CustomerDataAccess;
+  /** Milliseconds between an order and the routing of its fulfillment orders (state/order-routing.ts). */
+  routingDelayMs?: number;
+  /** Milliseconds a change to an order takes to reach order search (state/order-search-index.ts). */
+  searchLagMs?: number;
   /** Overrides for the webhook dispatcher (retry schedule, timeouts, faults). */
   webhooks?: Partial<Omit<WebhookDispatcherOptions, "appUrl" | "apiSecret" | "shopDomain">>;
 }
@@ -108,6 +112,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const appHandle = app.handle ?? toml.handle ?? "app";
   const scopes = scopeList(app.scopes ?? toml.scopes);
   const shop = options.shop ?? new SandboxShop({ domain: DEFAULT_SHOP_DOMAIN, name: "Backorder Demo", ...(options.now ? { now: options.now } : {}) });
+  if (options.routingDelayMs !== undefined) shop.routing.delayMs = options.routingDelayMs;
+  if (options.searchLagMs !== undefined) shop.orderSearch.lagMs = options.searchLagMs;
   if (options.seed) seedDemoShop(shop, { now: shop.now() });
 
   const adminApi = createAdminApi(shop);
@@ -153,6 +159,13 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     grantedScopes: () => tokens.grantedScopes(shop.domain),
     appAccess: shop.appAccess,
     lifecycle,
+    timing: {
+      get: () => ({ routingDelayMs: shop.routing.delayMs, searchLagMs: shop.orderSearch.lagMs }),
+      set: ({ routingDelayMs, searchLagMs }) => {
+        if (routingDelayMs !== undefined) shop.routing.delayMs = routingDelayMs;
+        if (searchLagMs !== undefined) shop.orderSearch.lagMs = searchLagMs;
+      },
+    },
   });
   router.on("GET", "/cdn/app-bridge.js", ({ res }) =>
     sendText(res, 200, readShellAsset("app-bridge.js"), "application/javascript; charset=utf-8", { "Access-Control-Allow-Origin": "*" }),
@@ -244,6 +257,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiTotals: () => ({ ...totals }),
     async close() {
       unsubscribe();
+      shop.routing.stop();
       webhooks.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

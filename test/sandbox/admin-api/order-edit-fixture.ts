@@ -34,6 +34,7 @@ export function orderEditFixture() {
     ],
   });
   const { orderId } = shop.placeOrder({ customer: { email: "ada@example.com" }, lines: [{ variantId: variantIds[0]!, quantity: 5 }, { variantId: variantIds[1]!, quantity: 1 }] });
+  shop.routing.routeAll(); // these tests act on the fulfillment orders Shopify routes after the order
   const [beanie, scarf] = shop.orderOrThrow(orderId).lineItems;
   const api = createAdminApi(shop);
   const events: ShopEvent[] = [];

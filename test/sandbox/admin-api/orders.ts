@@ -4,6 +4,7 @@ import { CUSTOMER_DATA_REFUSED, orderVisible } from "../state/app-access";
 import { gid } from "../state/ids";
 import type { FulfillmentRecord, LineItemRecord, OrderRecord } from "../state/model";
 import type { SandboxShop } from "../state/shop";
+import type { SearchFacts } from "../state/order-search-index";
 import { connection, matches, parseSearch, type ConnectionArgs, type Fields } from "./connection";
 import { isDisplayable } from "../state/fulfillment-arrangements";
 import { fulfillmentOrderView } from "./fulfillment-orders";
@@ -156,26 +157,25 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
   };
 }
 
+/** Which orders match, and in what order, is what the search index saw `lagMs` ago; the nodes are current. */
 export function ordersConnection(shop: SandboxShop, args: ConnectionArgs & { query?: string | null; sortKey?: string | null }) {
   const terms = parseSearch(args.query);
-  const fields: Fields<OrderRecord> = {
-    status: (o) => (o.cancelledAt ? "cancelled" : o.closedAt ? "closed" : "open"),
-    created_at: (o) => o.createdAt,
-    updated_at: (o) => o.updatedAt,
-    tag: (o) => o.tags,
-    name: (o) => o.name,
-    id: (o) => o.id,
-    email: (o) => o.customer.email,
-    fulfillment_status: (o) => {
-      const status = displayFulfillmentStatus(shop, o);
-      // Shopify's filter values: unshipped / shipped / partial / unfulfilled / fulfilled / on_hold
-      return status === "FULFILLED" ? ["shipped", "fulfilled"] : status === "PARTIALLY_FULFILLED" ? ["partial", "unfulfilled"] : status === "ON_HOLD" ? ["on_hold", "unshipped", "unfulfilled"] : ["unshipped", "unfulfilled"];
-    },
-    sku: (o) => o.lineItems.map((l) => l.sku),
+  const now = Date.now();
+  const fields: Fields<SearchFacts> = Object.fromEntries(
+    ["status", "created_at", "updated_at", "tag", "name", "id", "email", "fulfillment_status", "sku"].map((field) => [field, (facts: SearchFacts) => facts[field] ?? null]),
+  );
+  const shopNow = shop.now();
+  const found = [...shop.orders.values()].flatMap((order) => {
+    if (!orderVisible(shop.appAccess, order, shopNow)) return [];
+    const facts = shop.orderSearch.visible(order, now);
+    return facts && matches(facts, terms, fields, (f) => String(f.text)) ? [{ order, facts }] : [];
+  });
+  const keyed: Record<string, (hit: { facts: SearchFacts }) => string | number> = {
+    CREATED_AT: (hit) => String(hit.facts.created_at),
+    UPDATED_AT: (hit) => String(hit.facts.updated_at),
+    ORDER_NUMBER: (hit) => Number(hit.facts.number),
+    PROCESSED_AT: (hit) => String(hit.facts.created_at),
   };
-  const now = shop.now();
-  const list = [...shop.orders.values()].filter((o) => orderVisible(shop.appAccess, o, now) && matches(o, terms, fields, (x) => `${x.name} ${x.customer.email}`));
-  const keyed: Record<string, (o: OrderRecord) => string | number> = { CREATED_AT: (o) => o.createdAt, UPDATED_AT: (o) => o.updatedAt, ORDER_NUMBER: (o) => o.number, PROCESSED_AT: (o) => o.createdAt };
-  sortBy(list, keyed[args.sortKey ?? "ID"], (o) => o.id);
-  return connection(list.map((o) => orderView(shop, o)), args, (o) => o.legacyResourceId);
+  sortBy(found, keyed[args.sortKey ?? "ID"], (hit) => hit.order.id);
+  return connection(found.map((hit) => orderView(shop, hit.order)), args, (o) => o.legacyResourceId);
 }

@@ -10,6 +10,7 @@ function orderedShop() {
   const east = shop.addLocation("East fulfilment centre");
   const { variantIds } = shop.addProduct({ title: "Mug", vendor: "K&S", productType: "Drinkware", variants: [{ title: "Default Title", sku: "MUG", price: "18.00", stock: { [main]: 5, [store]: 5 } }] });
   shop.placeOrder({ customer: { email: "a@example.com" }, lines: [{ variantId: variantIds[0]!, quantity: 4 }] });
+  shop.routing.routeAll(); // these tests act on the fulfillment orders Shopify routes after the order
   const order = shop.snapshot().orders[0]!;
   const fo = order.fulfillmentOrders[0]!;
   const events: string[] = [];

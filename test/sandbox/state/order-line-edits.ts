@@ -101,6 +101,8 @@ function addUnits(shop: SandboxShop, planned: PlannedChange): void {
  * `orders/edited` listing every line, then `orders/updated`. Returns null when no quantity changes.
  */
 export function editLines(shop: SandboxShop, order: OrderRecord, changes: LineQuantityChange[], notes: EditNotes): OrderEditRecord | null {
+  // The sandbox routes an order before editing it: an edit changes its fulfillment order lines.
+  shop.routing.routeNow(order.id);
   const planned = planChanges(shop, order, changes);
   if (planned.length === 0) return null;
   for (const p of planned) {

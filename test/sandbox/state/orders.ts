@@ -3,6 +3,7 @@ import { SandboxError, type Gid, type OrderLineInput, type PlaceOrderInput } fro
 import { gid } from "./ids";
 import { availableOf, type CustomerRecord, type FulfillmentOrderRecord, type OrderRecord, type VariantRecord } from "./model";
 import type { SandboxShop } from "./shop";
+import type { Placement } from "./order-routing";
 import { routingCompletePayload } from "./webhook-payloads";
 
 export interface LineAssignment {
@@ -45,15 +46,12 @@ export function planAssignments(shop: SandboxShop, lines: OrderLineInput[], chec
   return result;
 }
 
-/** Creates line items, commits stock and opens one fulfillment order per location. */
-export function commitLines(
-  shop: SandboxShop,
-  order: OrderRecord,
-  assignments: LineAssignment[],
-  createdAt: string,
-  historical: boolean,
-): FulfillmentOrderRecord[] {
-  const byLocation = new Map<number, FulfillmentOrderRecord>();
+/**
+ * Creates line items and commits their stock where checkout placed them (Shopify commits at order
+ * creation; see order-routing.ts). Returns where each line's units went, for routing.
+ */
+export function commitLines(shop: SandboxShop, order: OrderRecord, assignments: LineAssignment[], historical: boolean): Placement[] {
+  const placements: Placement[] = [];
   for (const { input, variant, locationId } of assignments) {
     const product = shop.products.get(variant.productId);
     const lineItem = {
@@ -69,6 +67,17 @@ export function commitLines(
       properties: { ...(input.properties ?? {}) },
     };
     order.lineItems.push(lineItem);
+    placements.push({ lineItemId: lineItem.id, locationId, quantity: input.quantity });
+    const tracked = shop.items.get(variant.inventoryItemId)?.tracked ?? false;
+    if (!historical && tracked) shop.changeLevel(variant.inventoryItemId, locationId, { committed: input.quantity });
+  }
+  return placements;
+}
+
+/** Opens one fulfillment order per location for the placed lines (history: already shipped). */
+export function openFulfillmentOrders(shop: SandboxShop, order: OrderRecord, placements: Placement[], createdAt: string, historical: boolean): FulfillmentOrderRecord[] {
+  const byLocation = new Map<number, FulfillmentOrderRecord>();
+  for (const { lineItemId, locationId, quantity } of placements) {
     let fo = byLocation.get(locationId);
     if (!fo) {
       fo = {
@@ -85,14 +94,7 @@ export function commitLines(
       shop.fulfillmentOrders.set(fo.id, fo);
       order.fulfillmentOrderIds.push(fo.id);
     }
-    fo.lineItems.push({
-      id: shop.ids.take(),
-      lineItemId: lineItem.id,
-      totalQuantity: input.quantity,
-      remainingQuantity: historical ? 0 : input.quantity,
-    });
-    const tracked = shop.items.get(variant.inventoryItemId)?.tracked ?? false;
-    if (!historical && tracked) shop.changeLevel(variant.inventoryItemId, locationId, { committed: input.quantity });
+    fo.lineItems.push({ id: shop.ids.take(), lineItemId, totalQuantity: quantity, remainingQuantity: historical ? 0 : quantity });
   }
   if (historical) {
     // History is already shipped: one fulfillment per fulfillment order, stock untouched.
@@ -110,6 +112,13 @@ export function commitLines(
     }
   }
   return [...byLocation.values()];
+}
+
+/** Shopify's background routing of a new order (order-routing.ts): its fulfillment orders, then the webhook. */
+export function routeOrder(shop: SandboxShop, order: OrderRecord, placements: Placement[]): void {
+  if (order.cancelledAt) return;
+  const now = shop.nowIso();
+  for (const fo of openFulfillmentOrders(shop, order, placements, now, false)) shop.emit("fulfillment_orders/order_routing_complete", routingCompletePayload(fo));
 }
 
 export function orderGid(order: OrderRecord): Gid {
@@ -140,10 +149,13 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
     ...(input.createdByApp ? { createdByApp: input.createdByApp } : {}),
   };
   shop.orders.set(order.id, order);
-  const createdFos = commitLines(shop, order, assignments, createdAt, input.historical ?? false);
-  if (input.historical) return { orderId: gid("Order", order.id), name: order.name };
+  const placements = commitLines(shop, order, assignments, input.historical ?? false);
+  if (input.historical) {
+    openFulfillmentOrders(shop, order, placements, createdAt, true);
+    return { orderId: gid("Order", order.id), name: order.name };
+  }
+  shop.routing.schedule(order, placements);
   shop.emit("orders/create", shop.orderPayload(order));
-  for (const fo of createdFos) shop.emit("fulfillment_orders/order_routing_complete", routingCompletePayload(fo));
   return { orderId: gid("Order", order.id), name: order.name };
 }
 
@@ -159,6 +171,8 @@ export function customerFor(shop: SandboxShop, input: PlaceOrderInput["customer"
 export function cancelOrder(shop: SandboxShop, orderId: Gid): void {
   const order = shop.orderOrThrow(orderId);
   if (order.cancelledAt) throw new SandboxError(`Order ${order.name} is already cancelled`, 422);
+  // The sandbox routes an order before cancelling it, so the stock it committed comes back through its fulfillment orders.
+  shop.routing.routeNow(order.id);
   const now = shop.nowIso();
   for (const fo of shop.fulfillmentOrdersOf(order)) {
     if (fo.status === "CLOSED" || fo.status === "CANCELLED") continue;

@@ -11,7 +11,7 @@
 import { SandboxError, type Gid, type PointOfSaleInput } from "./contract";
 import { gid } from "./ids";
 import type { OrderRecord } from "./model";
-import { commitLines, customerFor } from "./orders";
+import { commitLines, customerFor, openFulfillmentOrders } from "./orders";
 import type { SandboxShop } from "./shop";
 
 /** POS sales without a named customer are the shop's walk-in sales. */
@@ -42,7 +42,8 @@ export function sellAtPointOfSale(shop: SandboxShop, input: PointOfSaleInput): {
   };
   shop.orders.set(order.id, order);
   // Already fulfilled (closed fulfillment order, one fulfillment), as history is; stock is taken below.
-  commitLines(shop, order, [{ input: { variantId: input.variantId, quantity: input.quantity }, variant, locationId: location.id }], createdAt, true);
+  const placements = commitLines(shop, order, [{ input: { variantId: input.variantId, quantity: input.quantity }, variant, locationId: location.id }], true);
+  openFulfillmentOrders(shop, order, placements, createdAt, true);
   if (shop.items.get(variant.inventoryItemId)?.tracked) shop.changeLevel(variant.inventoryItemId, location.id, { onHand: -input.quantity });
   shop.emit("orders/create", shop.orderPayload(order));
   return { orderId: gid("Order", order.id), name: order.name };

@@ -156,6 +156,9 @@ export function seedDemoShop(shop: SandboxShop, options: SeedOptions = {}): Seed
   });
   const storyOrders = options.story === false ? [] : waitingOrders(shop, now, outOfStock, locationIds[0]!);
   const { historicalOrderCount, waitingOrderIds } = seedHistory(shop, { now, days: options.historyDays ?? 182, random, pick, variantIds, popularity, storyOrders });
+  // The story's orders are days old: routed and searchable long ago.
+  shop.routing.routeAll();
+  shop.orderSearch.catchUp(shop.orders.values());
   return { locationIds, productIds, variantIds, outOfStockVariantIds: outOfStock, historicalOrderCount, waitingOrderIds };
 }
 

@@ -42,6 +42,7 @@ describe("placeOrder", () => {
   it("picks the first location with enough stock and opens one fulfillment order per location", () => {
     const { orderId, name } = s.shop.placeOrder({ customer, lines: [{ variantId: s.deny, quantity: 3 }, { variantId: s.cont, quantity: 1 }], createdAt: undefined });
     expect(name).toBe("#1001");
+    s.shop.routing.routeAll();
     const order = s.shop.snapshot().orders.find((o) => o.id === orderId)!;
     expect(order.fulfillmentOrders.map((fo) => fo.locationId).sort()).toEqual([s.main, s.store].sort());
     expect(order.fulfillmentOrders.every((fo) => fo.status === "OPEN")).toBe(true);
@@ -49,8 +50,14 @@ describe("placeOrder", () => {
   });
 
   it("emits orders/create, inventory_levels/update, routing complete and out_of_stock with REST shapes", () => {
-    s.shop.placeOrder({ customer, lines: [{ variantId: s.cont, quantity: 1, properties: { "Backorder": "yes" } }] });
+    const { orderId } = s.shop.placeOrder({ customer, lines: [{ variantId: s.cont, quantity: 1, properties: { "Backorder": "yes" } }] });
+    // Routing comes after the order and its webhook: until then the order has no fulfillment orders, the stock is committed.
+    expect(s.events.map((e) => e.topic)).not.toContain("fulfillment_orders/order_routing_complete");
+    expect(s.shop.snapshot().orders.find((o) => o.id === orderId)!.fulfillmentOrders).toEqual([]);
+    expect(levelOf(s.shop, s.cont, s.main)).toMatchObject({ committed: 1 });
+    s.shop.routing.routeAll();
     const topics = s.events.map((e) => e.topic);
+    expect(topics.indexOf("fulfillment_orders/order_routing_complete")).toBeGreaterThan(topics.indexOf("orders/create"));
     expect(topics).toEqual(expect.arrayContaining(["orders/create", "inventory_levels/update", "variants/out_of_stock", "fulfillment_orders/order_routing_complete"]));
     const level = s.events.find((e) => e.topic === "inventory_levels/update")!.payload;
     expect(level).toMatchObject({ available: 0, inventory_item_id: expect.any(Number), location_id: Number(s.main.split("/").pop()) });

@@ -41,6 +41,9 @@ import * as arrangements from "./fulfillment-arrangements";
 import type { LineQuantity } from "./fulfillment";
 import { OrderEditSessions } from "./order-edits";
 import { fullAccess, type AppAccess } from "./app-access";
+import { OrderRouting } from "./order-routing";
+import { OrderSearchIndex } from "./order-search-index";
+import { orderSearchFacts } from "../admin-api/order-search";
 
 export type { NewProductInput } from "./catalogue";
 
@@ -52,6 +55,10 @@ export interface SandboxShopOptions {
   email?: string;
   /** Shop clock in epoch ms; tests pass their own. */
   now?: () => number;
+  /** How long after an order its fulfillment orders are routed (order-routing.ts). */
+  routingDelayMs?: number;
+  /** How long a change to an order takes to reach order search (order-search-index.ts). */
+  searchLagMs?: number;
 }
 
 export class SandboxShop implements SandboxShopApi {
@@ -86,6 +93,10 @@ export class SandboxShop implements SandboxShopApi {
   /** Order numbers (#1001, #1002, …), counted apart from ids. */
   readonly orderNumbers = new IdCounter(1001);
   private readonly listeners = new Set<(event: ShopEvent) => void>();
+  /** Shopify's background routing of new orders into fulfillment orders. */
+  readonly routing: OrderRouting;
+  /** What order search sees: every change, a while after it happened. */
+  readonly orderSearch: OrderSearchIndex;
 
   constructor(options: SandboxShopOptions = {}) {
     this.domain = options.domain ?? "sandbox-backorders.myshopify.com";
@@ -95,6 +106,8 @@ export class SandboxShop implements SandboxShopApi {
     this.email = options.email ?? "owner@sandbox-backorders.example";
     this.now = options.now ?? Date.now;
     this.appInstallationId = this.ids.take();
+    this.routing = new OrderRouting((order, placements) => ordering.routeOrder(this, order, placements), (id) => this.orders.get(id), options.routingDelayMs);
+    this.orderSearch = new OrderSearchIndex((order) => orderSearchFacts(this, order), options.searchLagMs);
   }
 
   nowIso(): string {
@@ -109,7 +122,24 @@ export class SandboxShop implements SandboxShopApi {
 
   emit(topic: string, payload: Record<string, unknown>): void {
     const event: ShopEvent = { topic, payload, triggeredAt: this.nowIso() };
+    // Every change to an order sends a webhook: the search index takes it in from here.
+    for (const order of this.ordersNamedBy(topic, payload)) this.orderSearch.observe(order);
     for (const listener of this.listeners) listener(event);
+  }
+
+  /** The orders an event is about (order topics, and fulfillment order topics through their order). */
+  private ordersNamedBy(topic: string, payload: Record<string, unknown>): OrderRecord[] {
+    const ids = new Set<number>();
+    const numeric = (value: unknown) => (typeof value === "number" ? value : typeof value === "string" ? Number(value.split("/").pop()) : NaN);
+    if (topic.startsWith("orders/")) ids.add(numeric(payload.id));
+    for (const key of ["fulfillment_order", "remaining_fulfillment_order"]) {
+      const fo = payload[key] as { id?: unknown } | null | undefined;
+      const record = fo ? this.fulfillmentOrders.get(numeric(fo.id)) : undefined;
+      if (record) ids.add(record.orderId);
+    }
+    const edit = payload.order_edit as { order_id?: unknown } | undefined;
+    if (edit) ids.add(numeric(edit.order_id));
+    return [...ids].flatMap((id) => this.orders.get(id) ?? []);
   }
 
   readonly lookups: payloads.PayloadLookups = {
@@ -228,6 +258,8 @@ export class SandboxShop implements SandboxShopApi {
       if (fo.status === "CLOSED" || fo.status === "CANCELLED") continue;
       for (const line of fo.lineItems) result.set(line.lineItemId, (result.get(line.lineItemId) ?? 0) + line.remainingQuantity);
     }
+    // Not routed yet: the units are still the customer's to receive.
+    for (const placed of this.routing.pendingQuantities(order.id)) result.set(placed.lineItemId, (result.get(placed.lineItemId) ?? 0) + placed.quantity);
     return result;
   }
 
