@@ -213,6 +213,7 @@ describe("control API", () => {
   it("releases every hold on a fulfillment order as the merchant does in Shopify admin", async () => {
     const variant = sandbox.shop.snapshot().variants.find((v) => v.inventoryPolicy === "CONTINUE" && v.tracked)!;
     const placed = await call("POST", "/sandbox/orders", { customer: { email: "bo@example.com" }, lines: [{ variantId: variant.id, quantity: 1 }] });
+    sandbox.shop.routing.routeAll(); // Shopify routes the order after it is placed
     const foId = sandbox.shop.snapshot().orders.find((o) => o.id === placed.body.orderId)!.fulfillmentOrders[0]!.id;
     holdFulfillmentOrder(sandbox.shop, foId, { reason: "INVENTORY_OUT_OF_STOCK", handle: "backorder-manager" });
     const released = await call("POST", `/sandbox/fulfillment-orders/${foId.split("/").pop()}/release-hold`);

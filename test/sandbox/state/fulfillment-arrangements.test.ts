@@ -9,6 +9,7 @@ function shopWithOrder(lines: number) {
   const variants = Array.from({ length: lines }, (_, i) => ({ title: `Size ${i}`, sku: `CUP-${i}`, price: "5.00", stock: { [main]: 5 } }));
   const { variantIds } = shop.addProduct({ title: "Cup", vendor: "V", productType: "Drinkware", variants });
   const { orderId } = shop.placeOrder({ customer: { email: "a@example.com" }, lines: variantIds.map((variantId) => ({ variantId, quantity: 1 })) });
+  shop.routing.routeAll(); // these tests act on the fulfillment orders Shopify routes after the order
   const fos = () => shop.snapshot().orders[0]!.fulfillmentOrders;
   return { shop, orderId, fos };
 }
