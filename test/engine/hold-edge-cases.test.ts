@@ -89,7 +89,8 @@ describe("a fulfillment order Shopify cannot split (FULFILLMENT_ORDER_NOT_SPLITT
     const kettle = await backOrderedVariant("Unsplittable Kettle");
     const mug = addVariant("Unsplittable Mug", warehouse, 5);
     const order = shop().placeOrder({ customer: { email: "cara@example.com", firstName: "Cara" }, lines: [{ variantId: mug, quantity: 1 }, { variantId: kettle, quantity: 1 }] }).orderId;
-    // Another app (a fraud check) holds the new order before the back-order app sees it.
+    // Another app (a fraud check) holds the new order, once routed, before the back-order app sees it.
+    shop().routing.routeAll();
     const foId = orderOf(order).fulfillmentOrders[0]!.id;
     const fraudHold = holdFulfillmentOrder(shop(), foId, { reason: "HIGH_RISK_OF_FRAUD", handle: "fraud-check" }).fulfillmentHold;
     fraudHold.heldByApp = false;
@@ -116,6 +117,7 @@ describe("fulfillment orders Shopify does not let the app hold", () => {
     const tent = await backOrderedVariant("Scheduled Tent");
     const order = buy(tent, "Dora");
     // A subscription's fulfillment order, deferred to its date (Shopify does not list HOLD for it).
+    shop().routing.routeAll();
     const foId = orderOf(order).fulfillmentOrders[0]!.id;
     shop().scheduleFulfillmentOrder(foId);
     const deadBefore = await deadLetters();
@@ -134,6 +136,7 @@ describe("fulfillment orders Shopify does not let the app hold", () => {
     const cup = addVariant("In Progress Cup", warehouse, 5);
     const order = shop().placeOrder({ customer: { email: "eli@example.com", firstName: "Eli" }, lines: [{ variantId: cup, quantity: 1 }, { variantId: lamp, quantity: 1 }] }).orderId;
     // The merchant ships the cup at once: the fulfillment order is in progress before the app sees it.
+    shop().routing.routeAll();
     const fo = orderOf(order).fulfillmentOrders[0]!;
     const cupLine = orderOf(order).lineItems.find((line) => line.variantId === cup)!.id;
     createFulfillment(shop(), { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: fo.lineItems.find((line) => line.lineItemId === cupLine)!.id, quantity: 1 }] }] });
