@@ -125,16 +125,14 @@ export function orderGid(order: OrderRecord): Gid {
   return gid("Order", order.id);
 }
 
-export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId: Gid; name: string } {
-  if (input.lines.length === 0) throw new SandboxError("An order needs at least one line", 400);
-  const assignments = planAssignments(shop, input.lines, !input.historical);
-  const createdAt = input.createdAt ? new Date(input.createdAt).toISOString() : shop.nowIso();
+/** A new order record with the shop's next number and no lines yet, stored in the shop. */
+export function newOrder(shop: SandboxShop, customer: CustomerRecord, createdAt: string, extra: Pick<OrderRecord, "closedAt" | "historical" | "createdByApp">): OrderRecord {
   const number = shop.orderNumbers.take();
   const order: OrderRecord = {
     id: shop.ids.take(),
     number,
     name: `#${number}`,
-    customer: customerFor(shop, input.customer),
+    customer,
     tags: [],
     lineItems: [],
     fulfillmentOrderIds: [],
@@ -142,12 +140,23 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
     createdAt,
     updatedAt: createdAt,
     cancelledAt: null,
-    closedAt: input.historical ? createdAt : null,
     edited: false,
     edits: [],
+    ...extra,
+  };
+  shop.orders.set(order.id, order);
+  return order;
+}
+
+export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId: Gid; name: string } {
+  if (input.lines.length === 0) throw new SandboxError("An order needs at least one line", 400);
+  const assignments = planAssignments(shop, input.lines, !input.historical);
+  const createdAt = input.createdAt ? new Date(input.createdAt).toISOString() : shop.nowIso();
+  const order = newOrder(shop, customerFor(shop, input.customer), createdAt, {
+    closedAt: input.historical ? createdAt : null,
     historical: input.historical ?? false,
     ...(input.createdByApp ? { createdByApp: input.createdByApp } : {}),
-  };
+  });
   shop.orders.set(order.id, order);
   const placements = commitLines(shop, order, assignments, input.historical ?? false);
   if (input.historical) {

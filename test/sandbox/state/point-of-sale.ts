@@ -10,8 +10,7 @@
  */
 import { SandboxError, type Gid, type PointOfSaleInput } from "./contract";
 import { gid } from "./ids";
-import type { OrderRecord } from "./model";
-import { commitLines, customerFor, openFulfillmentOrders } from "./orders";
+import { commitLines, customerFor, newOrder, openFulfillmentOrders } from "./orders";
 import type { SandboxShop } from "./shop";
 
 /** POS sales without a named customer are the shop's walk-in sales. */
@@ -22,25 +21,7 @@ export function sellAtPointOfSale(shop: SandboxShop, input: PointOfSaleInput): {
   const variant = shop.variantOrThrow(input.variantId);
   const location = shop.locationOrThrow(input.locationId);
   const createdAt = shop.nowIso();
-  const number = shop.orderNumbers.take();
-  const order: OrderRecord = {
-    id: shop.ids.take(),
-    number,
-    name: `#${number}`,
-    customer: customerFor(shop, WALK_IN),
-    tags: [],
-    lineItems: [],
-    fulfillmentOrderIds: [],
-    fulfillments: [],
-    createdAt,
-    updatedAt: createdAt,
-    cancelledAt: null,
-    closedAt: null,
-    edited: false,
-    edits: [],
-    historical: false,
-  };
-  shop.orders.set(order.id, order);
+  const order = newOrder(shop, customerFor(shop, WALK_IN), createdAt, { closedAt: null, historical: false });
   // Already fulfilled (closed fulfillment order, one fulfillment), as history is; stock is taken below.
   const placements = commitLines(shop, order, [{ input: { variantId: input.variantId, quantity: input.quantity }, variant, locationId: location.id }], true);
   openFulfillmentOrders(shop, order, placements, createdAt, true);
