@@ -4,8 +4,8 @@
  * cannot finish throws, so the job retries instead of deciding on part of an order.
  */
 import type { FulfillmentOrderState } from "../domain/hold-plan";
-import { FULFILLMENT_ORDER_LINES_QUERY, ORDER_HOLDS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
-import type { FulfillmentOrderLinesQuery, OrderHoldsQuery, OrderVariantsQuery } from "../types/admin.generated";
+import { FULFILLMENT_ORDER_LINES_QUERY, FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_HOLDS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
+import type { FulfillmentOrderLinesQuery, FulfillmentOrderVariantsQuery, OrderHoldsQuery, OrderVariantsQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 
 type OrderNode = NonNullable<OrderHoldsQuery["order"]>;
@@ -71,17 +71,37 @@ async function readRemainingLines(ctx: Pick<EngineContext, "admin">, fulfillment
   return lines;
 }
 
+interface VariantLinesPage {
+  nodes: readonly { variant?: { id: string } | null }[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
 /** The variants of every line of an order, all pages of them (none when Shopify returns no order). */
-export async function readOrderVariantIds(ctx: Pick<EngineContext, "admin">, orderId: string): Promise<string[]> {
+export function readOrderVariantIds(ctx: Pick<EngineContext, "admin">, orderId: string): Promise<string[]> {
+  return readVariantPages(orderId, async (after) => {
+    const { order }: OrderVariantsQuery = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId, after });
+    return order?.lineItems ?? null;
+  });
+}
+
+/** The variants of every line of a fulfillment order (none when Shopify returns none). */
+export function readFulfillmentOrderVariantIds(ctx: Pick<EngineContext, "admin">, fulfillmentOrderId: string): Promise<string[]> {
+  return readVariantPages(fulfillmentOrderId, async (after) => {
+    const { fulfillmentOrder }: FulfillmentOrderVariantsQuery = await ctx.admin.request(FULFILLMENT_ORDER_VARIANTS_QUERY, { id: fulfillmentOrderId, after });
+    return fulfillmentOrder?.lineItems ?? null;
+  });
+}
+
+async function readVariantPages(owner: string, readPage: (after: string | null) => Promise<VariantLinesPage | null>): Promise<string[]> {
   const variantIds: string[] = [];
   let after: string | null = null;
   for (let pages = 0; ; pages += 1) {
-    if (pages >= MAX_PAGES) throw new TruncatedReadError(`${orderId}: more than ${MAX_PAGES} pages of lines`);
-    const { order }: OrderVariantsQuery = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId, after });
-    if (!order) return variantIds;
-    variantIds.push(...order.lineItems.nodes.flatMap((line) => (line.variant ? [line.variant.id] : [])));
-    if (!order.lineItems.pageInfo.hasNextPage) return variantIds;
-    after = order.lineItems.pageInfo.endCursor ?? null;
-    if (after === null) throw new TruncatedReadError(`${orderId}: a next page of lines without a cursor`);
+    if (pages >= MAX_PAGES) throw new TruncatedReadError(`${owner}: more than ${MAX_PAGES} pages of lines`);
+    const page = await readPage(after);
+    if (!page) return variantIds;
+    variantIds.push(...page.nodes.flatMap((line) => (line.variant ? [line.variant.id] : [])));
+    if (!page.pageInfo.hasNextPage) return variantIds;
+    after = page.pageInfo.endCursor ?? null;
+    if (after === null) throw new TruncatedReadError(`${owner}: a next page of lines without a cursor`);
   }
 }

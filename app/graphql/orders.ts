@@ -203,9 +203,13 @@ export const ORDER_VARIANTS_QUERY = `#graphql
 `;
 
 export const FULFILLMENT_ORDER_VARIANTS_QUERY = `#graphql
-  query FulfillmentOrderVariants($id: ID!) {
+  query FulfillmentOrderVariants($id: ID!, $after: String) {
     fulfillmentOrder(id: $id) {
-      lineItems(first: 50) {
+      lineItems(first: 50, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           variant {
             id

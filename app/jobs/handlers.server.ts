@@ -4,8 +4,7 @@ import type { EngineContext } from "../engine/context.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
 import { isOwnEcho, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
-import { FULFILLMENT_ORDER_VARIANTS_QUERY } from "../graphql/orders";
-import { readOrderVariantIds } from "../engine/order-reader.server";
+import { readFulfillmentOrderVariantIds, readOrderVariantIds } from "../engine/order-reader.server";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
@@ -108,8 +107,6 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
 
 /** A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed variants in it. */
 async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
-  const variantIds = id.includes("/FulfillmentOrder/")
-    ? ((await ctx.admin.request(FULFILLMENT_ORDER_VARIANTS_QUERY, { id })).fulfillmentOrder?.lineItems.nodes ?? []).flatMap((line) => (line.variant ? [line.variant.id] : []))
-    : await readOrderVariantIds(ctx, id);
+  const variantIds = id.includes("/FulfillmentOrder/") ? await readFulfillmentOrderVariantIds(ctx, id) : await readOrderVariantIds(ctx, id);
   for (const variantId of await managedAmong(ctx, variantIds)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
 }
