@@ -9,13 +9,14 @@ import type { EngineContext } from "./context.server";
 import type { VariantNode } from "./variant-sync.server";
 
 /** Call after the variant's waiting lines are recorded: the oldest wait is read from them. */
-export async function recordVariantFacts(ctx: EngineContext, variant: VariantNode, levels: readonly LocationStock[]): Promise<void> {
+/** `levelsReadAt`: when Shopify's levels were read; orders placed after it are new to the next sync. */
+export async function recordVariantFacts(ctx: EngineContext, variant: VariantNode, levels: readonly LocationStock[], levelsReadAt: Date): Promise<void> {
   const { db, shop } = ctx;
   const variantId = variant.id;
   const nameOf = new Map(variant.inventoryItem.inventoryLevels.nodes.map((level) => [level.location.id, level.location.name]));
   // Locations that no longer stock the variant are no longer listed by Shopify.
   await db.variantLevel.deleteMany({ where: { shop, variantId, locationId: { notIn: levels.map((level) => level.locationId) } } });
-  const syncedAt = new Date();
+  const syncedAt = levelsReadAt;
   for (const level of levels) {
     const data = { locationName: nameOf.get(level.locationId) ?? "", available: level.available, incoming: level.incoming, syncedAt };
     await db.variantLevel.upsert({

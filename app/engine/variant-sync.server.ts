@@ -8,6 +8,7 @@ import type { BackorderLine, TrackedVariant } from "@prisma/client";
 import { promiseFor } from "../domain/customer-promise";
 import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
 import { demandSearchGivesUp } from "../domain/online-stock";
+import { unaccountedNewWaiting } from "../domain/window-completeness";
 import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
 import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
 import { OPEN_ORDERS_QUERY } from "../graphql/orders";
@@ -37,8 +38,10 @@ export function merchantPolicyOf(tracked: Pick<TrackedVariant, "merchantPolicy" 
   return current;
 }
 
-export async function syncVariant(ctx: EngineContext, variantId: string): Promise<void> {
+/** `afterSearchCaughtUp`: the look again once Shopify's order search caught up; it always decides. */
+export async function syncVariant(ctx: EngineContext, variantId: string, options: { afterSearchCaughtUp?: boolean } = {}): Promise<void> {
   const { db, shop } = ctx;
+  const levelsReadAt = new Date();
   const { productVariant: variant } = await ctx.admin.request(VARIANT_STOCK_QUERY, { id: variantId });
   const known = await db.backorderLine.findMany({ where: { shop, variantId, state: "waiting" } });
   if (!variant) {
@@ -60,7 +63,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
   }));
   const choices = await merchantChoices(ctx, variantId);
   // Shopify's levels at the last decided sync, when the held lines were stored (see keepHeldLines).
-  const previousLevels = (await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true } })) satisfies LocationStock[];
+  const lastLevels = await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true, syncedAt: true } });
+  const previousLevels: LocationStock[] = lastLevels.map(({ locationId, available, incoming }) => ({ locationId, available, incoming }));
   const { demand, orders, undecided } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, known.map((line) => line.orderId)) : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false };
 
   const plan = planVariant({
@@ -90,13 +94,29 @@ export async function syncVariant(ctx: EngineContext, variantId: string): Promis
 
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
-  // Not routed yet is not decided yet: the lines, and the levels they were decided on, stay as
-  // they are until routing completes (its webhook brings the next sync).
-  if (undecided) return;
+  const lastDecision = lastLevels[0] ? { levels: previousLevels, decidedAt: lastLevels[0].syncedAt.toISOString() } : null;
+  const ordersUnseen = !options.afterSearchCaughtUp && unaccountedNewWaiting(levels, demand, lastDecision) > 0;
+  if (!options.afterSearchCaughtUp && (ordersUnseen || plan.unexplainedUnits > (tracked?.unexplainedUnits ?? 0))) await lookAgainAfterSearchCatchesUp(ctx, variantId);
+  // Not routed yet, or orders the app cannot see yet, is not decided yet: the lines, and the levels
+  // they were decided on, stay as they are until routing completes (its webhook brings the next
+  // sync) or the order is seen (its webhook, or the look again).
+  if (undecided || ordersUnseen) return;
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   const moving = await recordMovableLines(ctx, variantId, plan, levels);
-  await recordVariantFacts(ctx, variant, levels);
+  await recordVariantFacts(ctx, variant, levels, levelsReadAt);
   await enqueueOrders(ctx, [...touchedOrders, ...moving]);
+}
+
+/**
+ * Shopify's order search lags writes and webhooks come late or out of order, so units newly sold
+ * below zero that no order found explains may be orders the app cannot see yet. It looks once
+ * more after search caught up; what is still unexplained then is what it seems (a stock
+ * correction, a point of sale, a location the app cannot see) and is decided on, not looked for again.
+ */
+const SEARCH_CATCH_UP_MS = Number(process.env.BACKORDER_SEARCH_CATCH_UP_MS ?? 10_000);
+
+async function lookAgainAfterSearchCatchesUp(ctx: EngineContext, variantId: string): Promise<void> {
+  await ctx.enqueue({ kind: "recheck-variant", subject: variantId }, { delayMs: SEARCH_CATCH_UP_MS });
 }
 
 /**

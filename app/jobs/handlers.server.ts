@@ -11,7 +11,7 @@ import { forgetVariants } from "../engine/variant-facts.server";
 import { rememberNotifiedOrder } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "sync-order", "expand-order", "reconcile"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -25,6 +25,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return handleDelivery(ctx, job.subject);
     case "sync-variant":
       return syncVariant(ctx, job.subject);
+    case "recheck-variant":
+      return syncVariant(ctx, job.subject, { afterSearchCaughtUp: true });
     case "sync-order":
       return syncOrder(ctx, job.subject);
     case "expand-order":

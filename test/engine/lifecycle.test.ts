@@ -38,9 +38,7 @@ describe("resync", () => {
     expect(ourHolds(late)).toHaveLength(0);
 
     t.stack.sandbox.webhooks.setFaults({});
-    // The merchant notices later than Shopify's order search catches up with the orders; a resync
-    // inside the search lag finds them at the next periodic resync (issue 12 notes).
-    await new Promise((resolve) => setTimeout(resolve, t.stack.sandbox.shop.orderSearch.lagMs + 100));
+    // At once, while order search does not show the orders yet: the app looks again once it does.
     expect(await postToApp("/app/activity", { intent: "resync" })).toBe(200);
     await t.settle();
     expect(variantOf(lamp).inventoryPolicy).toBe("CONTINUE");

@@ -82,6 +82,8 @@ export function appEnvironment(sandbox: Sandbox, appUrl: string, dbFile: string,
     DATABASE_URL: `file:${dbFile}`,
     SHOPIFY_SANDBOX_URL: sandbox.url,
     APP_BRIDGE_URL: `${sandbox.url}/cdn/app-bridge.js`,
+    // The app looks again for unexplained units once order search caught up: the sandbox's lag is known.
+    BACKORDER_SEARCH_CATCH_UP_MS: String(sandbox.shop.orderSearch.lagMs + 700),
   };
 }
 
