@@ -11,20 +11,15 @@ import { storyIn } from "../support/shop-story";
 // A refused write fails its job at once (a dead letter), instead of retrying for minutes.
 const t = stackForThisFile({ env: { BACKORDER_WORKER_MAX_ATTEMPTS: "1" } });
 const shop = t.shop;
-const { ourHolds, addVariant, variantOf, buy, orderOf } = storyIn(shop);
+const story = storyIn(shop);
+const { ourHolds, addVariant, buy, orderOf } = story;
 let warehouse: string;
 
 beforeAll(() => {
   warehouse = shop().addLocation("Warehouse");
 });
 
-async function backOrderedVariant(title: string): Promise<string> {
-  const variant = addVariant(title, warehouse, 0);
-  shop().setAvailable(variant, warehouse, 0);
-  await t.settle();
-  expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
-  return variant;
-}
+const backOrderedVariant = (title: string) => story.backOrderedVariant(title, warehouse, t.settle);
 
 /** The order's next sync, as any later change to its lines or the periodic resync brings it. */
 async function syncOrderAgain(orderId: string): Promise<void> {

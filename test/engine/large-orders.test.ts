@@ -9,7 +9,8 @@ import { storyIn } from "../support/shop-story";
 
 const t = stackForThisFile();
 const shop = t.shop;
-const { orderOf, ourHolds, addVariant, variantOf } = storyIn(shop);
+const story = storyIn(shop);
+const { orderOf, ourHolds } = story;
 let warehouse: string;
 const holdEvents: { topic: string; fulfillmentOrderId: string }[] = [];
 
@@ -28,13 +29,7 @@ function stockedVariants(title: string, count: number): string[] {
   return shop().addProduct({ title, vendor: "V", productType: "Gear", variants }).variantIds;
 }
 
-async function backOrderedVariant(title: string): Promise<string> {
-  const variant = addVariant(title, warehouse, 0);
-  shop().setAvailable(variant, warehouse, 0);
-  await t.settle();
-  expect(variantOf(variant).inventoryPolicy).toBe("CONTINUE");
-  return variant;
-}
+const backOrderedVariant = (title: string) => story.backOrderedVariant(title, warehouse, t.settle);
 
 const eventsOf = (fulfillmentOrderId: string) => holdEvents.filter((e) => e.fulfillmentOrderId === fulfillmentOrderId).map((e) => e.topic);
 

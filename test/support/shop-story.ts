@@ -9,19 +9,29 @@ import type { Stack } from "./stack";
 
 export function storyIn(shop: () => SandboxShop) {
   const orderOf = (orderId: string) => shop().snapshot().orders.find((order) => order.id === orderId)!;
+  const variantOf = (variantId: string) => shop().snapshot().variants.find((variant) => variant.id === variantId)!;
+  /** A one-variant product with `stock` units at `location`; it does not sell beyond stock by itself (DENY) unless `policy` says so. */
+  const addVariant = (title: string, location: string, stock = 0, policy: "CONTINUE" | "DENY" = "DENY") =>
+    shop().addProduct({
+      title,
+      vendor: "V",
+      productType: "Gear",
+      variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: policy, stock: { [location]: stock } }],
+    }).variantIds[0]!;
   return {
     orderOf,
     /** The app's back-order holds on the order's fulfillment orders. */
     ourHolds: (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => fo.holds.filter((hold) => hold.handle === HOLD_HANDLE)),
-    variantOf: (variantId: string) => shop().snapshot().variants.find((variant) => variant.id === variantId)!,
-    /** A one-variant product with `stock` units at `location`; it does not sell beyond stock by itself (DENY) unless `policy` says so. */
-    addVariant: (title: string, location: string, stock = 0, policy: "CONTINUE" | "DENY" = "DENY") =>
-      shop().addProduct({
-        title,
-        vendor: "V",
-        productType: "Gear",
-        variants: [{ title: "Default Title", sku: title.toUpperCase().replace(/\W+/g, "-"), price: "20.00", inventoryPolicy: policy, stock: { [location]: stock } }],
-      }).variantIds[0]!,
+    variantOf,
+    addVariant,
+    /** A variant sold out at `location` that the app has made back-orderable (once `settle` returns). */
+    backOrderedVariant: async (title: string, location: string, settle: () => Promise<void>): Promise<string> => {
+      const variant = addVariant(title, location, 0);
+      shop().setAvailable(variant, location, 0);
+      await settle();
+      if (variantOf(variant).inventoryPolicy !== "CONTINUE") throw new Error(`${title} was not made back-orderable`);
+      return variant;
+    },
     /** Places an order for `quantity` of the variant; returns the order's id. */
     buy: (variantId: string, firstName: string, quantity = 1) =>
       shop().placeOrder({ customer: { email: `${firstName.toLowerCase()}@example.com`, firstName, lastName: "Tester" }, lines: [{ variantId, quantity }] }).orderId,
