@@ -2,7 +2,7 @@
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
-import { isOwnEcho, isStale, routeDelivery } from "../engine/delivery-routing";
+import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { readFulfillmentOrderVariantIds, readOrderVariantIds } from "../engine/order-reader.server";
 import { syncOrder } from "../engine/order-sync.server";
@@ -79,10 +79,15 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
     // Our own tag change coming back: the sync that made it already knows.
     if (isOwnEcho(route.changedAt, written?.orderUpdatedAt)) route.variantsIfManaged = [];
   }
-  // Routine order updates (our own tag changes among them) come in bursts: one sync a moment later covers them all.
-  for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) {
-    if (!variants.has(variantId)) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });
+  const managed = await managedAmong(ctx, route.variantsIfManaged.filter((variantId) => !variants.has(variantId)));
+  if (route.changedOrder && managed.length > 0) {
+    const waiting = await db.backorderLine.findMany({ where: { shop, orderId: route.changedOrder, variantId: { in: managed }, state: "waiting" }, select: { lineItemId: true, quantity: true } });
+    if (isRoutineUpdate(route, waiting)) managed.length = 0;
+    // The syncs read the changed order by id; every other waiting order stands as stored.
+    else await rememberNotifiedOrder(ctx, route.changedOrder, managed);
   }
+  // Order updates come in bursts: one sync a moment later covers them all.
+  for (const variantId of managed) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });
   for (const itemId of route.inventoryItems) {
     const tracked = await db.trackedVariant.findFirst({ where: { shop, inventoryItemId: itemId } });
     if (isStale(route.changedAt, tracked?.levelsUpdatedAt)) continue;
@@ -109,6 +114,9 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
 
 /** A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed variants in it. */
 async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
-  const variantIds = id.includes("/FulfillmentOrder/") ? await readFulfillmentOrderVariantIds(ctx, id) : await readOrderVariantIds(ctx, id);
-  for (const variantId of await managedAmong(ctx, variantIds)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+  const isOrder = !id.includes("/FulfillmentOrder/");
+  const managed = await managedAmong(ctx, isOrder ? await readOrderVariantIds(ctx, id) : await readFulfillmentOrderVariantIds(ctx, id));
+  // An edited order: the syncs read it by id, as its stored lines may no longer be what it owes.
+  if (isOrder) await rememberNotifiedOrder(ctx, id, managed);
+  for (const variantId of managed) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
 }
