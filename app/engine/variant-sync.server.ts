@@ -6,7 +6,7 @@
  */
 import type { BackorderLine, TrackedVariant } from "@prisma/client";
 import { promiseFor } from "../domain/customer-promise";
-import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
+import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type PlannedLine, type VariantPlan } from "../domain/backorder-plan";
 import { demandSearchGivesUp, unexplainedUnitsAt } from "../domain/online-stock";
 import { storedQueueHolds, unitsLeftByOrdersRead, type DecidedLevel } from "../domain/stored-queue";
 import { unaccountedNewWaiting } from "../domain/window-completeness";
@@ -17,8 +17,8 @@ import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generate
 import type { EngineContext } from "./context.server";
 import { readKnownOrders, readOrdersById } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
-import { forgetNotifiedOrders, notifiedOrdersOf } from "./notified-orders.server";
-import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readCheckoutPromises, readDemandPage, readOrderCustomers, wholeOrderNode, type MerchantChoices, type OrderFacts, type OrderNode } from "./open-orders.server";
+import { forgetNotifiedOrders, markAwaitingRouting, notifiedOrdersOf } from "./notified-orders.server";
+import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readDemandPage, readNewLineFacts, wholeOrderNode, type MerchantChoices, type OrderCustomer, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -189,7 +189,9 @@ async function readDemandWindow(ctx: EngineContext, input: WindowInput): Promise
   if (demandWindowIsEnough(levels, [])) return { ...demandOf([], variant.id, choices), undecided: false, fromStoredQueue: true, settledNotices: [] };
   const notified = await notifiedOrdersOf(ctx, variant.id);
   const announced = await readOrdersById(ctx, notified);
-  const undecidedUntilRouted = announced.some((order) => isNotRoutedYet(order)) ? ("until-routed" as const) : false;
+  const notRouted = announced.filter((order) => isNotRoutedYet(order)).map((order) => order.id);
+  await markAwaitingRouting(ctx, variant.id, notRouted);
+  const undecidedUntilRouted = notRouted.length > 0 ? ("until-routed" as const) : false;
   const fresh = demandOf(announced, variant.id, choices);
   const readAgain = new Set(announced.map((order) => order.id));
   const stored = known.filter((line) => !readAgain.has(line.orderId) && line.waitingUnits > 0 && !choices.leftQueue.has(line.lineItemId)).map((line) => storedDemand(line, choices));
@@ -275,10 +277,9 @@ async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
-  const checkoutPromises = await checkoutPromisesOfFirstWaits(ctx, plan, knownByKey);
-  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readOrderCustomers).
+  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
-  const customers = starting.length === 0 ? new Map() : await readOrderCustomers(ctx, starting.map((line) => line.orderId));
+  const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -331,20 +332,18 @@ async function recordLines(
 }
 
 /**
- * What checkout showed for lines starting their first wait. Lines the app knew before (released,
- * then waiting again) are left out, and nothing is read when no line is new.
+ * Lines starting their first wait, whose checkout promise is read. Lines the app knew before
+ * (released, then waiting again) are left out: their new wait is a new promise.
  */
-async function checkoutPromisesOfFirstWaits(ctx: EngineContext, plan: VariantPlan, knownByKey: Map<string, BackorderLine>): Promise<Map<string, string>> {
-  const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line))).map((line) => line.lineItemId);
-  if (starting.length === 0) return new Map();
+async function firstWaits(ctx: EngineContext, starting: readonly PlannedLine[]): Promise<string[]> {
+  const ids = starting.map((line) => line.lineItemId);
   const seenIds = new Set<string>();
   // In slices: a list of ids is one bound parameter each, and databases cap how many a query takes.
-  for (let start = 0; start < starting.length; start += 500) {
-    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting.slice(start, start + 500) } }, select: { lineItemId: true } });
+  for (let start = 0; start < ids.length; start += 500) {
+    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: ids.slice(start, start + 500) } }, select: { lineItemId: true } });
     for (const line of seen) seenIds.add(line.lineItemId);
   }
-  const firstWaits = starting.filter((lineItemId) => !seenIds.has(lineItemId));
-  return firstWaits.length === 0 ? new Map() : readCheckoutPromises(ctx, firstWaits);
+  return ids.filter((lineItemId) => !seenIds.has(lineItemId));
 }
 
 async function enqueueOrders(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {

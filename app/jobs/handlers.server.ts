@@ -8,7 +8,7 @@ import { readFulfillmentOrderVariantIds, readOrderVariantIds } from "../engine/o
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
-import { rememberNotifiedOrder } from "../engine/notified-orders.server";
+import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
 
 export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile"] as const;
@@ -112,9 +112,20 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
   return [...new Set([...tracked, ...waiting].map((row) => row.variantId))];
 }
 
-/** A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed variants in it. */
+/**
+ * A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed
+ * variants in it. Shopify's routing webhook names one fulfillment order of a routed order: one the
+ * app recorded on a waiting line belongs to an order already decided, and announced orders that
+ * waited for routing bring their variants' syncs without reading it.
+ */
 async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
   const isOrder = !id.includes("/FulfillmentOrder/");
+  if (!isOrder) {
+    if (await ctx.db.backorderLine.findFirst({ where: { shop: ctx.shop, fulfillmentOrderId: id }, select: { lineItemId: true } })) return;
+    const awaiting = await variantsAwaitingRouting(ctx);
+    for (const variantId of awaiting) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+    if (awaiting.length > 0) return;
+  }
   const managed = await managedAmong(ctx, isOrder ? await readOrderVariantIds(ctx, id) : await readFulfillmentOrderVariantIds(ctx, id));
   // An edited order: the syncs read it by id, as its stored lines may no longer be what it owes.
   if (isOrder) await rememberNotifiedOrder(ctx, id, managed);
