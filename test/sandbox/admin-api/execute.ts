@@ -19,12 +19,15 @@ import { loadAdminSchema } from "../../support/admin-schema";
 import type { SandboxShop } from "../state/shop";
 import { actualCost, requestedCost, type CostInput } from "./cost";
 import { seededRandom } from "../support/seeded-random";
+import { planBucket, type ShopifyPlan } from "./plans";
 import { mutationRoot, queryRoot } from "./root";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
 export const THROTTLE_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
 export interface ThrottleOptions {
+  /** The plan's bucket (plans.ts); maximumAvailable and restoreRate override it. */
+  plan?: ShopifyPlan;
   maximumAvailable?: number;
   restoreRate?: number;
 }
@@ -102,8 +105,9 @@ function shopifyMessage(message: string): string {
 export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {}): AdminApi {
   const schema = loadAdminSchema();
   const now = options.now ?? shop.now;
-  let maximumAvailable = options.maximumAvailable ?? 2000;
-  let restoreRate = options.restoreRate ?? 100;
+  const planned = planBucket(options.plan ?? "standard");
+  let maximumAvailable = options.maximumAvailable ?? planned.maximumAvailable;
+  let restoreRate = options.restoreRate ?? planned.restoreRate;
   let available = maximumAvailable;
   let lastRefill = now();
   let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
@@ -216,8 +220,9 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
 
   return {
     execute,
-    setThrottle(next) {
+    setThrottle(options) {
       refill();
+      const next = { ...(options.plan ? planBucket(options.plan) : {}), ...options };
       if (next.maximumAvailable !== undefined) {
         maximumAvailable = next.maximumAvailable;
         available = Math.min(available, maximumAvailable);
