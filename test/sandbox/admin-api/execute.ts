@@ -4,6 +4,7 @@
  */
 import {
   execute as executeGraphql,
+  executeSync,
   getOperationAST,
   GraphQLError,
   isNonNullType,
@@ -19,7 +20,9 @@ import { loadAdminSchema } from "../../support/admin-schema";
 import type { SandboxShop } from "../state/shop";
 import { actualCost, requestedCost, type CostInput } from "./cost";
 import { seededRandom } from "../support/seeded-random";
+import { createBulkOperations, type BulkOperations } from "./bulk-operations";
 import { planBucket, type ShopifyPlan } from "./plans";
+import { createStagedUploads, type StagedUploads } from "./staged-uploads";
 import { mutationRoot, queryRoot } from "./root";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
@@ -70,6 +73,9 @@ export interface AdminApi {
   setRandomFailures(options: RandomFailures | null): void;
   /** Points in the bucket right now (after restore). */
   currentlyAvailable(): number;
+  /** Bulk operations and the staged uploads they read (served over HTTP by http/bulk-files.ts). */
+  bulk: BulkOperations;
+  uploads: StagedUploads;
 }
 
 /** Reads fields from view objects: functions are called with args; missing non-null fields are loud. */
@@ -113,7 +119,15 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
   let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
   let randomFailures: (RandomFailures & { random: () => number }) | null = null;
   const checkedDocuments = new Map<string, { document: DocumentNode; validationErrors: readonly GraphQLError[] }>();
-  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop) };
+  const uploads = createStagedUploads(shop);
+  const bulk = createBulkOperations({
+    shop,
+    schema,
+    uploads,
+    run: async (document, variableValues) => executeGraphql({ schema, document, rootValue, variableValues, fieldResolver, typeResolver }),
+    read: (document) => executeSync({ schema, document, rootValue, fieldResolver, typeResolver }),
+  });
+  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop), ...bulk.queryRoot, ...bulk.mutationRoot };
 
   const refill = () => {
     const t = now();
@@ -239,5 +253,7 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
       refill();
       return Math.floor(available);
     },
+    bulk,
+    uploads,
   };
 }
