@@ -4,6 +4,7 @@
  */
 import { startStack } from "../support/stack";
 import { benchAdminPages } from "./admin-pages";
+import { benchBudget, printBudget } from "./budget";
 import { benchIngest } from "./ingest";
 import { benchRestock } from "./restock";
 import { benchStorefront } from "./storefront";
@@ -42,6 +43,9 @@ async function main() {
   console.table({ "Hold (resync finds and holds them)": restock.hold, "Restock (releases them)": restock.restock });
   console.info("Throttle-bound time on Shopify plans for the restock (cost points / restore rate):");
   console.table(Object.fromEntries(PLANS.map(([plan, rate]) => [plan, { seconds: Math.round(restock.restock.costPoints / rate) }])));
+
+  const waitingSizes = (process.env.BENCH_BUDGET_WAITING ?? "10,100,1000").split(",").map(Number).filter((k) => Number.isInteger(k) && k > 0);
+  printBudget(await benchBudget({ waitingSizes, orders: sizeFromEnv("BENCH_BUDGET_ORDERS", 1000) }));
 
   const storefront = await benchStorefront();
   const lighthouse = storefront.lighthouse;
