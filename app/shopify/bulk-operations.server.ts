@@ -6,7 +6,7 @@
  * `bulkOperation(id:)` says it ended), the results file gives one line per input line, matched by
  * `__lineNumber`. The work does not spend the shop's rate-limit budget; only these few requests do.
  */
-import { BULK_OPERATION_STATE, RUN_BULK_MUTATION, STAGE_BULK_VARIABLES } from "../graphql/bulk-operations";
+import { BULK_OPERATION_STATE, RUN_BULK_MUTATION, RUN_BULK_QUERY, STAGE_BULK_VARIABLES } from "../graphql/bulk-operations";
 import type { AdminClient } from "./admin-client.server";
 import { shopifyFetch } from "../sandbox/route-to-sandbox.server";
 
@@ -121,22 +121,46 @@ export async function waitForBulkOperation(admin: AdminClient, id: string, optio
   }
 }
 
+/** The lines of a results file (or the partial one of a failed operation), parsed; none when it has no file. */
+async function resultLines(state: BulkOperationState, options: BulkOptions): Promise<Record<string, unknown>[]> {
+  const url = state.url ?? state.partialDataUrl;
+  if (!url) return [];
+  const response = await (options.fetchApi ?? shopifyFetch)(url);
+  if (!response.ok) throw new Error(`Reading the results of ${state.id} failed (${response.status})`);
+  return (await response.text())
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 /**
- * Each input line's result, by line number, from the results file (or the partial one of a failed
- * operation). A line without a result did not run: read it again before acting on it.
+ * Each input line's result, by line number. A line without a result did not run (the operation
+ * failed or was cancelled first): read it again before acting on it.
  */
 export async function bulkMutationResults(state: BulkOperationState, options: BulkOptions = {}): Promise<Map<number, BulkLineResult>> {
   const results = new Map<number, BulkLineResult>();
-  const url = state.url ?? state.partialDataUrl;
-  if (!url) return results;
-  const response = await (options.fetchApi ?? shopifyFetch)(url);
-  if (!response.ok) throw new Error(`Reading the results of ${state.id} failed (${response.status})`);
-  for (const line of (await response.text()).split("\n")) {
-    if (line.trim() === "") continue;
-    const { __lineNumber: lineNumber, ...result } = JSON.parse(line) as BulkLineResult & { __lineNumber?: number };
+  for (const line of await resultLines(state, options)) {
+    const { __lineNumber: lineNumber, ...result } = line as BulkLineResult & { __lineNumber?: number };
     if (typeof lineNumber === "number") results.set(lineNumber, result);
   }
   return results;
+}
+
+/**
+ * Starts a bulk query (https://shopify.dev/docs/api/usage/bulk-operations/queries): whole
+ * connections, no pages, outside the rate-limit budget; returns the operation's id.
+ */
+export async function startBulkQuery(admin: AdminClient, query: string): Promise<string> {
+  const run = await admin.request(RUN_BULK_QUERY, { query });
+  const errors = run.bulkOperationRunQuery?.userErrors ?? [];
+  const operation = run.bulkOperationRunQuery?.bulkOperation;
+  if (errors.length > 0 || !operation) throw new BulkOperationRefused(errors.map((e) => e.message).join("; ") || "No bulk operation started", errors[0]?.code ?? null);
+  return operation.id;
+}
+
+/** A bulk query's objects, one per line; a nested connection's objects carry their parent's id in `__parentId`. */
+export async function bulkQueryObjects(state: BulkOperationState, options: BulkOptions = {}): Promise<Record<string, unknown>[]> {
+  return resultLines(state, options);
 }
 
 /** The `bulk_operations/finish` payload: which operation ended, and how. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HOLD_FULFILLMENT_ORDER, RELEASE_FULFILLMENT_HOLD } from "../../app/graphql/mutations";
 import { createAdminClient, type AdminClient } from "../../app/shopify/admin-client.server";
-import { BulkOperationRefused, bulkMutationResults, finishedBulkOperation, readBulkOperation, startBulkMutation, waitForBulkOperation } from "../../app/shopify/bulk-operations.server";
+import { BulkOperationRefused, bulkMutationResults, bulkQueryObjects, finishedBulkOperation, readBulkOperation, startBulkMutation, startBulkQuery, waitForBulkOperation } from "../../app/shopify/bulk-operations.server";
 import { ID_TOKEN_TYPE, OFFLINE_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from "../sandbox/auth/access-tokens";
 import type { ShopEvent } from "../sandbox/state/contract";
 import { startSandbox, type Sandbox } from "../sandbox/server";
@@ -84,5 +84,19 @@ describe("startBulkMutation", () => {
     const refusal = await startBulkMutation(admin, "mutation { shop { id } }", [{}]).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(BulkOperationRefused);
     expect((refusal as BulkOperationRefused).code).toBe("INVALID_MUTATION");
+  });
+});
+
+describe("startBulkQuery", () => {
+  it("reads every order with its fulfillment orders and lines in one operation, children naming their order", async () => {
+    sandbox.shop.orderSearch.lagMs = 0; // the orders list is search-backed: let it show the new orders now
+    const ids = await heldFulfillmentOrders(3, "bulk-read");
+    const orderOf = new Map(sandbox.shop.snapshot().orders.flatMap((o) => o.fulfillmentOrders.map((fo) => [fo.id, o.id] as const)));
+    const operationId = await startBulkQuery(admin, "{ orders { edges { node { id fulfillmentOrders { edges { node { id status } } } lineItems { edges { node { id quantity } } } } } } }");
+    const state = await waitForBulkOperation(admin, operationId, { pollMs: 20 });
+    expect(state.status).toBe("COMPLETED");
+    const objects = await bulkQueryObjects(state);
+    for (const id of ids) expect(objects).toContainEqual({ id, status: "ON_HOLD", __parentId: orderOf.get(id) });
+    expect(objects.filter((o) => o.__parentId === undefined).length).toBe(sandbox.shop.snapshot().orders.length);
   });
 });

@@ -4,8 +4,10 @@
  * 2025-12-15) once per line of an uploaded JSONL file, `bulkOperationRunQuery` reads whole
  * connections; both answer at once with a CREATED operation and run afterwards, outside the
  * request, through the sandbox's own resolvers. The work does not spend the app's rate-limit
- * bucket (only the run mutation itself is charged, like any mutation; bulk operations are the
- * guide's way "without ... managing throttling"). Results: a JSONL file at the operation's `url`,
+ * bucket: only the run mutation itself is charged, like any mutation (the imports guide: "Instead
+ * of manually running a GraphQL mutation multiple times and managing a client-side throttle, you
+ * can run a bulk mutation operation"; bulk queries are the documented way around the single-query
+ * cost limit and throttling). Results: a JSONL file at the operation's `url`,
  * one line per input line with `__lineNumber` for mutations; `status` goes CREATED → RUNNING →
  * COMPLETED (or FAILED with `errorCode` and `partialDataUrl`, or CANCELED), then
  * `bulk_operations/finish` is sent to the app. From API 2026-01 up to five bulk operations run at
