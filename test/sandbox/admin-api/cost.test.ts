@@ -78,6 +78,16 @@ describe("the bucket", () => {
     expect((await run("{ shop { id } }")).extensions.cost.throttleStatus).toMatchObject({ maximumAvailable: 4000, restoreRate: 200 });
   });
 
+  it("refuses an input array over 250 items, in a variable or written in the query", async () => {
+    const ids = Array.from({ length: 251 }, (_, i) => `gid://shopify/Order/${i + 1}`);
+    const fromVariable = await run("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids });
+    expect(fromVariable.data).toBeUndefined();
+    expect(fromVariable.errors?.[0].extensions.code).toBe("MAX_INPUT_SIZE_EXCEEDED");
+    const literal = await run(`{ nodes(ids: ${JSON.stringify(ids)}) { id } }`);
+    expect(literal.errors?.[0].extensions.code).toBe("MAX_INPUT_SIZE_EXCEEDED");
+    expect((await run("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: ids.slice(0, 250) })).errors).toBeUndefined();
+  });
+
   it("refuses a query over 1,000 requested points however cheap its answer", async () => {
     const ids = Array.from({ length: 250 }, (_, i) => `gid://shopify/Order/${i + 1}`);
     const body = await run("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Order { lineItems(first: 2) { nodes { id } } } } }", { ids });

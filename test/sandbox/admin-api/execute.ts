@@ -21,6 +21,7 @@ import type { SandboxShop } from "../state/shop";
 import { actualCost, requestedCost, type CostInput } from "./cost";
 import { seededRandom } from "../support/seeded-random";
 import { createBulkOperations, type BulkOperations } from "./bulk-operations";
+import { inputArrayError, longestInputArray } from "./input-limits";
 import { planBucket, type ShopifyPlan } from "./plans";
 import { createStagedUploads, type StagedUploads } from "./staged-uploads";
 import { mutationRoot, queryRoot } from "./root";
@@ -185,6 +186,8 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
     if (!operation) return { status: 200, body: { errors: [{ message: "An operation name is required", extensions: { code: "operationNotFound" } }] } };
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+    const tooLong = inputArrayError(longestInputArray(operation, body.variables ?? {}));
+    if (tooLong) return { status: 200, body: { errors: [tooLong] } };
     const costInput: CostInput = { schema, operation, fragments, variables: body.variables ?? {} };
     const requested = requestedCost(costInput);
     refill();
