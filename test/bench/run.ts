@@ -2,6 +2,7 @@
  * `npm run bench`: prints the figures the project is judged by. Sizes can be
  * lowered for a quick look: BENCH_WEBHOOKS=500 BENCH_WAITING_LINES=1000 npm run bench
  */
+import { planBucket, SHOPIFY_PLANS } from "../sandbox/admin-api/plans";
 import { startStack } from "../support/stack";
 import { benchAdminPages } from "./admin-pages";
 import { benchBudget, printBudget } from "./budget";
@@ -14,11 +15,7 @@ const sizeFromEnv = (name: string, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-const PLANS = [
-  ["Standard (100 points/s)", 100],
-  ["Advanced (200 points/s)", 200],
-  ["Plus (1,000 points/s)", 1000],
-] as const;
+const PLANS = SHOPIFY_PLANS.map((plan) => [`${plan} (${planBucket(plan).restoreRate} points/s)`, planBucket(plan).restoreRate] as const);
 
 async function main() {
   console.info(`Backorder Manager benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
