@@ -1,6 +1,7 @@
 /** What each kind of job does. Every handler is safe to run again. */
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
+import { recordBulkOperationEnd } from "../engine/bulk-operations.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
@@ -10,8 +11,9 @@ import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
 import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
+import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile", "bulk-operation-finished"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -33,6 +35,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return expandOrder(ctx, job.subject);
     case "reconcile":
       return reconcileShop(ctx);
+    case "bulk-operation-finished":
+      return recordBulkOperationEnd(ctx, job.subject);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }
@@ -57,6 +61,11 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
     case "customers/data_request":
       await answerDataRequest(db, shop, payload, webhookId);
       break;
+    case "bulk_operations/finish": {
+      const operationId = finishedBulkOperation(payload)?.id;
+      if (operationId && !ctx.settings.uninstalledAt && (await isInstalled(ctx))) await ctx.enqueue({ kind: "bulk-operation-finished", subject: operationId });
+      break;
+    }
     default:
       // After an uninstall nothing may call Shopify for the shop; the delivery is kept for the record.
       // Before the first install there is no token to call it with: the install's reconciliation

@@ -3,6 +3,39 @@
 /* eslint-disable */
 import type * as AdminTypes from './admin.types.js';
 
+export type StageBulkVariablesMutationVariables = AdminTypes.Exact<{
+  input: Array<AdminTypes.StagedUploadInput> | AdminTypes.StagedUploadInput;
+}>;
+
+
+export type StageBulkVariablesMutation = { stagedUploadsCreate?: AdminTypes.Maybe<{ stagedTargets?: AdminTypes.Maybe<Array<(
+      Pick<AdminTypes.StagedMediaUploadTarget, 'url'>
+      & { parameters: Array<Pick<AdminTypes.StagedUploadParameter, 'name' | 'value'>> }
+    )>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
+export type RunBulkMutationMutationVariables = AdminTypes.Exact<{
+  mutation: AdminTypes.Scalars['String']['input'];
+  stagedUploadPath: AdminTypes.Scalars['String']['input'];
+  clientIdentifier?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type RunBulkMutationMutation = { bulkOperationRunMutation?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkMutationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type RunBulkQueryMutationVariables = AdminTypes.Exact<{
+  query: AdminTypes.Scalars['String']['input'];
+}>;
+
+
+export type RunBulkQueryMutation = { bulkOperationRunQuery?: AdminTypes.Maybe<{ bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'status'>>, userErrors: Array<Pick<AdminTypes.BulkOperationUserError, 'field' | 'message' | 'code'>> }> };
+
+export type BulkOperationStateQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type BulkOperationStateQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'type' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl'>> };
+
 export type VariantStockQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -296,6 +329,7 @@ export type StockOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> } };
 
 interface GeneratedQueryTypes {
+  "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      type\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
   "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n        vendor\n        productType\n        # One small image for the lists' thumbnails: a few points, no extra request.\n        featuredMedia {\n          preview {\n            image {\n              url(transform: { maxWidth: 160, maxHeight: 160 })\n            }\n          }\n        }\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n              name\n              # Only stock at locations that fulfil online orders is the online store's.\n              fulfillsOnlineOrders\n            }\n            quantities(names: [\"available\", \"incoming\", \"on_hand\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
   "#graphql\n  query InventoryItemVariant($id: ID!) {\n    inventoryItem(id: $id) {\n      variant {\n        id\n      }\n    }\n  }\n": {return: InventoryItemVariantQuery, variables: InventoryItemVariantQueryVariables},
   "#graphql\n  query VariantsPage($after: String) {\n    productVariants(first: 100, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        inventoryQuantity\n        # Stock at a location that does not fulfil online orders is in the total but not for sale online.\n        sellableOnlineQuantity\n        inventoryItem {\n          tracked\n        }\n      }\n    }\n  }\n": {return: VariantsPageQuery, variables: VariantsPageQueryVariables},
@@ -314,6 +348,9 @@ interface GeneratedQueryTypes {
 }
 
 interface GeneratedMutationTypes {
+  "#graphql\n  mutation StageBulkVariables($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StageBulkVariablesMutation, variables: StageBulkVariablesMutationVariables},
+  "#graphql\n  mutation RunBulkMutation($mutation: String!, $stagedUploadPath: String!, $clientIdentifier: String) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath, clientIdentifier: $clientIdentifier) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunBulkMutationMutation, variables: RunBulkMutationMutationVariables},
+  "#graphql\n  mutation RunBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunBulkQueryMutation, variables: RunBulkQueryMutationVariables},
   "#graphql\n  mutation MoveFulfillmentOrder($id: ID!, $newLocationId: ID!, $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          name\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MoveFulfillmentOrderMutation, variables: MoveFulfillmentOrderMutationVariables},
   "#graphql\n  mutation HoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldFulfillmentOrderMutation, variables: HoldFulfillmentOrderMutationVariables},
   "#graphql\n  mutation ReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReleaseFulfillmentHoldMutation, variables: ReleaseFulfillmentHoldMutationVariables},
