@@ -4,8 +4,8 @@
  * cannot finish throws, so the job retries instead of deciding on part of an order.
  */
 import type { FulfillmentOrderState } from "../domain/hold-plan";
-import { FULFILLMENT_ORDER_LINES_QUERY, FULFILLMENT_ORDER_VARIANTS_QUERY, ORDER_HOLDS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
-import type { FulfillmentOrderLinesQuery, FulfillmentOrderVariantsQuery, OrderHoldsQuery, OrderVariantsQuery } from "../types/admin.generated";
+import { FULFILLMENT_ORDER_LINES_QUERY, ORDER_HOLDS_QUERY, ORDER_VARIANTS_QUERY } from "../graphql/orders";
+import type { FulfillmentOrderLinesQuery, OrderHoldsQuery, OrderVariantsQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 
 type OrderNode = NonNullable<OrderHoldsQuery["order"]>;
@@ -81,14 +81,6 @@ export function readOrderVariantIds(ctx: Pick<EngineContext, "admin">, orderId: 
   return readVariantPages(orderId, async (after) => {
     const { order }: OrderVariantsQuery = await ctx.admin.request(ORDER_VARIANTS_QUERY, { id: orderId, after });
     return order?.lineItems ?? null;
-  });
-}
-
-/** The variants of every line of a fulfillment order (none when Shopify returns none). */
-export function readFulfillmentOrderVariantIds(ctx: Pick<EngineContext, "admin">, fulfillmentOrderId: string): Promise<string[]> {
-  return readVariantPages(fulfillmentOrderId, async (after) => {
-    const { fulfillmentOrder }: FulfillmentOrderVariantsQuery = await ctx.admin.request(FULFILLMENT_ORDER_VARIANTS_QUERY, { id: fulfillmentOrderId, after });
-    return fulfillmentOrder?.lineItems ?? null;
   });
 }
 

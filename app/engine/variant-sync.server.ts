@@ -103,7 +103,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
   const lastDecision = decided[0] && !window.fromStoredQueue ? { levels: previousLevels, decidedAt: decided[0].syncedAt.toISOString() } : null;
   const ordersUnseen = !options.afterSearchCaughtUp && unaccountedNewWaiting(levels, demand, lastDecision) > 0;
   const newlyUnexplained = !window.fromStoredQueue && plan.unexplainedUnits > (tracked?.unexplainedUnits ?? 0);
-  if (!options.afterSearchCaughtUp && (window.undecided === "until-search-catches-up" || ordersUnseen || newlyUnexplained)) await lookAgainAfterSearchCatchesUp(ctx, variantId);
+  // Undecided until routed: its webhook brings the next sync; the look again stands in were it lost.
+  if (!options.afterSearchCaughtUp && (window.undecided || ordersUnseen || newlyUnexplained)) await lookAgainAfterSearchCatchesUp(ctx, variantId);
   // Not routed yet, or orders the app cannot see yet, is not decided yet: the lines, and the levels
   // they were decided on, stay as they are until routing completes (its webhook brings the next
   // sync) or the order is seen (its webhook, or the look again).

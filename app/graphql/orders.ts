@@ -202,24 +202,6 @@ export const ORDER_VARIANTS_QUERY = `#graphql
   }
 `;
 
-export const FULFILLMENT_ORDER_VARIANTS_QUERY = `#graphql
-  query FulfillmentOrderVariants($id: ID!, $after: String) {
-    fulfillmentOrder(id: $id) {
-      lineItems(first: 50, after: $after) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          variant {
-            id
-          }
-        }
-      }
-    }
-  }
-`;
-
 /**
  * What the app keeps of lines that just started waiting, in one request: the line item properties
  * (the storefront badge's hidden ship date; apart from `OpenOrders`, where a list per fulfillment

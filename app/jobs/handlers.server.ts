@@ -5,7 +5,7 @@ import { recordBulkOperationEnd } from "../engine/bulk-operations.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
-import { readFulfillmentOrderVariantIds, readOrderVariantIds } from "../engine/order-reader.server";
+import { readOrderVariantIds } from "../engine/order-reader.server";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
@@ -106,7 +106,8 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   // Before the syncs: they read the announced order by id while order search does not show it yet.
   if (route.createdOrder) await rememberNotifiedOrder(ctx, route.createdOrder, route.variants);
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
-  for (const id of [...route.orders, ...route.fulfillmentOrders]) await ctx.enqueue({ kind: "expand-order", subject: id });
+  for (const id of route.orders) await ctx.enqueue({ kind: "expand-order", subject: id });
+  if (route.fulfillmentOrders.length > 0) await afterRouting(ctx);
   if (route.deletedProduct) await forgetVariants(db, shop, { productId: route.deletedProduct });
 }
 
@@ -122,21 +123,21 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
 }
 
 /**
- * A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed
- * variants in it. Shopify's routing webhook names one fulfillment order of a routed order: one the
- * app recorded on a waiting line belongs to an order already decided, and announced orders that
- * waited for routing bring their variants' syncs without reading it.
+ * A webhook named an order but not its lines: sync the managed variants in it; the syncs read the
+ * order by id, as its stored lines may no longer be what it owes (an edit).
  */
-async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
-  const isOrder = !id.includes("/FulfillmentOrder/");
-  if (!isOrder) {
-    if (await ctx.db.backorderLine.findFirst({ where: { shop: ctx.shop, fulfillmentOrderId: id }, select: { lineItemId: true } })) return;
-    const awaiting = await variantsAwaitingRouting(ctx);
-    for (const variantId of awaiting) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
-    if (awaiting.length > 0) return;
-  }
-  const managed = await managedAmong(ctx, isOrder ? await readOrderVariantIds(ctx, id) : await readFulfillmentOrderVariantIds(ctx, id));
-  // An edited order: the syncs read it by id, as its stored lines may no longer be what it owes.
-  if (isOrder) await rememberNotifiedOrder(ctx, id, managed);
+async function expandOrder(ctx: EngineContext, orderId: string): Promise<void> {
+  const managed = await managedAmong(ctx, await readOrderVariantIds(ctx, orderId));
+  await rememberNotifiedOrder(ctx, orderId, managed);
   for (const variantId of managed) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+}
+
+/**
+ * Shopify routed an order. Only announced orders the syncs found not routed yet wait for it: their
+ * variants are synced again, with no read of the fulfillment order (the webhook names nothing
+ * else). Any other order is decided by its own webhook's sync, or, were that lost, by the look
+ * again that units waiting unexplained bring.
+ */
+async function afterRouting(ctx: EngineContext): Promise<void> {
+  for (const variantId of await variantsAwaitingRouting(ctx)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
 }

@@ -288,14 +288,6 @@ export type OrderVariantsQueryVariables = AdminTypes.Exact<{
 
 export type OrderVariantsQuery = { order?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }> } }> };
 
-export type FulfillmentOrderVariantsQueryVariables = AdminTypes.Exact<{
-  id: AdminTypes.Scalars['ID']['input'];
-  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
-}>;
-
-
-export type FulfillmentOrderVariantsQuery = { fulfillmentOrder?: AdminTypes.Maybe<{ lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'>, nodes: Array<{ variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>> }> } }> };
-
 export type NewWaitingLinesQueryVariables = AdminTypes.Exact<{
   lineItemIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
   orderIds: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
@@ -340,7 +332,6 @@ interface GeneratedQueryTypes {
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          remainingQuantity\n          variant {\n            id\n          }\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
   "#graphql\n  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        name\n        createdAt\n        cancelledAt\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersByIdQuery, variables: OrdersByIdQueryVariables},
   "#graphql\n  query OrderVariants($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
-  "#graphql\n  query FulfillmentOrderVariants($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 50, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderVariantsQuery, variables: FulfillmentOrderVariantsQueryVariables},
   "#graphql\n  query NewWaitingLines($lineItemIds: [ID!]!, $orderIds: [ID!]!, $withCustomers: Boolean!) {\n    lines: nodes(ids: $lineItemIds) {\n      ... on LineItem {\n        id\n        customAttributes {\n          key\n          value\n        }\n      }\n    }\n    orders: nodes(ids: $orderIds) @include(if: $withCustomers) {\n      ... on Order {\n        id\n        email\n        customer {\n          displayName\n        }\n      }\n    }\n  }\n": {return: NewWaitingLinesQuery, variables: NewWaitingLinesQueryVariables},
   "#graphql\n  query GrantedScopes {\n    currentAppInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: GrantedScopesQuery, variables: GrantedScopesQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},
