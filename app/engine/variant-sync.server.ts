@@ -16,6 +16,7 @@ import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generate
 import type { EngineContext } from "./context.server";
 import { readKnownOrders, readOrdersById } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
+import { enqueueOrderWrites } from "./order-batches.server";
 import { forgetNotifiedOrders, notifiedOrdersOf } from "./notified-orders.server";
 import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readCheckoutPromises, readDemandPage, readOrderCustomers, wholeOrderNode, type MerchantChoices, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
@@ -104,7 +105,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   const moving = await recordMovableLines(ctx, variantId, plan, levels);
   await recordVariantFacts(ctx, variant, levels, levelsReadAt);
-  await enqueueOrders(ctx, [...touchedOrders, ...moving]);
+  // In batches, from what the app knows; what that cannot settle is read again (order-batches).
+  await enqueueOrderWrites(ctx, [...touchedOrders, ...moving]);
 }
 
 /**
