@@ -59,10 +59,12 @@ export function knownOrderWrite(input: {
   if (waiting.length !== pending.length) return { kind: "read" };
   const dates = waiting.map((line) => line.shipsOn).filter((date): date is string => date !== null).sort();
   const shipsOn = dates.at(-1) ?? null;
+  // Ship in-stock units first: partial holds, and the split of an order held whole while another
+  // hold was on it, need the fulfillment orders' lines and holds as they are now: read.
+  if (input.mode === "ship_available_first") return { kind: "read" };
   const unheld = waiting.filter((line) => !line.heldIn);
   if (unheld.length === 0) return { kind: "ship-date", shipsOn };
-  // Partial holds (ship in-stock units first) need the fulfillment order's lines: read.
-  if (input.mode === "ship_available_first" || unheld.some((line) => !line.fulfillmentOrderId)) return { kind: "read" };
+  if (unheld.some((line) => !line.fulfillmentOrderId)) return { kind: "read" };
   const byFulfillmentOrder = new Map<string, KnownLine[]>();
   for (const line of unheld) byFulfillmentOrder.set(line.fulfillmentOrderId!, [...(byFulfillmentOrder.get(line.fulfillmentOrderId!) ?? []), line]);
   return {

@@ -53,8 +53,9 @@ describe("knownOrderWrite", () => {
     expect(read("hold_release", [line("A", 0)])).toBe("read");
     // Some units covered, some waiting: which holds stay is the plan's decision.
     expect(read("hold_release", [line("A", 0, { heldIn: "fo1" }), line("B", 1, { heldIn: "fo1" })])).toBe("read");
-    // Partial holds split a fulfillment order by its lines.
+    // Partial holds split a fulfillment order by its lines; an order held whole may be split now.
     expect(read("ship_available_first", [line("A", 1)])).toBe("read");
+    expect(read("ship_available_first", [line("A", 1, { heldIn: "fo1" })])).toBe("read");
     // No fulfillment order known for the line.
     expect(read("hold_release", [line("A", 1, { fulfillmentOrderId: null })])).toBe("read");
     // The merchant's release, cancel or move.
