@@ -152,3 +152,31 @@ describe("a crash between the release and its record", () => {
     expect(orderIds.map(eventsOf)).toEqual(Array(4).fill(["placed_on_hold", "hold_released"]));
   }, 180_000);
 });
+
+describe("a crash between the hold and its record", () => {
+  it("holds nothing twice: the rerun finds the app's handle taken and the order's full sync records the hold it reads", async () => {
+    const { variant, orderIds } = await waitingOrders("Held Crash Kettle", 3);
+    await resync();
+    await t.settle();
+    const held = await linesOf(variant);
+    expect(held.every((line) => line.heldIn !== null)).toBe(true);
+
+    // As a crash right after Shopify placed the holds would have left the database: nothing recorded.
+    for (const line of held) {
+      await t.db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop: line.shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { heldIn: null } });
+    }
+    await t.db.appHold.deleteMany({ where: { orderId: { in: orderIds } } });
+    await enqueueJob(t.db, { shop: shop().domain, kind: "write-orders", subject: orderIds.join(" ") }, { source: "test" });
+    await t.settle();
+
+    expect(orderIds.map(eventsOf)).toEqual(Array(3).fill(["placed_on_hold"]));
+    expect((await linesOf(variant)).map((line) => line.heldIn)).toEqual(held.map((line) => line.heldIn));
+    expect(await t.db.appHold.count({ where: { orderId: { in: orderIds } } })).toBe(3);
+    expect(await fullSyncs(orderIds)).toEqual([...orderIds].sort());
+
+    // The stock arrives: the holds the full syncs wrote down are released in a batch, once each.
+    const release = await requestsDuring(() => shop().receiveStock(variant, warehouse, 3));
+    expect(release.orderReads).toEqual([]);
+    expect(orderIds.map(eventsOf)).toEqual(Array(3).fill(["placed_on_hold", "hold_released"]));
+  }, 180_000);
+});
