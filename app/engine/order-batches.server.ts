@@ -110,7 +110,7 @@ const shipsOnField = (orderId: string) => ({ ownerId: orderId, namespace: BACKOR
 
 /** One request for these orders; returns the orders Shopify refused a write for (stale knowledge). */
 async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<string[]> {
-  const mutation = new AliasedMutation(`WriteKnownOrders`);
+  const mutation = new AliasedMutation("WriteKnownOrders");
   for (const order of orders) {
     const { write } = order;
     if (write.kind === "release") {
