@@ -1,12 +1,14 @@
 /**
  * Brings one order's fulfillment orders in line with its waiting lines: holds
  * what cannot ship, releases (or fulfils) what now can, keeps the tag and the
- * ship date on the order. Holds and releases happen only here, one order at a
- * time, after reading the order's holds: a rerun after a crash finds the work
- * done in Shopify and only records it.
+ * ship date on the order, after reading the order's holds: a rerun after a crash
+ * finds the work done in Shopify and only records it. Plain holds and releases
+ * go in batches without a read (order-batches.server.ts); this is the full path
+ * for everything else, and for any order whose batched write Shopify refused.
  */
 import { lineKey, planOrderHolds, type HoldAction } from "../domain/hold-plan";
 import { linesReleasedInShopify } from "../domain/merchant-release";
+import { rememberHoldsAsRead } from "./app-holds.server";
 import type { EngineContext } from "./context.server";
 import { moveRequestedLines } from "./location-moves.server";
 import { readWholeOrder } from "./order-reader.server";
@@ -26,6 +28,7 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
   }
   await orderReadAgain(ctx, orderId, lines);
   const { order, fulfillmentOrders } = whole;
+  await rememberHoldsAsRead(ctx, orderId, fulfillmentOrders);
   // A line moved to where its units are (or found moved) is planned from a fresh read.
   if (!afterMove && !order.cancelledAt && (await moveRequestedLines(ctx, order.name, fulfillmentOrders, pending))) return syncOrder(ctx, orderId, true);
   await respectReleasesInShopify(ctx, order.name, linesReleasedInShopify(fulfillmentOrders, pending));

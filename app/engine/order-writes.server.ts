@@ -16,6 +16,7 @@ import {
   SET_METAFIELDS,
 } from "../graphql/mutations";
 import type { HoldFulfillmentOrderMutationVariables } from "../types/admin.generated";
+import { forgetHolds, rememberHold } from "./app-holds.server";
 import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
 import { BACKORDER_NAMESPACE } from "./variant-writes.server";
@@ -67,6 +68,8 @@ export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, act
     assertNoUserErrors("fulfillmentOrderHold", result.fulfillmentOrderHold?.userErrors, HOLD_TOLERATED);
     assertNoUserErrors("tagsAdd", result.tagsAdd?.userErrors);
     assertNoUserErrors("metafieldsSet", result.metafieldsSet?.userErrors);
+    const holdId = result.fulfillmentOrderHold?.fulfillmentHold?.id;
+    if (holdId) await rememberHold(ctx, order.id, only.fulfillmentOrderId, holdId);
     await logAction(ctx, order.name, only);
     return updatedAtOf(result.tagsAdd?.node);
   }
@@ -79,13 +82,14 @@ export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, act
       metafields: [shipsOnField(order.id)],
     });
     assertNoUserErrors("fulfillmentOrderReleaseHold", result.fulfillmentOrderReleaseHold?.userErrors);
+    await forgetHolds(ctx, [only.fulfillmentOrderId]);
     assertNoUserErrors("tagsRemove", result.tagsRemove?.userErrors);
     assertNoUserErrors("metafieldsDelete", result.metafieldsDelete?.userErrors);
     await logAction(ctx, order.name, only);
     return updatedAtOf(result.tagsRemove?.node);
   }
   for (const action of actions) {
-    await perform(ctx, action);
+    await perform(ctx, order.id, action);
     await logAction(ctx, order.name, action);
   }
   return applyLabels(ctx, order.id, labels);
@@ -93,15 +97,18 @@ export async function applyOrderPlan(ctx: EngineContext, order: OrderLabels, act
 
 const updatedAtOf = (node: { updatedAt?: string } | null | undefined): string | null => node?.updatedAt ?? null;
 
-async function perform(ctx: EngineContext, action: HoldAction): Promise<void> {
+async function perform(ctx: EngineContext, orderId: string, action: HoldAction): Promise<void> {
   switch (action.kind) {
     case "hold": {
       const result = await ctx.admin.request(HOLD_FULFILLMENT_ORDER, { id: action.fulfillmentOrderId, hold: holdInput(action) });
-      return assertNoUserErrors("fulfillmentOrderHold", result.fulfillmentOrderHold?.userErrors, HOLD_TOLERATED);
+      assertNoUserErrors("fulfillmentOrderHold", result.fulfillmentOrderHold?.userErrors, HOLD_TOLERATED);
+      const holdId = result.fulfillmentOrderHold?.fulfillmentHold?.id;
+      return holdId ? rememberHold(ctx, orderId, action.fulfillmentOrderId, holdId) : undefined;
     }
     case "release": {
       const result = await ctx.admin.request(RELEASE_FULFILLMENT_HOLD, { id: action.fulfillmentOrderId, holdIds: [action.holdId] });
-      return assertNoUserErrors("fulfillmentOrderReleaseHold", result.fulfillmentOrderReleaseHold?.userErrors);
+      assertNoUserErrors("fulfillmentOrderReleaseHold", result.fulfillmentOrderReleaseHold?.userErrors);
+      return forgetHolds(ctx, [action.fulfillmentOrderId]);
     }
     case "fulfil": {
       const result = await ctx.admin.request(CREATE_FULFILLMENT, {
@@ -118,7 +125,7 @@ const ACTION_MESSAGES: Record<HoldAction["kind"], (action: HoldAction) => string
   fulfil: () => "stock arrived, fulfilled",
 };
 
-function logAction(ctx: EngineContext, orderName: string, action: HoldAction): Promise<void> {
+export function logAction(ctx: EngineContext, orderName: string, action: HoldAction): Promise<void> {
   return ctx.log({ kind: `order.${action.kind}`, subject: action.fulfillmentOrderId, message: `${orderName}: ${ACTION_MESSAGES[action.kind](action)}`, details: { ...action, orderName } });
 }
 

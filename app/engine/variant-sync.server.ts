@@ -17,6 +17,7 @@ import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generate
 import type { EngineContext } from "./context.server";
 import { readKnownOrders, readOrdersById } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
+import { enqueueOrderWrites } from "./order-batches.server";
 import { forgetNotifiedOrders, markAwaitingRouting, notifiedOrdersOf } from "./notified-orders.server";
 import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readDemandPage, readNewLineFacts, wholeOrderNode, type MerchantChoices, type OrderCustomer, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
@@ -113,7 +114,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
   const moving = await recordMovableLines(ctx, variantId, plan, levels);
   await recordVariantFacts(ctx, variant, levels.map((level) => ({ ...level, unexplained: unexplainedUnitsAt(level, plan.waitingLines) })), levelsReadAt);
   await forgetNotifiedOrders(ctx, variantId, window.settledNotices);
-  await enqueueOrders(ctx, [...touchedOrders, ...moving]);
+  // In batches, from what the app knows; what that cannot settle is read again (order-batches).
+  await enqueueOrderWrites(ctx, [...touchedOrders, ...moving]);
 }
 
 /**

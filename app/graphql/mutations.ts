@@ -131,6 +131,9 @@ export const HOLD_AND_LABEL_ORDER = `#graphql
     $metafields: [MetafieldsSetInput!]!
   ) {
     fulfillmentOrderHold(id: $fulfillmentOrderId, fulfillmentHold: $hold) {
+      fulfillmentHold {
+        id
+      }
       userErrors {
         field
         message

@@ -110,6 +110,7 @@ export const strings = {
       delivery: "processing an update from Shopify",
       "sync-variant": "checking a variant with Shopify",
       "sync-order": "checking an order with Shopify",
+      "write-orders": "holding or releasing orders in Shopify",
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",

@@ -6,6 +6,7 @@ import { answerDataRequest, redactCustomer, redactShop } from "../engine/complia
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { readOrderVariantIds } from "../engine/order-reader.server";
+import { writeOrders } from "../engine/order-batches.server";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
@@ -13,7 +14,7 @@ import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notifi
 import { syncVariant } from "../engine/variant-sync.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile", "bulk-operation-finished"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -31,6 +32,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return syncVariant(ctx, job.subject, { afterSearchCaughtUp: true });
     case "sync-order":
       return syncOrder(ctx, job.subject);
+    case "write-orders":
+      return writeOrders(ctx, job.subject);
     case "expand-order":
       return expandOrder(ctx, job.subject);
     case "reconcile":
