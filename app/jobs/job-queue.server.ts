@@ -72,12 +72,10 @@ export async function claimNextJob(
 /** Done, unless a trigger arrived during the run: then it is due again at once. */
 export async function completeJob(db: PrismaClient, job: Job, workerId: string): Promise<void> {
   const mine = { id: job.id, status: "running", lockedBy: workerId };
-  // The usual case first: one statement.
-  const done = await db.job.updateMany({
-    where: { ...mine, rerun: false },
-    data: { status: "done", attempts: 0, lockedBy: null, lockedUntil: null, lastError: null },
-  });
-  if (done.count === 1) return;
+  // The usual case first: one statement (raw, as updateMany would wrap it in a transaction of its own).
+  const done = await db.$executeRaw`UPDATE "Job" SET "status" = 'done', "attempts" = 0, "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${new Date()}
+    WHERE "id" = ${job.id} AND "status" = 'running' AND "lockedBy" = ${workerId} AND "rerun" = FALSE`;
+  if (done === 1) return;
   await db.job.updateMany({
     where: { ...mine, rerun: true },
     data: { status: "pending", rerun: false, attempts: 0, runAfter: new Date(), lockedBy: null, lockedUntil: null },
@@ -128,9 +126,6 @@ export async function retryDeadJob(db: PrismaClient, id: string): Promise<boolea
  * still run. One statement for all of them, on the worker's own timer, independent of the jobs.
  */
 export async function renewLeases(db: PrismaClient, workerId: string, leaseMs: number): Promise<number> {
-  const { count } = await db.job.updateMany({
-    where: { status: "running", lockedBy: workerId },
-    data: { lockedUntil: new Date(Date.now() + leaseMs) },
-  });
-  return count;
+  const now = Date.now();
+  return db.$executeRaw`UPDATE "Job" SET "lockedUntil" = ${new Date(now + leaseMs)}, "updatedAt" = ${new Date(now)} WHERE "status" = 'running' AND "lockedBy" = ${workerId}`;
 }

@@ -47,6 +47,8 @@ export class SqliteInbox {
     this.connection = new Database(file, { timeout: 0 });
     this.connection.pragma("journal_mode = WAL");
     this.connection.pragma("synchronous = NORMAL");
+    // Checkpoints (which sync the file) are left to the worker's and pages' connections, off the web thread's ack path.
+    this.connection.pragma("wal_autocheckpoint = 0");
     this.storeDelivery = this.connection.prepare(STORE_DELIVERY);
     this.enqueueJob = this.connection.prepare(ENQUEUE_DELIVERY_JOB);
     const transaction = this.connection.transaction((batch: readonly Waiting[]) => {
