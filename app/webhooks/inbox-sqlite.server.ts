@@ -80,7 +80,7 @@ export class SqliteInbox {
       delivery.eventId ?? null,
       delivery.apiVersion,
       triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? sqliteTime(triggeredAt) : null,
-      JSON.stringify(delivery.payload),
+      delivery.payloadJson ?? JSON.stringify(delivery.payload),
       now,
       now,
     );

@@ -11,6 +11,8 @@ export interface AuthenticatedDelivery {
   apiVersion: string;
   triggeredAt?: string;
   payload: unknown;
+  /** The body as it came, when it is the payload's JSON: stored as is instead of written out again. */
+  payloadJson?: string;
 }
 
 declare global {
@@ -49,7 +51,7 @@ async function recordDeliveryWithPrisma(delivery: AuthenticatedDelivery): Promis
         eventId: delivery.eventId ?? null,
         apiVersion: delivery.apiVersion,
         triggeredAt: delivery.triggeredAt ? new Date(delivery.triggeredAt) : null,
-        payload: JSON.stringify(delivery.payload),
+        payload: delivery.payloadJson ?? JSON.stringify(delivery.payload),
       },
     });
   } catch (error) {

@@ -43,9 +43,10 @@ export function webhookAction(routeTopic: string) {
  */
 const REQUIRED_HEADERS = ["x-shopify-hmac-sha256", "x-shopify-topic", "x-shopify-shop-domain", "x-shopify-api-version", "x-shopify-webhook-id"] as const;
 
-function parsedJson(body: Uint8Array): { payload: unknown } | null {
+function parsedJson(body: Uint8Array): { payload: unknown; text: string } | null {
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   try {
-    return { payload: JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) };
+    return { payload: JSON.parse(text), text };
   } catch {
     return null;
   }
@@ -72,7 +73,7 @@ export async function receiveDelivery(routeTopic: string, header: HeaderReader, 
     console.warn(`[webhooks] ignored ${topic} for ${shop}: not about the current installation`);
     return 200;
   }
-  await recordDelivery({ webhookId, shop, topic, apiVersion, triggeredAt, eventId: header("x-shopify-event-id"), payload: parsed.payload });
+  await recordDelivery({ webhookId, shop, topic, apiVersion, triggeredAt, eventId: header("x-shopify-event-id"), payload: parsed.payload, payloadJson: parsed.text });
   // The shop's tokens are dead: drop its sessions at once so no work tries to use them.
   if (topic === "app/uninstalled") await prisma.session.deleteMany({ where: { shop } });
   wakeWorker();
