@@ -1,7 +1,16 @@
 /** The worker thread the web process starts (worker-thread.server.ts). */
+import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { sqlStatementsSent } from "../sql-statements.server";
 import { startAppWorker } from "./app-worker.server";
+
+// When the cores are busy the web thread goes first: on Linux a nice value belongs to a thread,
+// and setpriority on "this process" (0) sets the calling thread's (man 2 setpriority, BUGS).
+try {
+  os.setPriority(0, 10);
+} catch {
+  // Not allowed here: the thread runs at the process's priority.
+}
 
 const worker = startAppWorker();
 parentPort?.on("message", (message: { type: string }) => {
