@@ -1,4 +1,6 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { countSqlStatements } from "./sql-statements.server";
 
 /**
  * SQLite through better-sqlite3: one connection per Prisma client, opened on
@@ -50,6 +52,7 @@ class Turnstile {
 
 /** The transaction holds the turn until it commits or rolls back. */
 function holdTurnUntilDone(transaction: Transaction, leave: () => void): Transaction {
+  countSqlStatements(); // BEGIN
   let left = false;
   const release = () => {
     if (left) return;
@@ -60,11 +63,25 @@ function holdTurnUntilDone(transaction: Transaction, leave: () => void): Transac
     provider: transaction.provider,
     adapterName: transaction.adapterName,
     options: transaction.options,
-    queryRaw: (query) => transaction.queryRaw(query),
-    executeRaw: (query) => transaction.executeRaw(query),
-    commit: () => transaction.commit().finally(release),
-    rollback: () => transaction.rollback().finally(release),
+    queryRaw: (query) => counted(() => transaction.queryRaw(query)),
+    executeRaw: (query) => counted(() => transaction.executeRaw(query)),
+    commit: () => counted(() => transaction.commit()).finally(release),
+    rollback: () => counted(() => transaction.rollback()).finally(release),
   };
+}
+
+function counted<T>(statement: () => Promise<T>): Promise<T> {
+  countSqlStatements();
+  return statement();
+}
+
+/**
+ * better-sqlite3 answers at once, so a job made only of database work would otherwise run as one
+ * unbroken chain of promises, starving timers (the lease heartbeat) and I/O (requests) in its
+ * thread until it ends. Each statement outside a transaction first lets the event loop turn.
+ */
+function afterATurn<T>(statement: () => Promise<T>): Promise<T> {
+  return nextTurn().then(() => counted(statement));
 }
 
 function oneAtATime(connection: Connection): Connection {
@@ -72,8 +89,8 @@ function oneAtATime(connection: Connection): Connection {
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
-    queryRaw: (query) => turnstile.run(() => connection.queryRaw(query)),
-    executeRaw: (query) => turnstile.run(() => connection.executeRaw(query)),
+    queryRaw: (query) => afterATurn(() => turnstile.run(() => connection.queryRaw(query))),
+    executeRaw: (query) => afterATurn(() => turnstile.run(() => connection.executeRaw(query))),
     executeScript: (script) => turnstile.run(() => connection.executeScript(script)),
     startTransaction: async (isolationLevel) => {
       const leave = await turnstile.enter();

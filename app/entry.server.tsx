@@ -5,9 +5,14 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { adaptHeadersToSandbox } from "./sandbox/sandbox-responses.server";
-import { startWorkerInAppProcess } from "./jobs/app-worker.server";
+import { startWorkerThread } from "./jobs/worker-thread.server";
 
-startWorkerInAppProcess();
+startWorkerThread();
+
+// For the app's server (server.ts), which runs them before Remix: the webhook intake, and the bench's figures.
+export { handleWebhookRequest } from "./webhooks/intake.server";
+export { stopWorkerThread } from "./jobs/worker-thread.server";
+export { diagnostics, startDiagnostics } from "./diagnostics.server";
 
 export const streamTimeout = 5000;
 

@@ -13,18 +13,6 @@ declare global {
   var backorderWorker: Worker | undefined;
 }
 
-let webhooksInFlight = 0;
-
-/** Wraps a webhook request so the in-process worker lets it go first. */
-export async function withWebhookPriority<T>(handle: () => Promise<T>): Promise<T> {
-  webhooksInFlight++;
-  try {
-    return await handle();
-  } finally {
-    webhooksInFlight--;
-  }
-}
-
 const clients = new Map<string, { accessToken: string; client: AdminClient }>();
 
 /** A throttle-aware client per shop, kept across jobs so it remembers the shop's bucket. */
@@ -66,19 +54,8 @@ export function startAppWorker(): Worker {
     concurrency: numberFromEnv("BACKORDER_WORKER_CONCURRENCY"),
     maxAttempts: numberFromEnv("BACKORDER_WORKER_MAX_ATTEMPTS"),
     reconcileEveryMs: (numberFromEnv("BACKORDER_RECONCILE_HOURS") ?? 6) * 3_600_000,
-    holdOff: () => webhooksInFlight > 0,
     retention: retentionFromEnv(),
     onError: (error, job) => console.error(`[worker] ${job.kind} ${job.subject} failed:`, (error as Error)?.message ?? error),
   });
   return globalThis.backorderWorker;
-}
-
-/** In the app process unless BACKORDER_WORKER=off (then run `npm run worker` beside it). */
-export function startWorkerInAppProcess(): void {
-  if (process.env.BACKORDER_WORKER !== "off") startAppWorker();
-}
-
-/** A webhook was stored: a worker in this process need not wait for its next poll. */
-export function wakeWorker(): void {
-  globalThis.backorderWorker?.wake();
 }

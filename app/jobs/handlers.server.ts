@@ -75,7 +75,8 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
       // reads everything this delivery could have pointed at.
       if (!ctx.settings.uninstalledAt && (await isInstalled(ctx))) await enqueueRoute(ctx, routeDelivery(delivery.topic, payload));
   }
-  await db.webhookDelivery.updateMany({ where: { webhookId }, data: { status: "processed", processedAt: new Date() } });
+  // Raw: one statement, where updateMany would wrap it in a transaction of its own.
+  await db.$executeRaw`UPDATE "WebhookDelivery" SET "status" = 'processed', "processedAt" = ${new Date()} WHERE "webhookId" = ${webhookId}`;
 }
 
 /** Installed: the merchant has opened the app, so it holds the shop's offline session. */

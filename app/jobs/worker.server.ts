@@ -1,17 +1,18 @@
 /**
  * The background worker: runs jobs (each stored webhook delivery is one), a
  * few at a time, with retries, backoff, dead letters and leases that
- * it keeps alive while a job runs. Runs inside the app process by default and
- * as its own process with `npm run worker`.
+ * it keeps alive while a job runs. Runs in a thread of the app process by
+ * default (worker-thread.server.ts) and as its own process with `npm run worker`.
  */
 import crypto from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Job, PrismaClient } from "@prisma/client";
 import { logActivity } from "../engine/activity.server";
 import { engineContext, type EngineContext } from "../engine/context.server";
 import { loadSettings } from "../engine/settings.server";
 import { recordDueSnapshots } from "../engine/daily-snapshots.server";
 import type { AdminClient } from "../shopify/admin-client.server";
-import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLease } from "./job-queue.server";
+import { claimNextJob, completeJob, enqueueJob, failJob, jobId, renewLeases } from "./job-queue.server";
 import { OFFLINE_JOB_KINDS, runJob } from "./handlers.server";
 import { pruneExpired, type RetentionPolicy } from "./retention.server";
 
@@ -34,11 +35,6 @@ export interface WorkerOptions {
   /** How often each installed shop gets a full reconciliation. */
   reconcileEveryMs?: number;
   onError?: (error: unknown, job: Job) => void;
-  /**
-   * While this says so, no new job starts: in the app process, webhook requests
-   * go first, so a burst is acknowledged fast and worked off right after.
-   */
-  holdOff?: () => boolean;
   /** How long payloads, activity and finished jobs are kept (defaults in retention.server). */
   retention?: RetentionPolicy;
 }
@@ -71,8 +67,11 @@ export function startWorker(options: WorkerOptions): Worker {
     });
   const wakeAll = () => [...sleepers].forEach((wake) => wake());
 
+  // One timer renews every lease this worker holds, whatever its jobs are doing: they yield
+  // at each statement and between jobs, so the timer always gets its turn.
+  const heartbeat = setInterval(() => void renewLeases(db, workerId, leaseMs).catch(() => undefined), Math.max(50, leaseMs / 3));
+
   async function runOne(job: Job): Promise<void> {
-    const heartbeat = setInterval(() => void renewLease(db, job, workerId, leaseMs).catch(() => undefined), Math.max(250, leaseMs / 3));
     try {
       const ctx = await contextFor(db, job, options.adminFor);
       await runJob(ctx, job);
@@ -95,8 +94,6 @@ export function startWorker(options: WorkerOptions): Worker {
           details: { task: job.kind, attempts: job.attempts, error: reason },
         });
       }
-    } finally {
-      clearInterval(heartbeat);
     }
   }
 
@@ -104,7 +101,11 @@ export function startWorker(options: WorkerOptions): Worker {
   async function loop(step: () => Promise<boolean>): Promise<void> {
     while (running) {
       try {
-        if (await step()) continue;
+        if (await step()) {
+          // Work found: let the rest of the thread (timers, I/O) run before the next job.
+          await nextTurn();
+          continue;
+        }
       } catch (error) {
         // The database itself failed (locked, gone): wait and try again rather than die.
         console.error(`[worker ${workerId}]`, error);
@@ -114,7 +115,6 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   const runNextJob = async () => {
-    for (let waited = 0; options.holdOff?.() && waited < 2000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
     const job = await claimNextJob(db, workerId, { leaseMs });
     if (job) await runOne(job);
     return job !== null;
@@ -136,6 +136,7 @@ export function startWorker(options: WorkerOptions): Worker {
       running = false;
       wakeAll();
       await Promise.all(lanes);
+      clearInterval(heartbeat);
     },
   };
 }

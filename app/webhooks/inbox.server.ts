@@ -1,6 +1,7 @@
 import prisma from "../db.server";
 import { isUniqueViolation } from "../db-errors.server";
 import { enqueueJob } from "../jobs/job-queue.server";
+import { SqliteInbox } from "./inbox-sqlite.server";
 
 export interface AuthenticatedDelivery {
   webhookId: string;
@@ -10,6 +11,13 @@ export interface AuthenticatedDelivery {
   apiVersion: string;
   triggeredAt?: string;
   payload: unknown;
+  /** The body as it came, when it is the payload's JSON: stored as is instead of written out again. */
+  payloadJson?: string;
+}
+
+declare global {
+  // One inbox connection per process, even when Vite's dev server re-imports this module.
+  var sqliteInbox: SqliteInbox | undefined;
 }
 
 /**
@@ -17,9 +25,17 @@ export interface AuthenticatedDelivery {
  * at least once, so a second delivery with the same X-Shopify-Webhook-Id
  * changes nothing, except that a delivery still unprocessed gets its job again
  * (covering a crash between the two writes, after which Shopify retries).
- * Returns whether it was new.
+ * On SQLite through the group-commit inbox; otherwise through Prisma.
  */
-export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<boolean> {
+export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<void> {
+  const url = process.env.DATABASE_URL ?? "";
+  if (!url.startsWith("file:")) return void (await recordDeliveryWithPrisma(delivery));
+  globalThis.sqliteInbox ??= new SqliteInbox(url.replace(/^file:/, ""));
+  await globalThis.sqliteInbox.record(delivery);
+}
+
+/** Returns whether the delivery was new. */
+async function recordDeliveryWithPrisma(delivery: AuthenticatedDelivery): Promise<boolean> {
   const job = { shop: delivery.shop, kind: "delivery", subject: delivery.webhookId };
   const existing = await prisma.webhookDelivery.findUnique({ where: { webhookId: delivery.webhookId }, select: { status: true } });
   if (existing) {
@@ -35,7 +51,7 @@ export async function recordDelivery(delivery: AuthenticatedDelivery): Promise<b
         eventId: delivery.eventId ?? null,
         apiVersion: delivery.apiVersion,
         triggeredAt: delivery.triggeredAt ? new Date(delivery.triggeredAt) : null,
-        payload: JSON.stringify(delivery.payload),
+        payload: delivery.payloadJson ?? JSON.stringify(delivery.payload),
       },
     });
   } catch (error) {
