@@ -1,6 +1,6 @@
 /**
  * The whole system for end-to-end tests: the Shopify sandbox in this process
- * and the built app (server.ts, as `npm start` runs it) as a child process pointed at it, on a fresh
+ * and the built app (app/http-server.ts, as `npm start` runs it) as a child process pointed at it, on a fresh
  * SQLite database. The child's output goes to test/.artifacts/ for debugging.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -159,7 +159,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   });
   const launch = async (): Promise<ChildProcess> => {
     const log = fs.openSync(logFile, "a");
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server.ts"), path.join(ROOT, "build/server/index.js")], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), path.join(ROOT, "build/server/index.js")], {
       cwd: ROOT,
       env: {
         ...process.env,

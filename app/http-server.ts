@@ -1,7 +1,7 @@
 /**
  * The app's HTTP server (`npm start`): Shopify's webhook deliveries go to the intake before Remix
  * (app/webhooks/intake.server.ts); everything else to Remix, served as remix-serve serves it
- * (compression, static assets with the same caching). Usage: node --import tsx server.ts [build]
+ * (compression, static assets with the same caching). Usage: node --import tsx app/http-server.ts [build]
  */
 import http from "node:http";
 import path from "node:path";
@@ -10,7 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import type * as AppEntry from "./app/entry.server";
+import type * as AppEntry from "./entry.server";
 
 process.env.NODE_ENV ??= "production";
 const buildFile = path.resolve(process.argv[2] ?? "build/server/index.js");
