@@ -12,6 +12,7 @@ const WEBHOOK_TOPICS: Record<string, string> = {
   "products/update": "a product changed",
   "products/delete": "a product was deleted",
   "fulfillment_orders/order_routing_complete": "an order was assigned to locations",
+  "fulfillment_holds/released": "a hold on an order was lifted",
   "customers/redact": "a customer asked to be forgotten",
   "customers/data_request": "a customer asked for their data",
   "shop/redact": "the shop's data is to be erased",

@@ -258,6 +258,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     async close() {
       unsubscribe();
       shop.routing.stop();
+      shop.shopifyHoldTimers.stop();
       webhooks.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

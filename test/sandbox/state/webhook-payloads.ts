@@ -155,7 +155,7 @@ export function orderEditPayload(order: OrderRecord, edit: OrderEditRecord) {
   };
 }
 
-function holdPayload(hold: HoldRecord) {
+export function holdPayload(hold: HoldRecord) {
   return {
     id: gid("FulfillmentHold", hold.id),
     handle: hold.handle,
