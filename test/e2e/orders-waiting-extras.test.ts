@@ -2,11 +2,13 @@
  * Orders waiting and the variant page in Chromium: the suggestion to move orders to a location that
  * has the units (as the variant page shows it), an order Shopify no longer shows the app (its
  * actions say why they cannot be used, instead of failing), and locations that do not sell online.
+ * Last, the sandbox's controls page, where a newcomer refuses customer data to see "Customer hidden".
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { stackForThisFile } from "../support/installed-stack";
 import { openAppPage, storyIn } from "../support/shop-story";
 import { assertAccessible } from "../support/axe";
+import { openPage } from "../support/browser";
 import { strings } from "../../app/i18n/strings";
 
 const t = stackForThisFile({ browser: true });
@@ -122,6 +124,36 @@ describe("the variant page's stock table", () => {
       expect(pageErrors).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe("the sandbox's controls page", () => {
+  it("refuses protected customer data with one click: the next order waits as \"Customer hidden\"", async () => {
+    const lamp = await storyIn(shop).backOrderedVariant("Hidden Lamp", main, t.settle);
+    const controls = await openPage(t.browser);
+    try {
+      await controls.goto(`${t.stack.sandbox.url}/sandbox/controls`);
+      await controls.getByRole("button", { name: "Refuse customer data" }).click();
+      await controls.getByRole("button", { name: "Approve customer data" }).waitFor({ timeout: 10_000 });
+    } finally {
+      await controls.close();
+    }
+    const hidden = buy(lamp, "Hilde");
+    await t.settle();
+    const line = await t.db.backorderLine.findFirstOrThrow({ where: { orderId: hidden } });
+    expect(line).toMatchObject({ customerName: null, customerEmail: null, state: "waiting" });
+
+    const { page, app, pageErrors } = await openAppPage(t.browser, t.stack, "/app/orders");
+    try {
+      const row = app.getByRole("row").filter({ hasText: line.orderName });
+      await row.waitFor({ timeout: 30_000 });
+      expect(await row.getByText(strings.orders.customerHidden).count()).toBe(1);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+      const restored = await fetch(`${t.stack.sandbox.url}/sandbox/app/access`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ customerData: "approved" }) });
+      await restored.arrayBuffer();
     }
   });
 });

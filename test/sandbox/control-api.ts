@@ -71,6 +71,7 @@ export interface ShopTimingControl {
 
 export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; description: string }[] = [
   { method: "GET", path: "/sandbox", description: "This index" },
+  { method: "GET", path: "/sandbox/controls", description: "A page with switches for people (protected customer data approval)" },
   { method: "GET", path: "/sandbox/state", description: "Snapshot of the shop: locations, variants with stock levels, orders" },
   { method: "POST", path: "/sandbox/stock", body: "{ variantId | sku, locationId?, available }", description: "Set available stock (a count); default location: the variant's first" },
   { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
