@@ -71,8 +71,10 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
     }
     case "fulfillment_holds/released": {
       // Sent for each hold released: Shopify lifting its own (a post-purchase upsell answered) included.
+      // Shopify does not document this payload: the fulfillment order is taken from wherever it is named.
       const fo = (payload.fulfillment_order ?? {}) as Payload;
-      route.releasedHoldsOn = present([gid("FulfillmentOrder", fo.id ?? payload.fulfillment_order_id)]);
+      const hold = (payload.fulfillment_hold ?? {}) as Payload;
+      route.releasedHoldsOn = present([gid("FulfillmentOrder", fo.id ?? payload.fulfillment_order_id ?? hold.fulfillment_order_id)]);
       break;
     }
     case "products/create":

@@ -168,6 +168,7 @@ describe("routeDelivery", () => {
       const payload = { fulfillment_hold: { id: "gid://shopify/FulfillmentHold/7", reason: "online_store_post_purchase_cross_sell" }, fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "on_hold" } };
       expect(routeDelivery("fulfillment_holds/released", payload)).toEqual(route({ releasedHoldsOn: ["gid://shopify/FulfillmentOrder/1"] }));
       expect(routeDelivery("fulfillment_holds/released", { fulfillment_order_id: 1 }).releasedHoldsOn).toEqual(["gid://shopify/FulfillmentOrder/1"]);
+      expect(routeDelivery("fulfillment_holds/released", { fulfillment_hold: { id: 7, fulfillment_order_id: 2 } }).releasedHoldsOn).toEqual(["gid://shopify/FulfillmentOrder/2"]);
       expect(routeDelivery("fulfillment_holds/released", {})).toEqual(nothing);
     });
   });
