@@ -4,7 +4,7 @@ import { ShopUserError } from "./errors";
 import { gid, parseGid } from "./ids";
 import type { FulfillmentOrderRecord, FulfillmentRecord, HoldRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhook-payloads";
+import { heldReleasedPayload, holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhook-payloads";
 
 const MAX_HOLDS = 10;
 
@@ -134,6 +134,7 @@ export function releaseHold(shop: SandboxShop, foGid: Gid, holdIds?: Gid[] | nul
   }
   fo.holds = ids ? fo.holds.filter((h) => !ids.includes(h.id)) : [];
   fo.updatedAt = shop.nowIso();
+  for (const hold of releasing) shop.emit("fulfillment_holds/released", heldReleasedPayload(fo, hold));
   if (fo.holds.length === 0) {
     const started = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
     fo.status = started ? "IN_PROGRESS" : "OPEN";

@@ -15,15 +15,14 @@
  * ON_HOLD; on release `fulfillment_holds/released` for each hold ("Occurs each time that a hold is
  * released from a fulfillment order") and `fulfillment_orders/hold_released` only "when the last hold
  * is released and the status of the fulfillment order is no longer ON_HOLD" (WebhookSubscriptionTopic,
- * 2026-10 schema). The released-hold payload's shape is not documented: the sandbox sends the hold and
- * its fulfillment order, as `placed_on_hold` does.
+ * 2026-10 schema); the released-hold payload is in webhook-payloads.ts.
  *
  * The release runs on the real clock (Shopify's background work, like order-routing.ts).
  */
 import { SandboxError } from "./contract";
 import type { FulfillmentOrderRecord, HoldRecord, OrderRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { fulfillmentOrderPayload, holdPayload, holdReleasedPayload, placedOnHoldPayload } from "./webhook-payloads";
+import { heldReleasedPayload, holdReleasedPayload, placedOnHoldPayload } from "./webhook-payloads";
 
 /** Holds the new fulfillment orders (called as routing opens them), and schedules Shopify's release. */
 export function placeShopifyHolds(shop: SandboxShop, order: OrderRecord, fulfillmentOrders: readonly FulfillmentOrderRecord[]): void {
@@ -56,7 +55,7 @@ export function releaseShopifyHolds(shop: SandboxShop, order: OrderRecord): void
     fo.holds = fo.holds.filter((h) => !released.includes(h));
     fo.updatedAt = shop.nowIso();
     if (fo.holds.length === 0 && fo.status === "ON_HOLD") fo.status = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity) ? "IN_PROGRESS" : "OPEN";
-    for (const hold of released) shop.emit("fulfillment_holds/released", { fulfillment_hold: holdPayload(hold), fulfillment_order: fulfillmentOrderPayload(fo), released_at: fo.updatedAt });
+    for (const hold of released) shop.emit("fulfillment_holds/released", heldReleasedPayload(fo, hold));
     if (fo.holds.length === 0) shop.emit("fulfillment_orders/hold_released", holdReleasedPayload(fo));
   }
 }
