@@ -9,7 +9,7 @@ import { waitingUnitsFromAvailable } from "./waiting-queue";
 /** A level whose location fulfils online orders (absent means it does). */
 export const servesOnlineOrders = (level: LocationStock): boolean => level.fulfillsOnlineOrders !== false;
 
-export const onlineLevels = (levels: readonly LocationStock[]): LocationStock[] => levels.filter(servesOnlineOrders);
+export const onlineLevels = <Level extends LocationStock>(levels: readonly Level[]): Level[] => levels.filter(servesOnlineOrders);
 
 /**
  * Units sold below zero that no waiting line accounts for, per location: point-of-sale sales at a
@@ -18,11 +18,14 @@ export const onlineLevels = (levels: readonly LocationStock[]): LocationStock[] 
  * orders never fulfilled, or orders past the bounded search).
  */
 export function unexplainedUnits(levels: readonly LocationStock[], waitingLines: readonly { locationId: string; waitingUnits: number }[]): number {
-  return levels.reduce((sum, level) => {
-    const soldBelowZero = waitingUnitsFromAvailable(level.available);
-    const accounted = waitingLines.filter((line) => line.locationId === level.locationId).reduce((units, line) => units + line.waitingUnits, 0);
-    return sum + Math.max(0, soldBelowZero - accounted);
-  }, 0);
+  return levels.reduce((sum, level) => sum + unexplainedUnitsAt(level, waitingLines), 0);
+}
+
+/** `unexplainedUnits` at one location. */
+export function unexplainedUnitsAt(level: LocationStock, waitingLines: readonly { locationId: string; waitingUnits: number }[]): number {
+  const soldBelowZero = waitingUnitsFromAvailable(level.available);
+  const accounted = waitingLines.filter((line) => line.locationId === level.locationId).reduce((units, line) => units + line.waitingUnits, 0);
+  return Math.max(0, soldBelowZero - accounted);
 }
 
 /**

@@ -159,6 +159,7 @@ export async function redactShop(db: PrismaClient, shop: string): Promise<void> 
   await db.activity.deleteMany({ where: { shop } });
   await db.dailySnapshot.deleteMany({ where: { shop } });
   await db.notifiedOrder.deleteMany({ where: { shop } });
+  await db.bulkOperationRun.deleteMany({ where: { shop } });
   await db.shopSettings.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
   await db.job.deleteMany({ where: { shop, status: { not: "running" } } });

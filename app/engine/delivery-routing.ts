@@ -17,6 +17,10 @@ export interface DeliveryRoute {
   updatedOrder: string | null;
   /** The order an orders/create delivery announces: read by id until order search shows it. */
   createdOrder: string | null;
+  /** The order an orders/updated or orders/cancelled delivery is about: the syncs it causes read it by id. */
+  changedOrder: string | null;
+  /** orders/updated: units Shopify can still fulfil per line item (GID), to tell a routine update from one that matters. */
+  fulfillableByLine: Map<string, number> | null;
   /** Orders whose variants must be looked up (the payload does not list them). */
   orders: string[];
   /** Fulfillment orders whose variants must be looked up. */
@@ -39,8 +43,20 @@ type Payload = Record<string, unknown>;
 const timestamp = (value: unknown): Date | null => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : null);
 const lineVariants = (payload: Payload) => present(((payload.line_items as Payload[] | undefined) ?? []).map((line) => gid("ProductVariant", line.variant_id)));
 
+function fulfillableByLine(payload: Payload): Map<string, number> | null {
+  const items = (payload.line_items as Payload[] | undefined) ?? [];
+  if (items.length === 0) return null;
+  const lines = new Map<string, number>();
+  for (const line of items) {
+    const id = gid("LineItem", line.admin_graphql_api_id ?? line.id);
+    if (id === null || typeof line.fulfillable_quantity !== "number") return null;
+    lines.set(id, line.fulfillable_quantity);
+  }
+  return lines;
+}
+
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
@@ -53,10 +69,13 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
     case "orders/updated":
       route.variantsIfManaged = lineVariants(payload);
       route.updatedOrder = gid("Order", payload.id);
+      route.changedOrder = route.updatedOrder;
       route.changedAt = timestamp(payload.updated_at);
+      route.fulfillableByLine = payload.cancelled_at ? null : fulfillableByLine(payload);
       break;
     case "orders/cancelled":
       route.variantsIfManaged = lineVariants(payload);
+      route.changedOrder = gid("Order", payload.id);
       break;
     case "orders/edited": {
       const edit = (payload.order_edit ?? {}) as Payload;
@@ -100,4 +119,18 @@ export function isStale(changedAt: Date | null, levelsReadAt: Date | null | unde
 /** An orders/updated delivery no newer than our own last write to the order: the echo of that write. */
 export function isOwnEcho(changedAt: Date | null, lastWriteAt: Date | null | undefined): boolean {
   return changedAt !== null && lastWriteAt !== null && lastWriteAt !== undefined && changedAt.getTime() <= lastWriteAt.getTime();
+}
+
+/**
+ * An orders/updated that changes nothing the queue holds: a tag, a note, an address, or any
+ * change to an order with no line waiting. What the app stores of the order still owes what
+ * Shopify says it can fulfil, so no Admin request is spent on it (a change to the counts comes
+ * with its own inventory webhook).
+ */
+export function isRoutineUpdate(route: Pick<DeliveryRoute, "fulfillableByLine">, waitingLines: readonly { lineItemId: string; quantity: number }[]): boolean {
+  const fulfillable = route.fulfillableByLine;
+  if (fulfillable === null) return false;
+  const storedByLine = new Map<string, number>();
+  for (const line of waitingLines) storedByLine.set(line.lineItemId, (storedByLine.get(line.lineItemId) ?? 0) + line.quantity);
+  return [...storedByLine].every(([lineItemId, quantity]) => fulfillable.get(lineItemId) === quantity);
 }

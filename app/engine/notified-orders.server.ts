@@ -28,3 +28,15 @@ export async function forgetNotifiedOrders(ctx: Pick<EngineContext, "db" | "shop
   if (orderIds.length === 0) return;
   await ctx.db.notifiedOrder.deleteMany({ where: { shop: ctx.shop, variantId, orderId: { in: [...orderIds] } } });
 }
+
+/** Announced orders Shopify had not routed yet when the variant sync read them. */
+export async function markAwaitingRouting(ctx: Pick<EngineContext, "db" | "shop">, variantId: string, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0) return;
+  await ctx.db.notifiedOrder.updateMany({ where: { shop: ctx.shop, variantId, orderId: { in: [...orderIds] } }, data: { awaitingRouting: true } });
+}
+
+/** Variants whose announced orders wait for Shopify's routing. */
+export async function variantsAwaitingRouting(ctx: Pick<EngineContext, "db" | "shop">): Promise<string[]> {
+  const rows = await ctx.db.notifiedOrder.findMany({ where: { shop: ctx.shop, awaitingRouting: true }, select: { variantId: true }, distinct: ["variantId"] });
+  return rows.map((row) => row.variantId);
+}

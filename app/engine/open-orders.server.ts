@@ -1,9 +1,9 @@
 /** Turns a page of open orders into the variant's demand lines, per location. */
 import type { LocatedDemand } from "../domain/backorder-plan";
 import { checkoutPromiseOf } from "../domain/customer-promise";
-import { LINE_ITEM_PROPERTIES_QUERY, ORDER_CUSTOMERS_QUERY } from "../graphql/orders";
+import { NEW_WAITING_LINES_QUERY } from "../graphql/orders";
 import { AdminApiError } from "../shopify/admin-client.server";
-import type { OpenOrdersQuery } from "../types/admin.generated";
+import type { NewWaitingLinesQuery, OpenOrdersQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { readWholeOrder } from "./order-reader.server";
 
@@ -103,47 +103,53 @@ export function readDemandPage(
 }
 
 /** Shopify takes at most 250 ids in one `nodes` query. */
-const PROPERTIES_PAGE = 250;
-
-/** The ship date each line's shopper saw at checkout, by line item id (lines without one are left out). */
-export async function readCheckoutPromises(ctx: Pick<EngineContext, "admin" | "today">, lineItemIds: readonly string[]): Promise<Map<string, string>> {
-  const promises = new Map<string, string>();
-  const ids = [...new Set(lineItemIds)];
-  for (let start = 0; start < ids.length; start += PROPERTIES_PAGE) {
-    const { nodes } = await ctx.admin.request(LINE_ITEM_PROPERTIES_QUERY, { ids: ids.slice(start, start + PROPERTIES_PAGE) });
-    for (const node of nodes) {
-      if (!node || !("customAttributes" in node) || !node.id) continue;
-      const date = checkoutPromiseOf(node.customAttributes, ctx.today);
-      if (date !== null) promises.set(node.id, date);
-    }
-  }
-  return promises;
-}
+const IDS_PER_NODES = 250;
 
 export interface OrderCustomer {
   email: string | null;
   name: string | null;
 }
 
+export interface NewLineFacts {
+  /** The ship date each line's shopper saw at checkout, by line item id (lines without one are left out). */
+  checkoutPromises: Map<string, string>;
+  /** Names and emails by order id; none when Shopify refuses them (the pages say the customer is hidden). */
+  customers: Map<string, OrderCustomer>;
+}
+
 /**
- * Names and emails of these orders, by order id. Shopify refuses them (a GraphQL error) to an app
- * without protected customer data approval: then none are known, and the pages say the customer
- * is hidden. Any other failure is the caller's to retry.
+ * Checkout's promises for `lineItemIds` and the customers of `orderIds`, in one request per 250 of
+ * each. Shopify refuses customers (a GraphQL error) to an app without protected customer data
+ * approval: the lines are then read without them. Any other failure is the caller's to retry.
  */
-export async function readOrderCustomers(ctx: Pick<EngineContext, "admin">, orderIds: readonly string[]): Promise<Map<string, OrderCustomer>> {
-  const customers = new Map<string, OrderCustomer>();
-  const ids = [...new Set(orderIds)];
-  for (let start = 0; start < ids.length; start += PROPERTIES_PAGE) {
-    try {
-      const { nodes } = await ctx.admin.request(ORDER_CUSTOMERS_QUERY, { ids: ids.slice(start, start + PROPERTIES_PAGE) });
-      for (const node of nodes) {
-        if (!node || !("id" in node) || !node.id) continue;
-        customers.set(node.id, { email: node.email?.toLowerCase() ?? null, name: node.customer?.displayName ?? null });
-      }
-    } catch (error) {
-      if (error instanceof AdminApiError && error.kind === "graphql") return new Map();
-      throw error;
+export async function readNewLineFacts(ctx: Pick<EngineContext, "admin" | "today">, lineItemIds: readonly string[], orderIds: readonly string[]): Promise<NewLineFacts> {
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  const lines = [...new Set(lineItemIds)];
+  const orders = [...new Set(orderIds)];
+  let withCustomers = true;
+  for (let start = 0; start < Math.max(lines.length, orders.length); start += IDS_PER_NODES) {
+    const variables = { lineItemIds: lines.slice(start, start + IDS_PER_NODES), orderIds: orders.slice(start, start + IDS_PER_NODES) };
+    if (variables.lineItemIds.length === 0 && (!withCustomers || variables.orderIds.length === 0)) break;
+    const page = await readNewLinesPage(ctx, variables, withCustomers);
+    withCustomers = page.withCustomers;
+    for (const node of page.data.lines) {
+      if (!node || !("customAttributes" in node) || !node.id) continue;
+      const date = checkoutPromiseOf(node.customAttributes, ctx.today);
+      if (date !== null) facts.checkoutPromises.set(node.id, date);
+    }
+    for (const node of page.data.orders ?? []) {
+      if (!node || !("email" in node) || !node.id) continue;
+      facts.customers.set(node.id, { email: node.email?.toLowerCase() ?? null, name: node.customer?.displayName ?? null });
     }
   }
-  return customers;
+  return facts;
+}
+
+async function readNewLinesPage(ctx: Pick<EngineContext, "admin">, ids: { lineItemIds: string[]; orderIds: string[] }, withCustomers: boolean): Promise<{ data: NewWaitingLinesQuery; withCustomers: boolean }> {
+  try {
+    return { data: await ctx.admin.request(NEW_WAITING_LINES_QUERY, { ...ids, withCustomers }), withCustomers };
+  } catch (error) {
+    if (!withCustomers || !(error instanceof AdminApiError) || error.kind !== "graphql") throw error;
+    return { data: await ctx.admin.request(NEW_WAITING_LINES_QUERY, { ...ids, withCustomers: false }), withCustomers: false };
+  }
 }

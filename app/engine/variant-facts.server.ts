@@ -9,8 +9,11 @@ import type { EngineContext } from "./context.server";
 import type { VariantNode } from "./variant-sync.server";
 
 /** Call after the variant's waiting lines are recorded: the oldest wait is read from them. */
-/** `levelsReadAt`: when Shopify's levels were read; orders placed after it are new to the next sync. */
-export async function recordVariantFacts(ctx: EngineContext, variant: VariantNode, levels: readonly LocationStock[], levelsReadAt: Date): Promise<void> {
+/**
+ * `levelsReadAt`: when Shopify's levels were read; orders placed after it are new to the next sync.
+ * The on-hand and unexplained units are what the next event checks the stored queue against.
+ */
+export async function recordVariantFacts(ctx: EngineContext, variant: VariantNode, levels: readonly (LocationStock & { onHand: number; unexplained: number })[], levelsReadAt: Date): Promise<void> {
   const { db, shop } = ctx;
   const variantId = variant.id;
   const nameOf = new Map(variant.inventoryItem.inventoryLevels.nodes.map((level) => [level.location.id, level.location.name]));
@@ -18,7 +21,7 @@ export async function recordVariantFacts(ctx: EngineContext, variant: VariantNod
   await db.variantLevel.deleteMany({ where: { shop, variantId, locationId: { notIn: levels.map((level) => level.locationId) } } });
   const syncedAt = levelsReadAt;
   for (const level of levels) {
-    const data = { locationName: nameOf.get(level.locationId) ?? "", available: level.available, incoming: level.incoming, syncedAt };
+    const data = { locationName: nameOf.get(level.locationId) ?? "", available: level.available, incoming: level.incoming, onHand: level.onHand, unexplained: level.unexplained, syncedAt };
     await db.variantLevel.upsert({
       where: { shop_variantId_locationId: { shop, variantId, locationId: level.locationId } },
       create: { shop, variantId, locationId: level.locationId, ...data },

@@ -6,8 +6,9 @@
  */
 import type { BackorderLine, TrackedVariant } from "@prisma/client";
 import { promiseFor } from "../domain/customer-promise";
-import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type VariantPlan } from "../domain/backorder-plan";
-import { demandSearchGivesUp } from "../domain/online-stock";
+import { demandWindowIsEnough, missingDemand, planVariant, type LocatedDemand, type LocationStock, type PlannedLine, type VariantPlan } from "../domain/backorder-plan";
+import { demandSearchGivesUp, unexplainedUnitsAt } from "../domain/online-stock";
+import { storedQueueHolds, unitsLeftByOrdersRead, type DecidedLevel } from "../domain/stored-queue";
 import { unaccountedNewWaiting } from "../domain/window-completeness";
 import type { InventoryPolicy, VariantOverride } from "../domain/variant-policy";
 import { VARIANT_STOCK_QUERY } from "../graphql/inventory";
@@ -16,8 +17,8 @@ import type { OpenOrdersQuery, VariantStockQuery } from "../types/admin.generate
 import type { EngineContext } from "./context.server";
 import { readKnownOrders, readOrdersById } from "./known-orders.server";
 import { recordMovableLines } from "./location-moves.server";
-import { forgetNotifiedOrders, notifiedOrdersOf } from "./notified-orders.server";
-import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readCheckoutPromises, readDemandPage, readOrderCustomers, wholeOrderNode, type MerchantChoices, type OrderFacts, type OrderNode } from "./open-orders.server";
+import { forgetNotifiedOrders, markAwaitingRouting, notifiedOrdersOf } from "./notified-orders.server";
+import { isNotRoutedYet, isTruncated, ORDERS_PAGE, readDemandPage, readNewLineFacts, wholeOrderNode, type MerchantChoices, type OrderCustomer, type OrderFacts, type OrderNode } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
@@ -55,17 +56,21 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
     db.trackedVariant.findUnique({ where: { shop_variantId: { shop, variantId } } }),
   ]);
   const merchantPolicy = merchantPolicyOf(tracked, variant.inventoryPolicy);
-  const levels: LocationStock[] = variant.inventoryItem.inventoryLevels.nodes.map((level) => ({
+  const levels: CountedStock[] = variant.inventoryItem.inventoryLevels.nodes.map((level) => ({
     locationId: level.location.id,
     available: quantityOf(level.quantities, "available"),
     incoming: quantityOf(level.quantities, "incoming"),
+    onHand: quantityOf(level.quantities, "on_hand"),
     fulfillsOnlineOrders: level.location.fulfillsOnlineOrders,
   }));
   const choices = await merchantChoices(ctx, variantId);
   // Shopify's levels at the last decided sync, when the held lines were stored (see keepHeldLines).
-  const lastLevels = await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true, syncedAt: true } });
-  const previousLevels: LocationStock[] = lastLevels.map(({ locationId, available, incoming }) => ({ locationId, available, incoming }));
-  const { demand, orders, undecided } = variant.inventoryItem.tracked ? await readDemandWindow(ctx, variant, levels, choices, known.map((line) => line.orderId)) : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false };
+  const decided: (DecidedLevel & { syncedAt: Date })[] = await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, available: true, incoming: true, onHand: true, unexplained: true, syncedAt: true } });
+  const previousLevels: LocationStock[] = decided.map(({ locationId, available, incoming }) => ({ locationId, available, incoming }));
+  const window = variant.inventoryItem.tracked
+    ? await readDemandWindow(ctx, { variant, levels, choices, known, decided, afterSearchCaughtUp: options.afterSearchCaughtUp ?? false })
+    : { demand: [], orders: new Map<string, OrderFacts>(), undecided: false, fromStoredQueue: true, settledNotices: [] };
+  const { demand, orders } = window;
 
   const plan = planVariant({
     rules: rulesOf(ctx.settings, rule?.waitingCap ?? null),
@@ -94,16 +99,19 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
 
   await endRestockEpisode(ctx, variantId, rule, tracked, plan);
   await applyVariantDecision(ctx, variant, tracked, plan, merchantPolicy);
-  const lastDecision = lastLevels[0] ? { levels: previousLevels, decidedAt: lastLevels[0].syncedAt.toISOString() } : null;
+  // A window read afresh (the first decision, or the look again) is checked against the last decision.
+  const lastDecision = decided[0] && !window.fromStoredQueue ? { levels: previousLevels, decidedAt: decided[0].syncedAt.toISOString() } : null;
   const ordersUnseen = !options.afterSearchCaughtUp && unaccountedNewWaiting(levels, demand, lastDecision) > 0;
-  if (!options.afterSearchCaughtUp && (ordersUnseen || plan.unexplainedUnits > (tracked?.unexplainedUnits ?? 0))) await lookAgainAfterSearchCatchesUp(ctx, variantId);
+  const newlyUnexplained = !window.fromStoredQueue && plan.unexplainedUnits > (tracked?.unexplainedUnits ?? 0);
+  if (!options.afterSearchCaughtUp && (window.undecided === "until-search-catches-up" || ordersUnseen || newlyUnexplained)) await lookAgainAfterSearchCatchesUp(ctx, variantId);
   // Not routed yet, or orders the app cannot see yet, is not decided yet: the lines, and the levels
   // they were decided on, stay as they are until routing completes (its webhook brings the next
   // sync) or the order is seen (its webhook, or the look again).
-  if (undecided || ordersUnseen) return;
+  if (window.undecided || ordersUnseen) return;
   const touchedOrders = await recordLines(ctx, variantId, variant.price, plan, orders, known);
   const moving = await recordMovableLines(ctx, variantId, plan, levels);
-  await recordVariantFacts(ctx, variant, levels, levelsReadAt);
+  await recordVariantFacts(ctx, variant, levels.map((level) => ({ ...level, unexplained: unexplainedUnitsAt(level, plan.waitingLines) })), levelsReadAt);
+  await forgetNotifiedOrders(ctx, variantId, window.settledNotices);
   await enqueueOrders(ctx, [...touchedOrders, ...moving]);
 }
 
@@ -139,25 +147,76 @@ function quantityOf(quantities: readonly { name: string; quantity: number }[], n
   return quantities.find((quantity) => quantity.name === name)?.quantity ?? 0;
 }
 
+type CountedStock = LocationStock & { onHand: number };
+type StoredLine = Pick<BackorderLine, "lineItemId" | "orderId" | "orderedAt" | "quantity" | "locationId" | "waitingUnits" | "priority">;
+
+interface WindowInput {
+  variant: VariantNode;
+  levels: CountedStock[];
+  choices: MerchantChoices;
+  known: readonly StoredLine[];
+  decided: readonly DecidedLevel[];
+  afterSearchCaughtUp: boolean;
+}
+
+interface DemandWindow {
+  demand: LocatedDemand[];
+  orders: Map<string, OrderFacts>;
+  /** Why nothing may be decided yet: an order not routed, or counts the app cannot explain yet. */
+  undecided: false | "until-routed" | "until-search-catches-up";
+  /** Whether the stored queue stood in for re-reading the orders it holds. */
+  fromStoredQueue: boolean;
+  /** Announced orders the decision accounts for, forgotten once it is recorded. */
+  settledNotices: string[];
+}
+
+const demandOf = (nodes: readonly OrderNode[], variantId: string, choices: MerchantChoices) => {
+  const demand: LocatedDemand[] = [];
+  const orders = new Map<string, OrderFacts>();
+  readDemandPage(nodes, variantId, choices, demand, orders);
+  return { demand, orders };
+};
+
 /**
- * Newest open orders for the variant, read until they hold every waiting unit (none when nothing
- * waits), or until a run of pages brought none of its lines: negative stock no open order explains
- * is recorded as such (`unexplainedUnits`), not searched for through every open order. Order
- * search lags writes, so the orders Shopify announced are read by id and join the window; one
- * older than the last order search reached counts only once search got that far (an order search
- * shows in between could be newer). The window is undecided while an order in it is not routed
- * yet: its units are in the levels, but not where they wait.
+ * Who waits for the variant. An event reads only what it was told changed: the orders Shopify
+ * announced (read by id, as order search lags writes), with the stored lines of every other order
+ * standing in for them, as long as Shopify's counts agree (see stored-queue.ts). When they do not,
+ * the app waits for the webhook that explains them, and looks once more after search caught up;
+ * then (and for a variant's first decision) it reads the window of newest open orders afresh.
  */
-async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels: LocationStock[], choices: MerchantChoices, knownOrders: readonly string[]) {
-  const demandOf = (nodes: readonly OrderNode[]) => {
-    const demand: LocatedDemand[] = [];
-    const orders = new Map<string, OrderFacts>();
-    readDemandPage(nodes, variant.id, choices, demand, orders);
-    return { demand, orders };
-  };
-  if (demandWindowIsEnough(levels, [])) return { ...demandOf([]), undecided: false };
+async function readDemandWindow(ctx: EngineContext, input: WindowInput): Promise<DemandWindow> {
+  const { variant, levels, choices, known, decided } = input;
+  if (demandWindowIsEnough(levels, [])) return { ...demandOf([], variant.id, choices), undecided: false, fromStoredQueue: true, settledNotices: [] };
   const notified = await notifiedOrdersOf(ctx, variant.id);
   const announced = await readOrdersById(ctx, notified);
+  const notRouted = announced.filter((order) => isNotRoutedYet(order)).map((order) => order.id);
+  await markAwaitingRouting(ctx, variant.id, notRouted);
+  const undecidedUntilRouted = notRouted.length > 0 ? ("until-routed" as const) : false;
+  const fresh = demandOf(announced, variant.id, choices);
+  const readAgain = new Set(announced.map((order) => order.id));
+  const stored = known.filter((line) => !readAgain.has(line.orderId) && line.waitingUnits > 0 && !choices.leftQueue.has(line.lineItemId)).map((line) => storedDemand(line, choices));
+  const window = [...stored, ...fresh.demand];
+  const holds = storedQueueHolds({ levels, decided, window, leftByOrdersRead: unitsLeftByOrdersRead(known.filter((line) => readAgain.has(line.orderId)), fresh.demand) });
+  if (holds) return { demand: window, orders: fresh.orders, undecided: undecidedUntilRouted, fromStoredQueue: true, settledNotices: notified };
+  if (decided.length > 0 && !input.afterSearchCaughtUp) return { demand: window, orders: fresh.orders, undecided: "until-search-catches-up", fromStoredQueue: true, settledNotices: [] };
+  return readNewestOpenOrders(ctx, input, notified, announced);
+}
+
+function storedDemand(line: StoredLine, choices: MerchantChoices): LocatedDemand {
+  const priority = choices.priorities.get(line.lineItemId) ?? line.priority;
+  return { lineItemId: line.lineItemId, orderId: line.orderId, orderedAt: line.orderedAt.toISOString(), openQuantity: line.quantity, locationId: line.locationId, ...(priority > 0 ? { priority } : {}) };
+}
+
+/**
+ * Newest open orders for the variant, read until they hold every waiting unit, or until a run of
+ * pages brought none of its lines: negative stock no open order explains is recorded as such
+ * (`unexplainedUnits`), not searched for through every open order. The announced orders (read by
+ * id) join the window; one older than the last order search reached counts only once search got
+ * that far (an order search shows in between could be newer). The window is undecided while an
+ * order in it is not routed yet: its units are in the levels, but not where they wait.
+ */
+async function readNewestOpenOrders(ctx: EngineContext, input: WindowInput, notified: readonly string[], announced: readonly OrderNode[]): Promise<DemandWindow> {
+  const { variant, levels, choices, known } = input;
   const searched: OrderNode[] = [];
   const sku = variant.sku?.trim();
   // Fulfilled orders owe nothing; an order still open after fulfilment would only cost a read. The
@@ -173,14 +232,15 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
     const ids = new Set(searched.map((order) => order.id));
     return [...searched, ...announced.filter((order) => !ids.has(order.id) && (exhausted || (reached !== undefined && order.createdAt >= reached)))];
   };
-  while (!exhausted && !demandWindowIsEnough(levels, demandOf(window()).demand) && !demandSearchGivesUp(fruitlessPages)) {
-    const linesBefore = demandOf(window()).demand.length;
-    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demandOf(window()).demand) });
+  const demandNow = () => demandOf(window(), variant.id, choices).demand;
+  while (!exhausted && !demandWindowIsEnough(levels, demandNow()) && !demandSearchGivesUp(fruitlessPages)) {
+    const linesBefore = demandNow().length;
+    const page: OpenOrdersQuery = await ctx.admin.request(OPEN_ORDERS_QUERY, { query, after, ...ORDERS_PAGE, first: pageSizeFor(levels, demandNow()) });
     for (const order of page.orders.nodes) {
       const whole = isTruncated(order) ? await wholeOrderNode(ctx, order) : order;
       if (whole) searched.push(whole);
     }
-    fruitlessPages = demandOf(window()).demand.length > linesBefore ? 0 : fruitlessPages + 1;
+    fruitlessPages = demandNow().length > linesBefore ? 0 : fruitlessPages + 1;
     exhausted = !page.orders.pageInfo.hasNextPage;
     after = page.orders.pageInfo.endCursor ?? null;
   }
@@ -188,10 +248,11 @@ async function readDemandWindow(ctx: EngineContext, variant: VariantNode, levels
   const ids = new Set(searched.map((order) => order.id));
   const nodes = [...searched, ...announced.filter((order) => !ids.has(order.id))];
   // Waiting orders neither brought (a renamed SKU, or past the window) are read by id.
-  nodes.push(...(await readKnownOrders(ctx, knownOrders, new Set(nodes.map((order) => order.id)))));
+  nodes.push(...(await readKnownOrders(ctx, known.map((line) => line.orderId), new Set(nodes.map((order) => order.id)))));
   const found = new Set(announced.map((order) => order.id));
-  await forgetNotifiedOrders(ctx, variant.id, notified.filter((id) => ids.has(id) || !found.has(id) || announced.some((order) => order.id === id && order.cancelledAt)));
-  return { ...demandOf(nodes), undecided: nodes.some((order) => isNotRoutedYet(order)) };
+  const settledNotices = notified.filter((id) => ids.has(id) || !found.has(id) || announced.some((order) => order.id === id && order.cancelledAt));
+  const undecided = nodes.some((order) => isNotRoutedYet(order)) ? ("until-routed" as const) : false;
+  return { ...demandOf(nodes, variant.id, choices), undecided, fromStoredQueue: false, settledNotices };
 }
 
 /**
@@ -216,10 +277,9 @@ async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
-  const checkoutPromises = await checkoutPromisesOfFirstWaits(ctx, plan, knownByKey);
-  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readOrderCustomers).
+  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
-  const customers = starting.length === 0 ? new Map() : await readOrderCustomers(ctx, starting.map((line) => line.orderId));
+  const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -272,20 +332,18 @@ async function recordLines(
 }
 
 /**
- * What checkout showed for lines starting their first wait. Lines the app knew before (released,
- * then waiting again) are left out, and nothing is read when no line is new.
+ * Lines starting their first wait, whose checkout promise is read. Lines the app knew before
+ * (released, then waiting again) are left out: their new wait is a new promise.
  */
-async function checkoutPromisesOfFirstWaits(ctx: EngineContext, plan: VariantPlan, knownByKey: Map<string, BackorderLine>): Promise<Map<string, string>> {
-  const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line))).map((line) => line.lineItemId);
-  if (starting.length === 0) return new Map();
+async function firstWaits(ctx: EngineContext, starting: readonly PlannedLine[]): Promise<string[]> {
+  const ids = starting.map((line) => line.lineItemId);
   const seenIds = new Set<string>();
   // In slices: a list of ids is one bound parameter each, and databases cap how many a query takes.
-  for (let start = 0; start < starting.length; start += 500) {
-    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting.slice(start, start + 500) } }, select: { lineItemId: true } });
+  for (let start = 0; start < ids.length; start += 500) {
+    const seen = await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: ids.slice(start, start + 500) } }, select: { lineItemId: true } });
     for (const line of seen) seenIds.add(line.lineItemId);
   }
-  const firstWaits = starting.filter((lineItemId) => !seenIds.has(lineItemId));
-  return firstWaits.length === 0 ? new Map() : readCheckoutPromises(ctx, firstWaits);
+  return ids.filter((lineItemId) => !seenIds.has(lineItemId));
 }
 
 async function enqueueOrders(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {

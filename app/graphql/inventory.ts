@@ -35,7 +35,7 @@ export const VARIANT_STOCK_QUERY = `#graphql
               # Only stock at locations that fulfil online orders is the online store's.
               fulfillsOnlineOrders
             }
-            quantities(names: ["available", "incoming"]) {
+            quantities(names: ["available", "incoming", "on_hand"]) {
               name
               quantity
             }

@@ -221,13 +221,15 @@ export const FULFILLMENT_ORDER_VARIANTS_QUERY = `#graphql
 `;
 
 /**
- * The line item properties of lines that just started waiting (the storefront badge's hidden
- * ship date). Read only for those, apart from `OpenOrders`: there a list per fulfillment order
- * line would cost a point for every line of every page.
+ * What the app keeps of lines that just started waiting, in one request: the line item properties
+ * (the storefront badge's hidden ship date; apart from `OpenOrders`, where a list per fulfillment
+ * order line would cost a point for every line of every page) and who placed the orders. Names and
+ * emails are protected customer data, refused to an app without Shopify's approval: then the
+ * request is made again without them (`withCustomers: false`).
  */
-export const LINE_ITEM_PROPERTIES_QUERY = `#graphql
-  query LineItemProperties($ids: [ID!]!) {
-    nodes(ids: $ids) {
+export const NEW_WAITING_LINES_QUERY = `#graphql
+  query NewWaitingLines($lineItemIds: [ID!]!, $orderIds: [ID!]!, $withCustomers: Boolean!) {
+    lines: nodes(ids: $lineItemIds) {
       ... on LineItem {
         id
         customAttributes {
@@ -236,16 +238,7 @@ export const LINE_ITEM_PROPERTIES_QUERY = `#graphql
         }
       }
     }
-  }
-`;
-
-/**
- * Who placed the orders of lines that just started waiting: read apart from `OpenOrders`, because
- * names and emails are protected customer data, refused to an app without Shopify's approval.
- */
-export const ORDER_CUSTOMERS_QUERY = `#graphql
-  query OrderCustomers($ids: [ID!]!) {
-    nodes(ids: $ids) {
+    orders: nodes(ids: $orderIds) @include(if: $withCustomers) {
       ... on Order {
         id
         email

@@ -116,6 +116,7 @@ export const strings = {
       "sync-order": "checking an order with Shopify",
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
+      "bulk-operation-finished": "reading the result of a bulk change in Shopify",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,

@@ -1,17 +1,19 @@
 /** What each kind of job does. Every handler is safe to run again. */
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
+import { recordBulkOperationEnd } from "../engine/bulk-operations.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
-import { isOwnEcho, isStale, routeDelivery } from "../engine/delivery-routing";
+import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
 import { readFulfillmentOrderVariantIds, readOrderVariantIds } from "../engine/order-reader.server";
 import { syncOrder } from "../engine/order-sync.server";
 import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
-import { rememberNotifiedOrder } from "../engine/notified-orders.server";
+import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
+import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "expand-order", "reconcile", "bulk-operation-finished"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -33,6 +35,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return expandOrder(ctx, job.subject);
     case "reconcile":
       return reconcileShop(ctx);
+    case "bulk-operation-finished":
+      return recordBulkOperationEnd(ctx, job.subject);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }
@@ -57,6 +61,11 @@ async function handleDelivery(ctx: EngineContext, webhookId: string): Promise<vo
     case "customers/data_request":
       await answerDataRequest(db, shop, payload, webhookId);
       break;
+    case "bulk_operations/finish": {
+      const operationId = finishedBulkOperation(payload)?.id;
+      if (operationId && !ctx.settings.uninstalledAt && (await isInstalled(ctx))) await ctx.enqueue({ kind: "bulk-operation-finished", subject: operationId });
+      break;
+    }
     default:
       // After an uninstall nothing may call Shopify for the shop; the delivery is kept for the record.
       // Before the first install there is no token to call it with: the install's reconciliation
@@ -79,10 +88,15 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
     // Our own tag change coming back: the sync that made it already knows.
     if (isOwnEcho(route.changedAt, written?.orderUpdatedAt)) route.variantsIfManaged = [];
   }
-  // Routine order updates (our own tag changes among them) come in bursts: one sync a moment later covers them all.
-  for (const variantId of await managedAmong(ctx, route.variantsIfManaged)) {
-    if (!variants.has(variantId)) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });
+  const managed = await managedAmong(ctx, route.variantsIfManaged.filter((variantId) => !variants.has(variantId)));
+  if (route.changedOrder && managed.length > 0) {
+    const waiting = await db.backorderLine.findMany({ where: { shop, orderId: route.changedOrder, variantId: { in: managed }, state: "waiting" }, select: { lineItemId: true, quantity: true } });
+    if (isRoutineUpdate(route, waiting)) managed.length = 0;
+    // The syncs read the changed order by id; every other waiting order stands as stored.
+    else await rememberNotifiedOrder(ctx, route.changedOrder, managed);
   }
+  // Order updates come in bursts: one sync a moment later covers them all.
+  for (const variantId of managed) await ctx.enqueue({ kind: "sync-variant", subject: variantId }, { delayMs: ROUTINE_UPDATE_DELAY_MS });
   for (const itemId of route.inventoryItems) {
     const tracked = await db.trackedVariant.findFirst({ where: { shop, inventoryItemId: itemId } });
     if (isStale(route.changedAt, tracked?.levelsUpdatedAt)) continue;
@@ -99,7 +113,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
 
 /**
  * Orders with lines waiting in these fulfillment orders: once another hold is gone, their own sync
- * carries on (splits what can ship, fulfils in hold-and-fulfil mode).
+ * carries on (in ship-in-stock-first mode the lines in stock split off and ship; a merchant's release is seen at once).
  */
 async function ordersHeldIn(ctx: EngineContext, fulfillmentOrderIds: readonly string[]): Promise<string[]> {
   const orders = new Set<string>();
@@ -125,8 +139,22 @@ async function managedAmong(ctx: EngineContext, variantIds: readonly string[]): 
   return [...new Set([...tracked, ...waiting].map((row) => row.variantId))];
 }
 
-/** A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed variants in it. */
+/**
+ * A webhook named an order (or one of its fulfillment orders) but not its lines: sync the managed
+ * variants in it. Shopify's routing webhook names one fulfillment order of a routed order: one the
+ * app recorded on a waiting line belongs to an order already decided, and announced orders that
+ * waited for routing bring their variants' syncs without reading it.
+ */
 async function expandOrder(ctx: EngineContext, id: string): Promise<void> {
-  const variantIds = id.includes("/FulfillmentOrder/") ? await readFulfillmentOrderVariantIds(ctx, id) : await readOrderVariantIds(ctx, id);
-  for (const variantId of await managedAmong(ctx, variantIds)) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+  const isOrder = !id.includes("/FulfillmentOrder/");
+  if (!isOrder) {
+    if (await ctx.db.backorderLine.findFirst({ where: { shop: ctx.shop, fulfillmentOrderId: id }, select: { lineItemId: true } })) return;
+    const awaiting = await variantsAwaitingRouting(ctx);
+    for (const variantId of awaiting) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
+    if (awaiting.length > 0) return;
+  }
+  const managed = await managedAmong(ctx, isOrder ? await readOrderVariantIds(ctx, id) : await readFulfillmentOrderVariantIds(ctx, id));
+  // An edited order: the syncs read it by id, as its stored lines may no longer be what it owes.
+  if (isOrder) await rememberNotifiedOrder(ctx, id, managed);
+  for (const variantId of managed) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
 }

@@ -23,11 +23,11 @@ export interface RestockFigures {
   restock: PhaseFigures;
 }
 
-async function measure(stack: Stack, db: PrismaClient, run: () => Promise<void>): Promise<PhaseFigures> {
+export async function measure(stack: Stack, db: PrismaClient, run: () => Promise<void>, settleMs = 3_600_000): Promise<PhaseFigures> {
   const before = stack.sandbox.adminApiTotals();
   const started = performance.now();
   await run();
-  await settle(stack, db, 3_600_000);
+  await settle(stack, db, settleMs);
   const seconds = (performance.now() - started) / 1000;
   const after = stack.sandbox.adminApiTotals();
   return {

@@ -2,8 +2,10 @@
  * `npm run bench`: prints the figures the project is judged by. Sizes can be
  * lowered for a quick look: BENCH_WEBHOOKS=500 BENCH_WAITING_LINES=1000 npm run bench
  */
+import { planBucket, SHOPIFY_PLANS } from "../sandbox/admin-api/plans";
 import { startStack } from "../support/stack";
 import { benchAdminPages } from "./admin-pages";
+import { benchBudget, printBudget } from "./budget";
 import { benchIngest } from "./ingest";
 import { benchRestock } from "./restock";
 import { benchStorefront } from "./storefront";
@@ -13,11 +15,7 @@ const sizeFromEnv = (name: string, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-const PLANS = [
-  ["Standard (100 points/s)", 100],
-  ["Advanced (200 points/s)", 200],
-  ["Plus (1,000 points/s)", 1000],
-] as const;
+const PLANS = SHOPIFY_PLANS.map((plan) => [`${plan} (${planBucket(plan).restoreRate} points/s)`, planBucket(plan).restoreRate] as const);
 
 async function main() {
   console.info(`Backorder Manager benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
@@ -42,6 +40,9 @@ async function main() {
   console.table({ "Hold (resync finds and holds them)": restock.hold, "Restock (releases them)": restock.restock });
   console.info("Throttle-bound time on Shopify plans for the restock (cost points / restore rate):");
   console.table(Object.fromEntries(PLANS.map(([plan, rate]) => [plan, { seconds: Math.round(restock.restock.costPoints / rate) }])));
+
+  const waitingSizes = (process.env.BENCH_BUDGET_WAITING ?? "10,100,1000").split(",").map(Number).filter((k) => Number.isInteger(k) && k > 0);
+  printBudget(await benchBudget({ waitingSizes, orders: sizeFromEnv("BENCH_BUDGET_ORDERS", 1000) }));
 
   const storefront = await benchStorefront();
   const lighthouse = storefront.lighthouse;

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHIPS_ON_PROPERTY } from "../../app/domain/customer-promise";
-import { LINE_ITEM_PROPERTIES_QUERY } from "../../app/graphql/orders";
+import { NEW_WAITING_LINES_QUERY } from "../../app/graphql/orders";
 import { addDays } from "../../app/domain/restock-eta";
 import { loadDashboard } from "../../app/models/dashboard.server";
 import { listWaitingOrders } from "../../app/models/orders.server";
@@ -114,10 +114,10 @@ describe("the date a customer was promised", () => {
   it("is read for the lines that start waiting with one query that asks for a few points", async () => {
     const lines = await t.db.backorderLine.findMany({ where: { shop: shop().domain }, select: { lineItemId: true } });
     expect(lines.length).toBeGreaterThan(2);
-    const response = await t.stack.sandbox.adminApi.execute({ query: LINE_ITEM_PROPERTIES_QUERY, variables: { ids: lines.map((line) => line.lineItemId) } });
-    const body = response.body as { data?: { nodes: { customAttributes?: { key: string }[] }[] }; extensions?: { cost: { requestedQueryCost: number } } };
-    expect(body.data?.nodes).toHaveLength(lines.length);
-    expect(body.data?.nodes.some((node) => node.customAttributes?.some((attribute) => attribute.key === SHIPS_ON_PROPERTY))).toBe(true);
+    const response = await t.stack.sandbox.adminApi.execute({ query: NEW_WAITING_LINES_QUERY, variables: { lineItemIds: lines.map((line) => line.lineItemId), orderIds: [], withCustomers: false } });
+    const body = response.body as { data?: { lines: { customAttributes?: { key: string }[] }[] }; extensions?: { cost: { requestedQueryCost: number } } };
+    expect(body.data?.lines).toHaveLength(lines.length);
+    expect(body.data?.lines.some((node) => node.customAttributes?.some((attribute) => attribute.key === SHIPS_ON_PROPERTY))).toBe(true);
     // Shopify charges `nodes(ids:)` per id: the line and its attributes, two points each.
     expect(body.extensions?.cost.requestedQueryCost).toBeLessThanOrEqual(2 * lines.length);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { isOwnEcho, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
+import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -72,7 +72,7 @@ describe("routeDelivery", () => {
     it("syncs the order's variants only if the app already manages them", () => {
       const payload = { id: 1, cancelled_at: null, line_items: [{ variant_id: 11 }, { variant_id: 12 }, { variant_id: 11 }, { variant_id: null }] };
       const echo = topic === "orders/updated" ? { updatedOrder: "gid://shopify/Order/1" } : {};
-      expect(routeDelivery(topic, payload)).toEqual(route({ variantsIfManaged: ["gid://shopify/ProductVariant/11", "gid://shopify/ProductVariant/12"], ...echo }));
+      expect(routeDelivery(topic, payload)).toEqual(route({ variantsIfManaged: ["gid://shopify/ProductVariant/11", "gid://shopify/ProductVariant/12"], changedOrder: "gid://shopify/Order/1", ...echo }));
       expect(routeDelivery(topic, {})).toEqual(nothing);
     });
   });
@@ -81,6 +81,27 @@ describe("routeDelivery", () => {
     const routed = routeDelivery("orders/updated", { id: 450789469, updated_at: "2026-11-24T13:15:47-05:00", line_items: [{ variant_id: 1 }] });
     expect(routed.updatedOrder).toBe("gid://shopify/Order/450789469");
     expect(routed.changedAt).toEqual(new Date("2026-11-24T18:15:47Z"));
+  });
+
+  describe("a routine orders/updated", () => {
+    const updated = (lines: { id: number; fulfillable_quantity?: number }[], cancelled_at: string | null = null) =>
+      routeDelivery("orders/updated", { id: 1, cancelled_at, line_items: lines.map((line) => ({ variant_id: 11, ...line })) });
+    const waiting = [{ lineItemId: "gid://shopify/LineItem/5", quantity: 2 }];
+
+    it("leaves what the queue holds as it is: no sync", () => {
+      expect(isRoutineUpdate(updated([{ id: 5, fulfillable_quantity: 2 }, { id: 6, fulfillable_quantity: 1 }]), waiting)).toBe(true);
+      expect(isRoutineUpdate(updated([{ id: 5, fulfillable_quantity: 2 }]), [])).toBe(true);
+      // One line split over two locations is stored as two rows.
+      expect(isRoutineUpdate(updated([{ id: 5, fulfillable_quantity: 3 }]), [...waiting, { lineItemId: "gid://shopify/LineItem/5", quantity: 1 }])).toBe(true);
+    });
+
+    it("is not routine when a waiting line owes other units, or the payload cannot say", () => {
+      expect(isRoutineUpdate(updated([{ id: 5, fulfillable_quantity: 1 }]), waiting)).toBe(false);
+      expect(isRoutineUpdate(updated([{ id: 6, fulfillable_quantity: 2 }]), waiting)).toBe(false);
+      expect(isRoutineUpdate(updated([{ id: 5 }]), waiting)).toBe(false);
+      expect(isRoutineUpdate(updated([{ id: 5, fulfillable_quantity: 2 }], "2026-11-29T10:00:00Z"), waiting)).toBe(false);
+      expect(isRoutineUpdate(routeDelivery("orders/cancelled", { id: 1, line_items: [{ id: 5, variant_id: 11, fulfillable_quantity: 2 }] }), waiting)).toBe(false);
+    });
   });
 
   describe("orders/edited", () => {

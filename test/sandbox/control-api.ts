@@ -43,6 +43,7 @@ export interface AdminApiControl {
   setThrottle(options: { maximumAvailable?: number; restoreRate?: number }): void;
   failNext(count: number, status?: number): void;
   setRandomFailures(options: { rate: number; lostReplies?: number; status?: number; seed?: number } | null): void;
+  bulk: { failNext(fault: { afterLines: number } | null): void };
 }
 
 export interface ControlApiDeps {
@@ -86,7 +87,9 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/timing", body: "{ routingDelayMs?, searchLagMs? }", description: "Change the routing delay and the search lag (ms)" },
   { method: "GET", path: "/sandbox/webhooks", description: "Webhook delivery log" },
   { method: "POST", path: "/sandbox/webhooks/faults", body: "dispatcher fault settings", description: "Make webhook deliveries fail, delay or duplicate" },
-  { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } } | { randomFailures: { rate, lostReplies?, status?, seed? } | null }", description: "Admin API failures and throttling" },
+  { method: "POST", path: "/sandbox/admin-api/faults", body: "{ failNext, status? } | { throttle: { maximumAvailable?, restoreRate? } } | { randomFailures: { rate, lostReplies?, status?, seed? } | null } | { bulkFailure: { afterLines } | null }", description: "Admin API failures and throttling; bulkFailure: the next bulk operation fails after that many lines" },
+  { method: "POST", path: "/sandbox/staged-uploads/", body: "multipart form: a staged target's parameters, then file", description: "The upload target stagedUploadsCreate names (bulk mutation variables)" },
+  { method: "GET", path: "/sandbox/bulk-operation-results/:file", description: "A bulk operation's JSONL results (its url / partialDataUrl)" },
   { method: "POST", path: "/sandbox/app/uninstall", description: "The merchant uninstalls the app (tokens revoked, app/uninstalled sent)" },
   { method: "POST", path: "/sandbox/app/customer-request", body: "{ kind: data_request | redact, email }", description: "A privacy request for a customer (customers/data_request or customers/redact)" },
   { method: "POST", path: "/sandbox/app/shop-redact", description: "shop/redact, as sent 48 hours after an uninstall" },
@@ -255,6 +258,10 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
       const status = optionalIntField(body, "status", { min: 400 });
       if (status !== undefined && status > 599) throw new HttpError(400, "status must be an HTTP error status (400-599)");
       deps.adminApi.failNext(failNext, status);
+    }
+    if (body.bulkFailure !== undefined) {
+      const afterLines = body.bulkFailure === null ? undefined : optionalIntField(objectField(body, "bulkFailure"), "afterLines", { min: 0 });
+      deps.adminApi.bulk.failNext(afterLines === undefined ? null : { afterLines });
     }
     if (body.throttle !== undefined) {
       const throttle = objectField(body, "throttle");

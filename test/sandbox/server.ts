@@ -21,6 +21,7 @@ import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
 import { registerControlApi, type AdminApiRequestRecord } from "./control-api";
 import { HttpError, Router, sendJson, sendText } from "./http/router";
+import { registerBulkFileRoutes } from "./http/bulk-files";
 import { registerShopifyRoutes, type AdminApiTotals } from "./http/shopify-routes";
 import { SandboxError } from "./state/contract";
 import { seedDemoShop } from "./state/seed";
@@ -151,6 +152,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   const lifecycle = createAppLifecycle(shop, webhooks, tokens);
   const router = new Router();
   registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog, totals });
+  registerBulkFileRoutes(router, adminApi);
   registerControlApi(router, {
     shop,
     adminApi,

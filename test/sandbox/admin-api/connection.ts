@@ -12,11 +12,28 @@ export interface ConnectionArgs {
 export const encodeCursor = (key: string | number): string => Buffer.from(`cursor:${key}`).toString("base64");
 const decodeCursor = (cursor: string): string => Buffer.from(cursor, "base64").toString("utf8").replace(/^cursor:/, "");
 
+let everyPage = false;
+
+/**
+ * Runs a synchronous read in which every connection answers all its nodes, whatever first/last
+ * say: a bulk query reads whole connections ("without pagination",
+ * https://shopify.dev/docs/api/usage/bulk-operations/queries).
+ */
+export function readingEveryPage<T>(run: () => T): T {
+  everyPage = true;
+  try {
+    return run();
+  } finally {
+    everyPage = false;
+  }
+}
+
 export function connection<T>(all: T[], args: ConnectionArgs, keyOf: (item: T) => string | number) {
+  if (everyPage) args = { reverse: args.reverse ?? null, first: all.length };
   if ((args.first === undefined || args.first === null) && (args.last === undefined || args.last === null)) {
     throw new GraphQLError("you must provide one of first or last", { extensions: { code: "BAD_REQUEST" } });
   }
-  if ((args.first ?? 0) > 250 || (args.last ?? 0) > 250) throw new GraphQLError("The maximum page size is 250", { extensions: { code: "BAD_REQUEST" } });
+  if (!everyPage && ((args.first ?? 0) > 250 || (args.last ?? 0) > 250)) throw new GraphQLError("The maximum page size is 250", { extensions: { code: "BAD_REQUEST" } });
   let list = args.reverse ? [...all].reverse() : all;
   let start = 0;
   let end = list.length;

@@ -1,10 +1,17 @@
 /**
- * Shopify's query cost: scalars and enums 0, objects 1, connections 2 + size × node cost
- * (size from first/last), mutations 10 + their selection. `actual` walks the result instead.
+ * Shopify's query cost (https://shopify.dev/docs/apps/build/apis/graphql-admin/rate-limits#cost-calculation):
+ * scalars and enums 0, objects 1, interfaces and unions the maximum of their possible selections,
+ * connections "sized by the first and last arguments" (2 + size × node cost), mutations 10 + the
+ * fields selected in their payload. A list field is charged per element of its list argument
+ * (`nodes(ids:)`: one object per id). `actual` walks the result instead: "the bucket is charged the
+ * requested cost up front and refunded the difference" once the actual cost is known.
  */
 import {
   getNamedType,
+  getNullableType,
+  isAbstractType,
   isLeafType,
+  isListType,
   isObjectType,
   isInterfaceType,
   Kind,
@@ -24,17 +31,25 @@ interface Walk {
   variables: Record<string, unknown>;
 }
 
-/** Fields of a selection set, with fragments flattened (interfaces: every branch counts). */
-function fieldsOf(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType): { node: FieldNode; type: GraphQLCompositeType }[] {
+/** Does a fragment on `condition` apply to an object of type `runtime`? */
+function applies(walk: Walk, condition: GraphQLCompositeType, runtime: GraphQLCompositeType | undefined): boolean {
+  if (!runtime || condition === runtime) return true;
+  return isAbstractType(condition) && isObjectType(runtime) && walk.schema.isSubType(condition, runtime);
+}
+
+/** Fields of a selection set, with fragments flattened; only the fragments that apply to `runtime` when given. */
+function fieldsOf(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType, runtime?: GraphQLCompositeType): { node: FieldNode; type: GraphQLCompositeType }[] {
   const result: { node: FieldNode; type: GraphQLCompositeType }[] = [];
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) result.push({ node: selection, type: parent });
     else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? (walk.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
-      result.push(...fieldsOf(walk, selection.selectionSet, type));
+      if (applies(walk, type, runtime)) result.push(...fieldsOf(walk, selection.selectionSet, type, runtime));
     } else {
       const fragment = walk.fragments[selection.name.value];
-      if (fragment) result.push(...fieldsOf(walk, fragment.selectionSet, walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType));
+      if (!fragment) continue;
+      const type = walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+      if (applies(walk, type, runtime)) result.push(...fieldsOf(walk, fragment.selectionSet, type, runtime));
     }
   }
   return result;
@@ -56,20 +71,28 @@ function intArg(walk: Walk, node: FieldNode, name: string): number | null {
   return null;
 }
 
-function listArgLength(walk: Walk, node: FieldNode, name: string): number {
-  const arg = node.arguments?.find((a) => a.name.value === name);
-  if (!arg) return 1;
-  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
-  const value = arg.value.kind === Kind.VARIABLE ? walk.variables[arg.value.name.value] : null;
-  return Array.isArray(value) ? value.length : 1;
+/** The longest list argument of a field (`ids`, `names`, …), or 1 when it has none. */
+function listArgLength(walk: Walk, node: FieldNode): number {
+  let longest = 1;
+  for (const arg of node.arguments ?? []) {
+    const value = arg.value.kind === Kind.LIST ? arg.value.values : arg.value.kind === Kind.VARIABLE ? walk.variables[arg.value.name.value] : null;
+    if (Array.isArray(value)) longest = Math.max(longest, value.length);
+  }
+  return longest;
 }
 
 const isConnection = (typeName: string) => typeName.endsWith("Connection");
 
 function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, data: unknown, actual: boolean): number {
   if (!selectionSet) return 0;
+  // Interfaces and unions: "maximum of possible selections" (rate-limits#cost-calculation).
+  if (isAbstractType(parent)) return Math.max(0, ...walk.schema.getPossibleTypes(parent).map((runtime) => fieldsCost(walk, fieldsOf(walk, selectionSet, parent, runtime), data, actual)));
+  return fieldsCost(walk, fieldsOf(walk, selectionSet, parent), data, actual);
+}
+
+function fieldsCost(walk: Walk, fields: { node: FieldNode; type: GraphQLCompositeType }[], data: unknown, actual: boolean): number {
   let total = 0;
-  for (const { node, type } of fieldsOf(walk, selectionSet, parent)) {
+  for (const { node, type } of fields) {
     const def = fieldDef(type, node.name.value);
     if (!def) continue;
     const named = getNamedType(def.type);
@@ -83,8 +106,9 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode | undefined, p
     } else if (actual && Array.isArray(value)) {
       total += value.reduce((sum: number, item) => sum + (item === null ? 0 : 1 + selectionCost(walk, node.selectionSet, child, item, true)), 0);
     } else {
-      // A list argument such as `nodes(ids:)` is charged per id (shopify.dev/docs/api/usage/limits#cost-calculation).
-      total += (actual ? 1 : listArgLength(walk, node, "ids")) * (1 + selectionCost(walk, node.selectionSet, child, value, actual));
+      // A list field is charged per element of its list argument, `nodes(ids:)` per id (rate-limits#cost-calculation).
+      const elements = !actual && isListType(getNullableType(def.type)) ? listArgLength(walk, node) : 1;
+      total += elements * (1 + selectionCost(walk, node.selectionSet, child, value, actual));
     }
   }
   return total;

@@ -4,6 +4,7 @@
  */
 import {
   execute as executeGraphql,
+  executeSync,
   getOperationAST,
   GraphQLError,
   isNonNullType,
@@ -19,12 +20,18 @@ import { loadAdminSchema } from "../../support/admin-schema";
 import type { SandboxShop } from "../state/shop";
 import { actualCost, requestedCost, type CostInput } from "./cost";
 import { seededRandom } from "../support/seeded-random";
+import { createBulkOperations, type BulkOperations } from "./bulk-operations";
+import { inputArrayError, longestInputArray } from "./input-limits";
+import { planBucket, type ShopifyPlan } from "./plans";
+import { createStagedUploads, type StagedUploads } from "./staged-uploads";
 import { mutationRoot, queryRoot } from "./root";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
 export const THROTTLE_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
 export interface ThrottleOptions {
+  /** The plan's bucket (plans.ts); maximumAvailable and restoreRate override it. */
+  plan?: ShopifyPlan;
   maximumAvailable?: number;
   restoreRate?: number;
 }
@@ -67,6 +74,9 @@ export interface AdminApi {
   setRandomFailures(options: RandomFailures | null): void;
   /** Points in the bucket right now (after restore). */
   currentlyAvailable(): number;
+  /** Bulk operations and the staged uploads they read (served over HTTP by http/bulk-files.ts). */
+  bulk: BulkOperations;
+  uploads: StagedUploads;
 }
 
 /** Reads fields from view objects: functions are called with args; missing non-null fields are loud. */
@@ -102,14 +112,23 @@ function shopifyMessage(message: string): string {
 export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {}): AdminApi {
   const schema = loadAdminSchema();
   const now = options.now ?? shop.now;
-  let maximumAvailable = options.maximumAvailable ?? 2000;
-  let restoreRate = options.restoreRate ?? 100;
+  const planned = planBucket(options.plan ?? "standard");
+  let maximumAvailable = options.maximumAvailable ?? planned.maximumAvailable;
+  let restoreRate = options.restoreRate ?? planned.restoreRate;
   let available = maximumAvailable;
   let lastRefill = now();
   let failures: { remaining: number; status: number } = { remaining: 0, status: 503 };
   let randomFailures: (RandomFailures & { random: () => number }) | null = null;
   const checkedDocuments = new Map<string, { document: DocumentNode; validationErrors: readonly GraphQLError[] }>();
-  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop) };
+  const uploads = createStagedUploads(shop);
+  const bulk = createBulkOperations({
+    shop,
+    schema,
+    uploads,
+    run: async (document, variableValues) => executeGraphql({ schema, document, rootValue, variableValues, fieldResolver, typeResolver }),
+    read: (document) => executeSync({ schema, document, rootValue, fieldResolver, typeResolver }),
+  });
+  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop), ...bulk.queryRoot, ...bulk.mutationRoot };
 
   const refill = () => {
     const t = now();
@@ -167,6 +186,8 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
     if (!operation) return { status: 200, body: { errors: [{ message: "An operation name is required", extensions: { code: "operationNotFound" } }] } };
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
+    const tooLong = inputArrayError(longestInputArray(operation, body.variables ?? {}));
+    if (tooLong) return { status: 200, body: { errors: [tooLong] } };
     const costInput: CostInput = { schema, operation, fragments, variables: body.variables ?? {} };
     const requested = requestedCost(costInput);
     refill();
@@ -216,8 +237,9 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
 
   return {
     execute,
-    setThrottle(next) {
+    setThrottle(options) {
       refill();
+      const next = { ...(options.plan ? planBucket(options.plan) : {}), ...options };
       if (next.maximumAvailable !== undefined) {
         maximumAvailable = next.maximumAvailable;
         available = Math.min(available, maximumAvailable);
@@ -234,5 +256,7 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
       refill();
       return Math.floor(available);
     },
+    bulk,
+    uploads,
   };
 }

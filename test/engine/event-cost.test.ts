@@ -1,0 +1,87 @@
+/**
+ * Issue 13: the merchant's Admin API budget is shared by every app on the store, so what one
+ * event costs must not grow with the number of orders already waiting. The same events are
+ * played against a variant with few and with many waiting orders, and the Admin API requests
+ * they cause are counted from the sandbox's request log (exact counts; speed is the bench's).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { stackForThisFile } from "../support/installed-stack";
+import { storyIn } from "../support/shop-story";
+
+const FEW = 10;
+/** Enough that a read per waiting order (ten orders a request) would show; `npm run bench` prints K = 1,000 and 10,000. */
+const MANY = Number(process.env.EVENT_COST_MANY_WAITING ?? 150);
+
+const t = stackForThisFile();
+const shop = t.shop;
+const { addVariant, buy } = storyIn(shop);
+let warehouse: string;
+
+beforeAll(() => {
+  warehouse = shop().addLocation("Warehouse");
+});
+
+/** A back-ordered variant with `waiting` orders of one unit each held for it. */
+async function variantWithWaitingOrders(title: string, waiting: number): Promise<{ variantId: string; orders: string[] }> {
+  const variantId = addVariant(title, warehouse, 1);
+  await t.settle();
+  buy(variantId, "First");
+  await t.settle();
+  const orders: string[] = [];
+  for (let index = 0; index < waiting; index += 1) {
+    orders.push(buy(variantId, `Waiting${index}`));
+    // In steps, as a store sells: the app keeps up with each burst.
+    if (index % 50 === 49) await t.settle(120_000);
+  }
+  await t.settle(120_000);
+  expect(await t.db.backorderLine.count({ where: { variantId, state: "waiting", waitingUnits: { gt: 0 } } })).toBe(waiting);
+  return { variantId, orders };
+}
+
+/** The Admin API requests an action causes, once the app settled, by operation name. */
+async function requestsCausedBy(action: () => void): Promise<string[]> {
+  const before = t.stack.sandbox.adminApiRequests().length;
+  action();
+  await t.settle(120_000);
+  return t.stack.sandbox.adminApiRequests().slice(before).map((request) => request.operationName ?? "?");
+}
+
+interface EventCosts {
+  newOrder: string[];
+  routineUpdate: string[];
+  oneUnitRestocked: string[];
+}
+
+async function costsWith(title: string, waiting: number): Promise<EventCosts> {
+  const { variantId, orders } = await variantWithWaitingOrders(title, waiting);
+  return {
+    newOrder: await requestsCausedBy(() => buy(variantId, "Newcomer")),
+    routineUpdate: await requestsCausedBy(() => shop().touchOrder(shop().orderOrThrow(orders[waiting - 1]!))),
+    oneUnitRestocked: await requestsCausedBy(() => shop().receiveStock(variantId, warehouse, 1)),
+  };
+}
+
+describe("what an event costs in Admin API requests", () => {
+  let few: EventCosts;
+  let many: EventCosts;
+
+  beforeAll(async () => {
+    few = await costsWith("Few Waiting Lamp", FEW);
+    many = await costsWith("Many Waiting Lamp", MANY);
+  }, 900_000);
+
+  it("a new order costs the same with many orders waiting as with few", () => {
+    expect(many.newOrder.length, `${FEW} waiting: ${few.newOrder.join(", ")}\n${MANY} waiting: ${many.newOrder.join(", ")}`).toBeLessThanOrEqual(few.newOrder.length);
+    expect(many.newOrder).not.toContain("OpenOrders");
+  });
+
+  it("a routine order update costs nothing", () => {
+    expect(few.routineUpdate).toEqual([]);
+    expect(many.routineUpdate).toEqual([]);
+  });
+
+  it("one unit restocked costs the same with many orders waiting as with few", () => {
+    expect(many.oneUnitRestocked.length, `${FEW} waiting: ${few.oneUnitRestocked.join(", ")}\n${MANY} waiting: ${many.oneUnitRestocked.join(", ")}`).toBeLessThanOrEqual(few.oneUnitRestocked.length);
+    expect(many.oneUnitRestocked).not.toContain("OpenOrders");
+  });
+});
