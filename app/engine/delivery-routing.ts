@@ -25,6 +25,8 @@ export interface DeliveryRoute {
   orders: string[];
   /** Fulfillment orders whose variants must be looked up. */
   fulfillmentOrders: string[];
+  /** Fulfillment orders that lost a hold (someone else's, or ours): the orders the app holds there are synced. */
+  releasedHoldsOn: string[];
   /** Product deleted in Shopify. */
   deletedProduct: string | null;
 }
@@ -54,7 +56,7 @@ function fulfillableByLine(payload: Payload): Map<string, number> | null {
 }
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
@@ -84,6 +86,14 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
       // Shopify sends only the fulfillment order's id and status.
       const fo = (payload.fulfillment_order ?? {}) as Payload;
       route.fulfillmentOrders = present([gid("FulfillmentOrder", fo.id)]);
+      break;
+    }
+    case "fulfillment_holds/released": {
+      // Sent for each hold released: Shopify lifting its own (a post-purchase upsell answered) included.
+      // Shopify does not document this payload: the fulfillment order is taken from wherever it is named.
+      const fo = (payload.fulfillment_order ?? {}) as Payload;
+      const hold = (payload.fulfillment_hold ?? {}) as Payload;
+      route.releasedHoldsOn = present([gid("FulfillmentOrder", fo.id ?? payload.fulfillment_order_id ?? hold.fulfillment_order_id)]);
       break;
     }
     case "products/create":

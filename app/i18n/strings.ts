@@ -12,6 +12,7 @@ const WEBHOOK_TOPICS: Record<string, string> = {
   "products/update": "a product changed",
   "products/delete": "a product was deleted",
   "fulfillment_orders/order_routing_complete": "an order was assigned to locations",
+  "fulfillment_holds/released": "a hold on an order was lifted",
   "customers/redact": "a customer asked to be forgotten",
   "customers/data_request": "a customer asked for their data",
   "shop/redact": "the shop's data is to be erased",
@@ -70,6 +71,9 @@ export const strings = {
     nothingWaiting: (name: string) => `Nothing on ${name} is waiting any more: stock arrived or the order changed. The list is up to date now.`,
     notEditable: (name: string) => `Shopify does not allow editing that line of ${name} (it may be fulfilled, refunded or archived). Change it in the order itself.`,
     shopifyRefused: (message: string) => `Shopify refused the change: ${message}`,
+    /** An order past Shopify's 60-day window without read_all_orders: the app can neither release nor edit it. */
+    unreadableHelp: "Shopify no longer shows this order to the app (it is older than 60 days). Ship or change it in Shopify admin.",
+    unreadable: (name: string) => `Shopify no longer shows ${name} to the app (it is older than 60 days). Ship or change it in Shopify admin.`,
     errors: {
       unknownIntent: "Unknown action: choose Move to front, Remove priority, Release now or Cancel back-order.",
       orderId: "Give the order's ID (a number or gid://shopify/Order/…).",
@@ -381,6 +385,8 @@ export const strings = {
     queueColumns: { position: "#", order: "Order", customer: "Customer", units: "Units", eta: "Ships on", age: "Waiting" },
     stockHeading: "Stock by location",
     stockColumns: { location: "Location", available: "Available", incoming: "Incoming" },
+    /** Beside a location that does not fulfil online orders: its stock is not for sale online. */
+    notOnline: "Doesn't sell online",
     stockEmpty: "Shopify lists no location that stocks this variant.",
     incomingHeading: "Incoming stock",
     incomingUnits: formatUnits,
@@ -461,6 +467,9 @@ export const strings = {
     movingOrders: (orders: number) => (orders === 0 ? "These orders can no longer move: the units are gone." : plural(orders, { one: "Moving # order in Shopify.", other: "Moving # orders in Shopify." })),
     kind: "Order moved",
     anotherLocation: "another location",
+    aVariant: "a variant",
+    /** On Orders waiting, where suggestions for several variants stand together. */
+    couldShipVariant: (orders: number, variant: string, location: string) => `${plural(orders, { one: "# order", other: "# orders" })} for ${variant} could ship now from ${location}`,
     says: (order: string, location: string | null) => `Moved order ${order} to ${location ?? "another location"}, which has the units: it can ship now.`,
     requested: (orders: number, location: string) => `Asked to ship ${plural(orders, { one: "# order", other: "# orders" })} from ${location}`,
     setting: { off: "keep orders where they are", suggest: "suggest moving orders", automatic: "move orders automatically" },

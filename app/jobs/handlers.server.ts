@@ -112,7 +112,25 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
   for (const id of route.orders) await ctx.enqueue({ kind: "expand-order", subject: id });
   if (route.fulfillmentOrders.length > 0) await afterRouting(ctx);
+  for (const orderId of await ordersHeldIn(ctx, route.releasedHoldsOn)) await ctx.enqueue({ kind: "sync-order", subject: orderId });
   if (route.deletedProduct) await forgetVariants(db, shop, { productId: route.deletedProduct });
+}
+
+/**
+ * Orders with lines waiting in these fulfillment orders: once another hold is gone, their own sync
+ * carries on (in ship-in-stock-first mode the lines in stock split off and ship; a merchant's release is seen at once).
+ */
+async function ordersHeldIn(ctx: EngineContext, fulfillmentOrderIds: readonly string[]): Promise<string[]> {
+  const orders = new Set<string>();
+  for (const id of fulfillmentOrderIds) {
+    const lines = await ctx.db.backorderLine.findMany({
+      where: { shop: ctx.shop, state: "waiting", OR: [{ fulfillmentOrderId: id }, { heldIn: { contains: id } }] },
+      select: { orderId: true, fulfillmentOrderId: true, heldIn: true },
+    });
+    // `contains` also matches a longer id with the same start: compare whole ids.
+    for (const line of lines) if (line.fulfillmentOrderId === id || line.heldIn?.split(" ").includes(id)) orders.add(line.orderId);
+  }
+  return [...orders];
 }
 
 /** Variants the app is acting on: out of stock in scope, or with someone waiting. */

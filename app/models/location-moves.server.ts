@@ -18,13 +18,32 @@ const movable = (shop: string, variantId: string) => ({ shop, variantId, state: 
 
 /** Per location with free units, how many of the variant's waiting orders could ship from there now. */
 export async function loadMoveSuggestions(db: PrismaClient, shop: string, variantId: string): Promise<MoveSuggestion[]> {
-  const lines = await db.backorderLine.findMany({ where: movable(shop, variantId), select: { orderId: true, canMoveTo: true } });
-  const levels = await db.variantLevel.findMany({ where: { shop, variantId }, select: { locationId: true, locationName: true } });
-  const byLocation = new Map<string, Set<string>>();
-  for (const line of lines) byLocation.set(line.canMoveTo!, (byLocation.get(line.canMoveTo!) ?? new Set()).add(line.orderId));
-  return [...byLocation.entries()].map(([locationId, orders]) => ({
+  return (await suggestionsWhere(db, shop, { variantId })).map(({ locationId, locationName, orders }) => ({ locationId, locationName, orders }));
+}
+
+/** The same, for every variant of the shop (Orders waiting), with the variant's title. */
+export async function loadShopMoveSuggestions(db: PrismaClient, shop: string): Promise<(MoveSuggestion & { variantId: string; variantTitle: string })[]> {
+  const suggestions = await suggestionsWhere(db, shop, {});
+  const variantIds = [...new Set(suggestions.map((suggestion) => suggestion.variantId))];
+  const variants = variantIds.length === 0 ? [] : await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds } }, select: { variantId: true, title: true } });
+  return suggestions.map((suggestion) => ({ ...suggestion, variantTitle: variants.find((variant) => variant.variantId === suggestion.variantId)?.title ?? strings.locationMoves.aVariant }));
+}
+
+async function suggestionsWhere(db: PrismaClient, shop: string, where: { variantId?: string }) {
+  const { variantId: _any, ...waiting } = movable(shop, "");
+  const lines = await db.backorderLine.findMany({ where: { ...waiting, ...where }, select: { variantId: true, orderId: true, canMoveTo: true } });
+  const byPlace = new Map<string, { variantId: string; locationId: string; orders: Set<string> }>();
+  for (const line of lines) {
+    const key = `${line.variantId}|${line.canMoveTo}`;
+    const place = byPlace.get(key) ?? { variantId: line.variantId, locationId: line.canMoveTo!, orders: new Set<string>() };
+    byPlace.set(key, place.orders.add(line.orderId) && place);
+  }
+  const places = [...byPlace.values()];
+  const levels = places.length === 0 ? [] : await db.variantLevel.findMany({ where: { shop, variantId: { in: [...new Set(places.map((place) => place.variantId))] } }, select: { variantId: true, locationId: true, locationName: true } });
+  return places.map(({ variantId, locationId, orders }) => ({
+    variantId,
     locationId,
-    locationName: levels.find((level) => level.locationId === locationId)?.locationName || strings.locationMoves.anotherLocation,
+    locationName: levels.find((level) => level.variantId === variantId && level.locationId === locationId)?.locationName || strings.locationMoves.anotherLocation,
     orders: orders.size,
   }));
 }

@@ -36,6 +36,8 @@ export interface WaitingOrderRow {
   promisedOn: string | null;
   orderedAt: string;
   priority: number;
+  /** Shopify no longer shows the order to the app (past 60 days without read_all_orders): it can be neither released nor edited here. */
+  unreadable: boolean;
 }
 
 export interface WaitingOrdersPage {
@@ -93,6 +95,7 @@ export async function listWaitingOrders(db: PrismaClient, shop: string, query: O
       promisedOn: line.promisedOn,
       orderedAt: line.orderedAt.toISOString(),
       priority: line.priority,
+      unreadable: line.orderUnreadableAt !== null,
     })),
     total,
     page,
@@ -192,6 +195,13 @@ export async function applyOrderAction(
 ): Promise<OrderActionOutcome> {
   const text = strings.orders;
   const notFound = { ok: false, status: 404, message: text.notFound } as const;
+  if (action.intent === "release" || action.intent === "cancel") {
+    const outOfSight = await db.backorderLine.findFirst({
+      where: { ...waitingWhere(shop), orderUnreadableAt: { not: null }, ...(action.intent === "release" ? { orderId: action.orderId } : { lineItemId: action.lineItemId, locationId: action.locationId }) },
+      select: { orderName: true },
+    });
+    if (outOfSight) return { ok: false, status: 409, message: text.unreadable(outOfSight.orderName) };
+  }
   if (action.intent === "cancel") return cancelAction(action, contextFor);
   if (action.intent === "release") {
     const result = await releaseOrderNow(db, shop, action.orderId);

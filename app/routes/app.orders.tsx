@@ -9,6 +9,7 @@ import { authenticate } from "../shopify.server";
 import { merchantContext } from "../jobs/app-worker.server";
 import { applyOrderAction, listWaitingOrders, parseOrderAction, parseOrdersQuery, type WaitingOrderRow } from "../models/orders.server";
 import { shopToday } from "../models/variants.server";
+import { loadShopMoveSuggestions, requestMoves } from "../models/location-moves.server";
 import { strings } from "../i18n/strings";
 import { EmptyOr } from "../components/empty-or";
 import { useShopDates } from "../components/use-shop-dates";
@@ -22,7 +23,7 @@ const text = strings.orders;
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const page = await listWaitingOrders(prisma, session.shop, parseOrdersQuery(new URL(request.url).searchParams), await shopToday(prisma, session.shop));
-  return { ...page, now: new Date().toISOString() };
+  return { ...page, now: new Date().toISOString(), moveSuggestions: await loadShopMoveSuggestions(prisma, session.shop) };
 };
 
 type ActionResult = { ok: true; message: string } | { ok: false; message: string };
@@ -33,6 +34,12 @@ const ACTION_FIELDS = ["intent", "orderId", "lineItemId", "locationId", "notifyC
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
+  const moveTo = form.get("moveTo");
+  const moveVariant = form.get("variantId");
+  if (typeof moveTo === "string" && typeof moveVariant === "string") {
+    const orders = await requestMoves(prisma, session.shop, moveVariant, moveTo);
+    return data<ActionResult>({ ok: orders > 0, message: strings.locationMoves.movingOrders(orders) }, { status: orders > 0 ? 200 : 409 });
+  }
   const input = parseOrderAction(Object.fromEntries(ACTION_FIELDS.map((field) => [field, form.get(field)])), text.errors);
   if (!input.ok) return data<ActionResult>({ ok: false, message: input.message }, { status: 400 });
   const outcome = await applyOrderAction(prisma, session.shop, input.action, () => merchantContext(session.shop));
@@ -46,7 +53,7 @@ const CONFIRM_MODAL = "order-action-confirm";
 
 
 export default function OrdersWaiting() {
-  const { rows, total, page, pageCount, hasNext, hasPrevious, query, now } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, hasNext, hasPrevious, query, now, moveSuggestions } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const fetcher = useFetcher<ActionResult>();
   const { formatDate } = useShopDates();
@@ -91,6 +98,20 @@ export default function OrdersWaiting() {
         <Layout.Section>
           <BlockStack gap="400">
             {result && !result.ok && <Banner tone="critical" title={result.message} />}
+            {moveSuggestions.map((suggestion) => (
+              <Banner
+                key={`${suggestion.variantId}|${suggestion.locationId}`}
+                tone="info"
+                title={strings.locationMoves.couldShipVariant(suggestion.orders, suggestion.variantTitle, suggestion.locationName)}
+                action={{
+                  content: busy ? strings.locationMoves.moving : strings.locationMoves.move(suggestion.orders),
+                  disabled: busy,
+                  onAction: () => submit({ moveTo: suggestion.locationId, variantId: suggestion.variantId }),
+                }}
+              >
+                {strings.locationMoves.couldShipHelp}
+              </Banner>
+            ))}
             <Card>
               <BlockStack gap="200">
                 <TextField
@@ -162,8 +183,9 @@ export default function OrdersWaiting() {
                                 actionRole="menuitem"
                                 items={[
                                   ...(row.priority > 0 ? [{ content: text.removePriority, onAction: () => (setMenuFor(null), submit({ intent: "clear", orderId: row.orderId })) }] : []),
-                                  { content: text.releaseNow, onAction: () => ask("release", row) },
-                                  { content: text.cancelBackorder, destructive: true, onAction: () => ask("cancel", row) },
+                                  // An order Shopify no longer shows the app can be neither released nor edited from here.
+                                  { content: text.releaseNow, disabled: row.unreadable, helpText: row.unreadable ? text.unreadableHelp : undefined, onAction: () => ask("release", row) },
+                                  { content: text.cancelBackorder, destructive: true, disabled: row.unreadable, helpText: row.unreadable ? text.unreadableHelp : undefined, onAction: () => ask("cancel", row) },
                                 ]}
                               />
                             </Popover>

@@ -8,6 +8,7 @@ import { authenticate } from "../shopify.server";
 import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } from "../models/variants.server";
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { loadMoveSuggestions, requestMoves } from "../models/location-moves.server";
+import { locationsNotSellingOnline } from "../models/online-locations.server";
 import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
@@ -22,10 +23,15 @@ const text = strings.variants;
 const notFound = () => new Response(text.notFound, { status: 404 });
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { admin, session } = await authenticate.admin(request);
   const detail = await loadVariantDetail(prisma, session.shop, params.id ?? "");
   if (!detail) throw notFound();
-  return { ...detail, moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)) };
+  const notOnline = await locationsNotSellingOnline(admin.graphql, detail.levels.map((level) => level.locationId));
+  return {
+    ...detail,
+    levels: detail.levels.map((level) => ({ ...level, sellsOnline: !notOnline.has(level.locationId) })),
+    moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)),
+  };
 };
 
 type ActionResult = { ok: true; message: string } | { ok: false; message: string; errors: Partial<Record<RuleField, string>> };
@@ -245,7 +251,7 @@ const restockText = (date: string | null, today: string, formatDate: (date: stri
   date === null ? text.noRestockDate : (restockDateHasPassed(date, today) ? text.restockPassed : text.restockOn)(formatDate(date));
 
 /** Each location's stock as the last sync read it, and what is on its way against the merchant's restock date. */
-function StockByLocation({ levels, incomingUnits, restock }: { levels: LocationLevel[]; incomingUnits: number; restock: string }) {
+function StockByLocation({ levels, incomingUnits, restock }: { levels: (LocationLevel & { sellsOnline: boolean })[]; incomingUnits: number; restock: string }) {
   return (
     <Card padding="0">
       <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
@@ -265,7 +271,16 @@ function StockByLocation({ levels, incomingUnits, restock }: { levels: LocationL
         <DataTable
           columnContentTypes={["text", "numeric", "numeric"]}
           headings={[text.stockColumns.location, text.stockColumns.available, text.stockColumns.incoming]}
-          rows={levels.map((level) => [level.locationName, formatStock(level.available), formatUnits(level.incoming)])}
+          rows={levels.map((level) => [
+            level.sellsOnline ? level.locationName : (
+              <InlineStack key={level.locationId} gap="200" blockAlign="center">
+                <span>{level.locationName}</span>
+                <Badge>{text.notOnline}</Badge>
+              </InlineStack>
+            ),
+            formatStock(level.available),
+            formatUnits(level.incoming),
+          ])}
         />
       )}
     </Card>

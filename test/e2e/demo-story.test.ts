@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CAP, DEMO_RELEASED_ORDERS, playDemoStory, type DemoRoles } from "../sandbox/demo-story";
+import { DEMO_CAP, DEMO_POS_OVERSOLD, DEMO_RELEASED_ORDERS, playDemoStory, type DemoRoles } from "../sandbox/demo-story";
 import { loadDashboard } from "../../app/models/dashboard.server";
 import { isOverdue } from "../../app/domain/customer-promise";
 import { addDays } from "../../app/domain/restock-eta";
@@ -79,6 +79,15 @@ describe("the demo story", () => {
     // Late lines are the old ones: promised more than two weeks ago, while the expected date is still ahead.
     for (const line of overdue) expect(line.shipsOn! >= today).toBe(true);
     expect((await loadDashboard(t.db, shopDomain())).alerts.etaPassed).toBe(overdue.length);
+  });
+
+  it("has a point-of-sale sale below zero at the till: shown as units no online order waits for, nothing held for it", async () => {
+    const { variantId, locationId } = roles.pointOfSale;
+    const level = story.variantOf(variantId).levels.find((l) => l.locationId === locationId)!;
+    expect(level.available).toBe(-DEMO_POS_OVERSOLD);
+    const tracked = await t.db.trackedVariant.findUniqueOrThrow({ where: { shop_variantId: { shop: shopDomain(), variantId } } });
+    expect(tracked.unexplainedUnits).toBe(DEMO_POS_OVERSOLD);
+    expect((await waitingLines()).filter((line) => line.variantId === variantId)).toEqual([]);
   });
 
   it("gives Home something in every figure and the cap alert", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {
@@ -182,6 +182,16 @@ describe("routeDelivery", () => {
     expect(routeDelivery("orders/cancelled", { updated_at, line_items: [{ variant_id: 1 }] }).changedAt).toBeNull();
     expect(routeDelivery("products/update", { updated_at, variants: [{ id: 1 }] }).changedAt).toBeNull();
     expect(routeDelivery("fulfillment_orders/order_routing_complete", { updated_at, fulfillment_order: { id: 1 } }).changedAt).toBeNull();
+  });
+
+  describe("fulfillment_holds/released", () => {
+    it("names the fulfillment order that lost a hold, for the orders the app holds there", () => {
+      const payload = { fulfillment_hold: { id: "gid://shopify/FulfillmentHold/7", reason: "online_store_post_purchase_cross_sell" }, fulfillment_order: { id: "gid://shopify/FulfillmentOrder/1", status: "on_hold" } };
+      expect(routeDelivery("fulfillment_holds/released", payload)).toEqual(route({ releasedHoldsOn: ["gid://shopify/FulfillmentOrder/1"] }));
+      expect(routeDelivery("fulfillment_holds/released", { fulfillment_order_id: 1 }).releasedHoldsOn).toEqual(["gid://shopify/FulfillmentOrder/1"]);
+      expect(routeDelivery("fulfillment_holds/released", { fulfillment_hold: { id: 7, fulfillment_order_id: 2 } }).releasedHoldsOn).toEqual(["gid://shopify/FulfillmentOrder/2"]);
+      expect(routeDelivery("fulfillment_holds/released", {})).toEqual(nothing);
+    });
   });
 
   describe("products/delete", () => {

@@ -93,7 +93,7 @@ describe("a fulfillment order Shopify cannot split (FULFILLMENT_ORDER_NOT_SPLITT
     expect(orderOf(order).fulfillmentOrders).toHaveLength(1);
     expect(ourHolds(order)).toHaveLength(1);
 
-    releaseHold(shop(), foId, [`gid://shopify/FulfillmentHold/${fraudHold.id}`]);
+    releaseHold(shop(), foId, [`gid://shopify/FulfillmentHold/${fraudHold.id}`], "owner");
     await syncOrderAgain(order);
     const fos = orderOf(order).fulfillmentOrders;
     const lineOf = (variantId: string) => orderOf(order).lineItems.find((line) => line.variantId === variantId)!.id;

@@ -1,7 +1,7 @@
 /**
  * Orders bigger than one page of Shopify's connections: 60 lines, or more fulfillment orders than a
  * page holds with hidden ones (closed after a merge) among them. A back-ordered line anywhere in
- * them is held, and released once when its stock arrives.
+ * them is held, and released once when its stock arrives; one only its routing webhook names is synced.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { stackForThisFile } from "../support/installed-stack";
@@ -70,5 +70,25 @@ describe("a large order", () => {
     expect(orderOf(orderId).fulfillmentOrders.map((fo) => fo.status)).toEqual(["CLOSED", "OPEN", "OPEN", "OPEN", "OPEN", "OPEN", "OPEN"]);
     await t.settle();
     await expectHeldThenReleasedOnce(orderId, stove);
+  }, 120_000);
+});
+
+describe("a large order that only its routing webhook tells of", () => {
+  it("syncs a back-ordered variant on line 55 of the routed fulfillment order", async () => {
+    const mugs = stockedVariants("Mug", 59);
+    const lamp = await backOrderedVariant("Fifty-Fifth Line Lamp");
+    const lines = [...mugs.slice(0, 54), lamp, ...mugs.slice(54)].map((variantId) => ({ variantId, quantity: 1 }));
+    // The order's own webhooks (orders/create, the stock changes) are lost; only routing's arrives.
+    t.stack.sandbox.webhooks.setFaults({ drop: 1000 });
+    const { orderId } = shop().placeOrder({ customer: { email: "bram@example.com", firstName: "Bram" }, lines });
+    t.stack.sandbox.webhooks.setFaults({});
+    expect(orderOf(orderId).lineItems[54]!.variantId).toBe(lamp);
+    shop().routing.routeAll();
+    await t.settle();
+    const delivered = t.stack.sandbox.webhooks.deliveries().filter((d) => d.outcome === "delivered" && d.triggeredAt >= orderOf(orderId).createdAt).map((d) => d.topic);
+    expect(delivered).toContain("fulfillment_orders/order_routing_complete");
+    expect(delivered.filter((topic) => topic === "orders/create" || topic === "inventory_levels/update")).toEqual([]);
+    expect(await t.db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" }, select: { orderId: true, waitingUnits: true } })).toEqual([{ orderId, waitingUnits: 1 }]);
+    expect(ourHolds(orderId)).toHaveLength(1);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * JSON in, JSON out; `GET /sandbox` lists every endpoint.
  */
 import type { AppAccess } from "./state/app-access";
-import type { SandboxShopApi, ShopSnapshot } from "./state/contract";
+import type { SandboxShopApi, ShopifyHoldInput, ShopSnapshot } from "./state/contract";
 import {
   dateField,
   gidField,
@@ -72,11 +72,13 @@ export interface ShopTimingControl {
 
 export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; description: string }[] = [
   { method: "GET", path: "/sandbox", description: "This index" },
+  { method: "GET", path: "/sandbox/controls", description: "A page with switches for people (protected customer data approval)" },
   { method: "GET", path: "/sandbox/state", description: "Snapshot of the shop: locations, variants with stock levels, orders" },
   { method: "POST", path: "/sandbox/stock", body: "{ variantId | sku, locationId?, available }", description: "Set available stock (a count); default location: the variant's first" },
   { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
   { method: "POST", path: "/sandbox/receive", body: "{ variantId | sku, locationId, quantity }", description: "Incoming stock arrives" },
-  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }] }", description: "Place an order as checkout does" },
+  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs } }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
+  { method: "POST", path: "/sandbox/orders/:id/release-shopify-hold", description: "Shopify lifts the hold it placed on a new order now (the buyer answered the upsell)" },
   { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
   { method: "POST", path: "/sandbox/orders/:id/edit", body: "{ lineItemId, quantity }", description: "Set a line's quantity (0 removes it)" },
@@ -96,6 +98,18 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/app/access", body: "{ customerData?: approved | refused, revokeScopes?: [scope] }", description: "Protected customer data approval; scopes Shopify takes back (app/scopes_update)" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
 ];
+
+const SHOPIFY_HOLD_REASONS = ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL", "HIGH_RISK_OF_FRAUD", "AWAITING_PAYMENT"] as const;
+
+/** An order's `shopifyHold` option: the reason (a post-purchase upsell unless told) and when Shopify lifts it. */
+function shopifyHoldOf(body: Body): { shopifyHold?: ShopifyHoldInput } {
+  if (body.shopifyHold === undefined) return {};
+  const hold = objectField(body, "shopifyHold");
+  const reason = optionalStringField(hold, "reason");
+  if (reason !== undefined && !(SHOPIFY_HOLD_REASONS as readonly string[]).includes(reason)) throw new HttpError(400, `shopifyHold.reason must be one of ${SHOPIFY_HOLD_REASONS.join(", ")}`);
+  const releaseAfterMs = intField(hold, "releaseAfterMs", { min: 0 });
+  return { shopifyHold: { releaseAfterMs, ...(reason ? { reason: reason as ShopifyHoldInput["reason"] } : {}) } };
+}
 
 /** Ids may be GIDs or numbers; a variant may be named by SKU instead. */
 function variantOf(body: Body, snapshot: () => ShopSnapshot): string {
@@ -173,8 +187,14 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
         ...(properties ? { properties } : {}),
       };
     });
-    const created = shop.placeOrder({ customer, lines });
+    const created = shop.placeOrder({ customer, lines, ...shopifyHoldOf(body) });
     sendJson(res, 201, created);
+  });
+
+  router.on("POST", "/sandbox/orders/:id/release-shopify-hold", ({ res, params }) => {
+    const orderId = toGid(params.id, "Order", "order id");
+    shop.releaseShopifyHolds(orderId);
+    sendJson(res, 200, { orderId, released: true });
   });
 
   router.on("POST", "/sandbox/pos-sales", async ({ req, res }) => {

@@ -3,7 +3,9 @@
  * newcomer's first visit. The seed (state/seed.ts) gives the shop open orders of the past weeks
  * for variants it kept selling without stock; here the app is opened (which installs it and holds
  * those orders), the merchant caps one variant, shoppers buy it up to the cap, and part of a
- * delivery arrives, which releases the oldest orders waiting for it.
+ * delivery arrives, which releases the oldest orders waiting for it. Last, a Shopify POS till in the
+ * downtown store (a location that does not fulfil online orders) sells more than it has: the
+ * variant page shows those units sold below zero, and the online store keeps selling as before.
  *
  * Everything goes the way a merchant and Shopify would do it: the admin shell's first open (token
  * exchange), the app's own routes with a session token, the control API for checkout and stock.
@@ -17,6 +19,8 @@ import { appRequest, installApp, settle } from "../support/engine";
 export const DEMO_CAP = 3;
 /** How many of the oldest orders waiting for the delivery it releases. */
 export const DEMO_RELEASED_ORDERS = 2;
+/** Units the point-of-sale till sells beyond what its location has. */
+export const DEMO_POS_OVERSOLD = 2;
 
 export interface DemoTarget {
   sandbox: Sandbox;
@@ -33,6 +37,8 @@ export interface DemoRoles {
   delivery: { variantId: string; locationId: string; units: number };
   /** A sold-out variant the shop never sold without stock: the merchant caps it, shoppers fill the cap. */
   cappedVariantId: string;
+  /** A variant the till of a location that does not fulfil online orders sells below zero. */
+  pointOfSale: { variantId: string; locationId: string; units: number };
 }
 
 const totalAvailable = (variant: Variant) => variant.levels.reduce((sum, level) => sum + level.available, 0);
@@ -48,13 +54,22 @@ export function demoRoles(state: ShopSnapshot): DemoRoles {
   const capped = state.variants.find(
     (variant) => variant.tracked && variant.inventoryPolicy === "DENY" && variant.levels.length > 0 && variant.levels.every((level) => level.available === 0 && level.incoming === 0) && ordersFor(variant.id).length === 0,
   );
-  if (!awaited || !capped) throw new Error("The demo story needs the demo seed: a variant waited for with stock on its way, and a sold-out one");
+  const till = state.locations.find((location) => !location.fulfillsOnlineOrders);
+  const tillLevel = (variant: Variant) => variant.levels.find((l) => l.locationId === till?.id && l.available >= 0);
+  const soldAtTill = state.variants
+    .filter((variant) => variant.tracked && variant.id !== capped?.id && variant.id !== awaited?.id && tillLevel(variant) !== undefined)
+    .sort((a, b) => tillLevel(a)!.available - tillLevel(b)!.available || a.id.localeCompare(b.id))[0];
+  if (!awaited || !capped || !till || !soldAtTill) throw new Error("The demo story needs the demo seed: a variant waited for with stock on its way, a sold-out one, and a till that does not sell online");
   const level = awaited.levels.find((l) => l.available < 0 && l.incoming > 0)!;
   const units = ordersFor(awaited.id)
     .slice(0, DEMO_RELEASED_ORDERS)
     .flatMap((order) => order.lineItems.filter((line) => line.variantId === awaited.id))
     .reduce((sum, line) => sum + line.currentQuantity, 0);
-  return { delivery: { variantId: awaited.id, locationId: level.locationId, units }, cappedVariantId: capped.id };
+  return {
+    delivery: { variantId: awaited.id, locationId: level.locationId, units },
+    cappedVariantId: capped.id,
+    pointOfSale: { variantId: soldAtTill.id, locationId: till.id, units: tillLevel(soldAtTill)!.available + DEMO_POS_OVERSOLD },
+  };
 }
 
 async function control<T>(sandbox: Sandbox, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
@@ -95,6 +110,10 @@ export async function playDemoStory(target: DemoTarget, log: (message: string) =
 
     log("part of a delivery arrives; the oldest orders waiting for it are released");
     await control(sandbox, "POST", "/sandbox/receive", { variantId: roles.delivery.variantId, locationId: roles.delivery.locationId, quantity: roles.delivery.units });
+    await settled();
+
+    log("the downtown store's till sells more than it has (Shopify POS sells below zero whatever the policy)");
+    await control(sandbox, "POST", "/sandbox/pos-sales", { variantId: roles.pointOfSale.variantId, locationId: roles.pointOfSale.locationId, quantity: roles.pointOfSale.units });
     await settled();
     return roles;
   } finally {

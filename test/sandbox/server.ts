@@ -15,6 +15,7 @@ import { readShellAsset, renderShellPage } from "./admin-shell/shell-page";
 import { registerResourcePickerRoute } from "./admin-shell/picker-products";
 import { registerProductImageRoute } from "./cdn/product-images";
 import { registerAdminPages } from "./admin-shell/admin-pages";
+import { registerControlsPage } from "./controls-page";
 import { AccessTokenService } from "./auth/access-tokens";
 import { mintSessionToken } from "./auth/session-token";
 import { createAppLifecycle, type AppLifecycle } from "./app-lifecycle";
@@ -175,6 +176,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   registerResourcePickerRoute(router, shop, resourcePickerPath);
   registerProductImageRoute(router, shop);
   registerAdminPages(router, shop, storeHandleOf(shop.domain));
+  registerControlsPage(router, shop.appAccess);
   // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
   // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
   // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
@@ -260,6 +262,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     async close() {
       unsubscribe();
       shop.routing.stop();
+      shop.shopifyHoldTimers.stop();
       webhooks.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       `  Admin (embedded app): ${sandbox.adminShellUrl()}`,
       `  Storefront:           ${sandbox.url}/`,
       `  Control API:          ${sandbox.url}/sandbox`,
+      `  Sandbox controls:     ${sandbox.url}/sandbox/controls (e.g. refuse customer data, then order in the storefront)`,
       `  App (direct):         ${appUrl}`,
       "Ctrl-C stops both.",
       "",

@@ -43,7 +43,7 @@ export async function settle(stack: Pick<Stack, "sandbox">, db: PrismaClient, ti
     await stack.sandbox.webhooks.idle();
     last = await outstandingWork(db);
     // Shopify's routing of new orders is work too (a test that holds routing back for minutes is not waited for).
-    const routing = stack.sandbox.shop.routing.dueWithin(5_000);
+    const routing = stack.sandbox.shop.routing.dueWithin(5_000) || stack.sandbox.shop.shopifyHoldTimers.dueWithin(5_000);
     quietChecks = last.deliveries === 0 && last.jobs.length === 0 && !routing ? quietChecks + 1 : 0;
     // Twice in a row: work done in between may have caused more webhooks.
     if (quietChecks >= 2) return;

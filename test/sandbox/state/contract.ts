@@ -44,6 +44,14 @@ export interface PlaceOrderInput {
   historical?: boolean;
   /** The app that created the order through the Admin API (absent: checkout or another Shopify channel). */
   createdByApp?: string;
+  /** Shopify holds the new fulfillment orders itself (a post-purchase upsell, a fraud check) and lifts the hold later (shopify-holds.ts). */
+  shopifyHold?: ShopifyHoldInput;
+}
+
+/** A hold Shopify places on a new order's fulfillment orders and lifts by itself after `releaseAfterMs`. */
+export interface ShopifyHoldInput {
+  reason?: "ONLINE_STORE_POST_PURCHASE_CROSS_SELL" | "HIGH_RISK_OF_FRAUD" | "AWAITING_PAYMENT";
+  releaseAfterMs: number;
 }
 
 /** A sale at a Shopify POS register: the goods leave the shop's location with the customer. */
@@ -170,6 +178,8 @@ export interface SandboxShopApi {
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void;
   /** The merchant releases every hold on a fulfillment order from the order page in Shopify admin. */
   releaseHoldsInAdmin(fulfillmentOrderId: Gid): void;
+  /** Shopify lifts the hold it placed on a new order (`PlaceOrderInput.shopifyHold`) now. */
+  releaseShopifyHolds(orderId: Gid): void;
 
   snapshot(): ShopSnapshot;
   storefrontProducts(): StorefrontProduct[];

@@ -74,7 +74,7 @@ export function mergeFulfillmentOrders(shop: SandboxShop, foGids: Gid[]): Fulfil
  * fulfillmentorderreleasehold); `fulfillment_orders/hold_released` follows.
  */
 export function releaseHoldsInAdmin(shop: SandboxShop, foGid: Gid): FulfillmentOrderRecord {
-  return releaseHold(shop, foGid, null);
+  return releaseHold(shop, foGid, null, "owner");
 }
 
 /**

@@ -27,7 +27,7 @@ describe("fulfillment order holds", () => {
     expect(() => holdFulfillmentOrder(s.shop, s.foId, { reason: "OTHER", handle: "backorder" })).toThrow(ShopUserError);
     releaseHold(s.shop, s.foId);
     expect(fos(s.shop)[0]).toMatchObject({ status: "OPEN", holds: [] });
-    expect(s.events).toEqual(["fulfillment_orders/placed_on_hold", "fulfillment_orders/hold_released"]);
+    expect(s.events).toEqual(["fulfillment_orders/placed_on_hold", "fulfillment_holds/released", "fulfillment_orders/hold_released"]);
   });
 
   it("allows at most 10 holds per app", () => {

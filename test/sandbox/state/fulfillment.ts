@@ -4,7 +4,7 @@ import { ShopUserError } from "./errors";
 import { gid, parseGid } from "./ids";
 import type { FulfillmentOrderRecord, FulfillmentRecord, HoldRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhook-payloads";
+import { heldReleasedPayload, holdReleasedPayload, movedPayload, placedOnHoldPayload } from "./webhook-payloads";
 
 const MAX_HOLDS = 10;
 
@@ -103,22 +103,38 @@ export function holdFulfillmentOrder(shop: SandboxShop, foGid: Gid, input: HoldI
     remaining = splitOff(shop, fo, keep, fo.locationId);
   }
   const hold: HoldRecord = { id: shop.ids.take(), handle: input.handle ?? null, reason: input.reason, reasonNotes: input.reasonNotes ?? null, heldByApp: true };
+  const wasHeld = fo.status === "ON_HOLD";
   fo.holds.push(hold);
   fo.status = "ON_HOLD";
   fo.updatedAt = shop.nowIso();
-  shop.emit("fulfillment_orders/placed_on_hold", placedOnHoldPayload(fo, hold, remaining));
+  // "Occurs when a fulfillment order transitions to the ON_HOLD status ... will only trigger once when the first hold
+  // is applied" (WebhookSubscriptionTopic FULFILLMENT_ORDERS_PLACED_ON_HOLD, 2026-10 schema).
+  if (!wasHeld) shop.emit("fulfillment_orders/placed_on_hold", placedOnHoldPayload(fo, hold, remaining));
   return { fulfillmentHold: hold, fulfillmentOrder: fo, remainingFulfillmentOrder: remaining };
 }
 
-export function releaseHold(shop: SandboxShop, foGid: Gid, holdIds?: Gid[] | null) {
+/**
+ * `fulfillmentOrderReleaseHold`. `by: "app"` is the installed app through the Admin API: it may release
+ * only holds it placed itself. Shopify's docs say a release without `holdIds` releases every hold, yet
+ * list `INVALID_ACCESS`, "The app doesn't have access to release the fulfillment hold"
+ * (FulfillmentOrderReleaseHoldUserErrorCode, 2026-10 schema): the harsher reading is modelled, so a
+ * hold Shopify or another app placed (`heldByRequestingApp: false`) is refused, named or not.
+ * `by: "owner"` is whoever placed the other holds (Shopify, the merchant, another app): anything goes.
+ */
+export function releaseHold(shop: SandboxShop, foGid: Gid, holdIds?: Gid[] | null, by: "app" | "owner" = "app") {
   const fo = fulfillmentOrderOrError(shop, foGid);
   if (fo.status !== "ON_HOLD") throw new ShopUserError("The fulfillment order is not on hold.", ["id"], null);
   const ids = holdIds?.map((h) => parseGid(h)?.id);
   for (const [index, id] of (ids ?? []).entries()) {
     if (id === undefined || !fo.holds.some((h) => h.id === id)) throw new ShopUserError(`Fulfillment hold does not exist: ${holdIds?.[index]}`, ["holdIds", String(index)], null);
   }
+  const releasing = ids ? fo.holds.filter((h) => ids.includes(h.id)) : fo.holds;
+  if (by === "app" && releasing.some((h) => !h.heldByApp)) {
+    throw new ShopUserError("The app doesn't have access to release the fulfillment hold.", ["holdIds"], "INVALID_ACCESS");
+  }
   fo.holds = ids ? fo.holds.filter((h) => !ids.includes(h.id)) : [];
   fo.updatedAt = shop.nowIso();
+  for (const hold of releasing) shop.emit("fulfillment_holds/released", heldReleasedPayload(fo, hold));
   if (fo.holds.length === 0) {
     const started = fo.lineItems.some((l) => l.remainingQuantity < l.totalQuantity);
     fo.status = started ? "IN_PROGRESS" : "OPEN";

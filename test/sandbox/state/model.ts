@@ -169,6 +169,8 @@ export interface OrderRecord {
   historical: boolean;
   /** The app that created the order, when an app did (not checkout, POS or draft orders). */
   createdByApp?: string;
+  /** The hold Shopify puts on the order's fulfillment orders when it routes them (shopify-holds.ts). */
+  shopifyHold?: { reason?: string; releaseAfterMs: number };
 }
 
 /** Incoming stock: one shipment of one transfer, for one item to one location. */

@@ -5,6 +5,7 @@ import { availableOf, type CustomerRecord, type FulfillmentOrderRecord, type Ord
 import type { SandboxShop } from "./shop";
 import type { Placement } from "./order-routing";
 import { routingCompletePayload } from "./webhook-payloads";
+import { announceShopifyHolds, placeShopifyHolds } from "./shopify-holds";
 
 export interface LineAssignment {
   input: OrderLineInput;
@@ -118,7 +119,10 @@ export function openFulfillmentOrders(shop: SandboxShop, order: OrderRecord, pla
 export function routeOrder(shop: SandboxShop, order: OrderRecord, placements: Placement[]): void {
   if (order.cancelledAt) return;
   const now = shop.nowIso();
-  for (const fo of openFulfillmentOrders(shop, order, placements, now, false)) shop.emit("fulfillment_orders/order_routing_complete", routingCompletePayload(fo));
+  const opened = openFulfillmentOrders(shop, order, placements, now, false);
+  placeShopifyHolds(shop, order, opened);
+  for (const fo of opened) shop.emit("fulfillment_orders/order_routing_complete", routingCompletePayload(fo));
+  announceShopifyHolds(shop, opened);
 }
 
 export function orderGid(order: OrderRecord): Gid {
@@ -126,7 +130,7 @@ export function orderGid(order: OrderRecord): Gid {
 }
 
 /** A new order record with the shop's next number and no lines yet, stored in the shop. */
-export function newOrder(shop: SandboxShop, customer: CustomerRecord, createdAt: string, extra: Pick<OrderRecord, "closedAt" | "historical" | "createdByApp">): OrderRecord {
+export function newOrder(shop: SandboxShop, customer: CustomerRecord, createdAt: string, extra: Pick<OrderRecord, "closedAt" | "historical" | "createdByApp" | "shopifyHold">): OrderRecord {
   const number = shop.orderNumbers.take();
   const order: OrderRecord = {
     id: shop.ids.take(),
@@ -156,6 +160,7 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
     closedAt: input.historical ? createdAt : null,
     historical: input.historical ?? false,
     ...(input.createdByApp ? { createdByApp: input.createdByApp } : {}),
+    ...(input.shopifyHold && !input.historical ? { shopifyHold: input.shopifyHold } : {}),
   });
   shop.orders.set(order.id, order);
   const placements = commitLines(shop, order, assignments, input.historical ?? false);

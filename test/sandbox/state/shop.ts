@@ -42,6 +42,7 @@ import type { LineQuantity } from "./fulfillment";
 import { OrderEditSessions } from "./order-edits";
 import { fullAccess, type AppAccess } from "./app-access";
 import { OrderRouting } from "./order-routing";
+import { releaseShopifyHolds, ShopifyHoldTimers } from "./shopify-holds";
 import { OrderSearchIndex } from "./order-search-index";
 import { orderSearchFacts } from "../admin-api/order-search";
 
@@ -95,6 +96,11 @@ export class SandboxShop implements SandboxShopApi {
   private readonly listeners = new Set<(event: ShopEvent) => void>();
   /** Shopify's background routing of new orders into fulfillment orders. */
   readonly routing: OrderRouting;
+  /** When Shopify lifts the holds it placed on new orders itself (post-purchase upsells, fraud checks). */
+  readonly shopifyHoldTimers = new ShopifyHoldTimers((orderId) => {
+    const order = this.orders.get(orderId);
+    if (order && !order.cancelledAt) releaseShopifyHolds(this, order);
+  });
   /** What order search sees: every change, a while after it happened. */
   readonly orderSearch: OrderSearchIndex;
 
@@ -313,6 +319,11 @@ export class SandboxShop implements SandboxShopApi {
 
   releaseHoldsInAdmin(fulfillmentOrderId: Gid): void {
     arrangements.releaseHoldsInAdmin(this, fulfillmentOrderId);
+  }
+
+  /** Shopify lifts the hold it placed on a new order (the buyer answered the upsell) now, not when its time runs out. */
+  releaseShopifyHolds(orderId: Gid): void {
+    releaseShopifyHolds(this, this.orderOrThrow(orderId));
   }
 
   editOrderLine(orderId: Gid, lineItemId: Gid, quantity: number): void {

@@ -184,6 +184,15 @@ export function placedOnHoldPayload(fo: FulfillmentOrderRecord, hold: HoldRecord
   };
 }
 
+/**
+ * `fulfillment_holds/released`, sent "each time that a hold is released from a fulfillment order"
+ * (WebhookSubscriptionTopic FULFILLMENT_HOLDS_RELEASED, 2026-10 schema). Its payload is not documented:
+ * the released hold and its fulfillment order, as `placed_on_hold` names them.
+ */
+export function heldReleasedPayload(fo: FulfillmentOrderRecord, hold: HoldRecord) {
+  return { fulfillment_hold: holdPayload(hold), fulfillment_order: fulfillmentOrderPayload(fo), released_at: fo.updatedAt };
+}
+
 export function holdReleasedPayload(fo: FulfillmentOrderRecord) {
   return { fulfillment_order: fulfillmentOrderPayload(fo), released_at: fo.updatedAt };
 }
