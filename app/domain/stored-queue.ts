@@ -6,6 +6,8 @@
  *
  * - every unit Shopify counts as waiting is held by a line in the window (stored lines plus the
  *   orders just read), apart from units the last decision already found no order for;
+ * - every unit that started waiting since is an order placed since (an order placed before, still
+ *   announced, took stock then; an edit that added units is read afresh after a look again);
  * - every unit that stopped waiting arrived (the location's on-hand count rose by as much), or
  *   belonged to an order just read that no longer owes it (cancelled, edited, fulfilled).
  *
@@ -30,6 +32,8 @@ export interface StoredQueueCheck {
   levels: readonly (LocationStock & { onHand: number })[];
   /** The levels of the last decision. */
   decided: readonly DecidedLevel[];
+  /** When the app last decided (ISO): orders placed after it are the new ones. */
+  decidedAt: string;
   /** Stored lines of orders not read again, and the lines of the orders just read. */
   window: readonly LocatedDemand[];
   /** Per location: units the stored lines of the orders just read owed that those orders owe no longer. */
@@ -45,7 +49,8 @@ export function storedQueueHolds(check: StoredQueueCheck): boolean {
     const unheld = missingDemand([level], check.window);
     if (unheld > decided.unexplained) return false;
     const stoppedWaiting = waitingUnitsFromAvailable(decided.available) - waitingUnitsFromAvailable(level.available);
-    if (stoppedWaiting <= 0) return true;
+    if (stoppedWaiting < 0) return -stoppedWaiting <= unitsOrderedSince(check.window, level.locationId, check.decidedAt);
+    if (stoppedWaiting === 0) return true;
     const arrived = decided.onHand === null ? 0 : Math.max(0, level.onHand - decided.onHand);
     return stoppedWaiting <= arrived + (check.leftByOrdersRead.get(level.locationId) ?? 0);
   });
@@ -64,3 +69,6 @@ export function unitsLeftByOrdersRead(
   }
   return left;
 }
+
+const unitsOrderedSince = (window: readonly LocatedDemand[], locationId: string, since: string): number =>
+  window.filter((line) => line.locationId === locationId && Date.parse(line.orderedAt) > Date.parse(since)).reduce((sum, line) => sum + line.openQuantity, 0);

@@ -158,7 +158,7 @@ interface WindowInput {
   levels: CountedStock[];
   choices: MerchantChoices;
   known: readonly StoredLine[];
-  decided: readonly DecidedLevel[];
+  decided: readonly (DecidedLevel & { syncedAt: Date })[];
   afterSearchCaughtUp: boolean;
 }
 
@@ -189,8 +189,9 @@ const demandOf = (nodes: readonly OrderNode[], variantId: string, choices: Merch
  */
 async function readDemandWindow(ctx: EngineContext, input: WindowInput): Promise<DemandWindow> {
   const { variant, levels, choices, known, decided } = input;
-  if (demandWindowIsEnough(levels, [])) return { ...demandOf([], variant.id, choices), undecided: false, fromStoredQueue: true, settledNotices: [] };
   const notified = await notifiedOrdersOf(ctx, variant.id);
+  // Nothing waits: every announced order took stock.
+  if (demandWindowIsEnough(levels, [])) return { ...demandOf([], variant.id, choices), undecided: false, fromStoredQueue: true, settledNotices: notified };
   const announced = await readOrdersById(ctx, notified);
   const notRouted = announced.filter((order) => isNotRoutedYet(order)).map((order) => order.id);
   await markAwaitingRouting(ctx, variant.id, notRouted);
@@ -199,7 +200,8 @@ async function readDemandWindow(ctx: EngineContext, input: WindowInput): Promise
   const readAgain = new Set(announced.map((order) => order.id));
   const stored = known.filter((line) => !readAgain.has(line.orderId) && line.waitingUnits > 0 && !choices.leftQueue.has(line.lineItemId)).map((line) => storedDemand(line, choices));
   const window = [...stored, ...fresh.demand];
-  const holds = storedQueueHolds({ levels, decided, window, leftByOrdersRead: unitsLeftByOrdersRead(known.filter((line) => readAgain.has(line.orderId)), fresh.demand) });
+  const decidedAt = decided[0]?.syncedAt.toISOString() ?? "";
+  const holds = storedQueueHolds({ levels, decided, decidedAt, window, leftByOrdersRead: unitsLeftByOrdersRead(known.filter((line) => readAgain.has(line.orderId)), fresh.demand) });
   if (holds) return { demand: window, orders: fresh.orders, undecided: undecidedUntilRouted, fromStoredQueue: true, settledNotices: notified };
   if (decided.length > 0 && !input.afterSearchCaughtUp) return { demand: window, orders: fresh.orders, undecided: "until-search-catches-up", fromStoredQueue: true, settledNotices: [] };
   return readNewestOpenOrders(ctx, input, notified, announced);

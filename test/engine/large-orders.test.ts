@@ -72,23 +72,3 @@ describe("a large order", () => {
     await expectHeldThenReleasedOnce(orderId, stove);
   }, 120_000);
 });
-
-describe("a large order that only its routing webhook tells of", () => {
-  it("syncs a back-ordered variant on line 55 of the routed fulfillment order", async () => {
-    const mugs = stockedVariants("Mug", 59);
-    const lamp = await backOrderedVariant("Fifty-Fifth Line Lamp");
-    const lines = [...mugs.slice(0, 54), lamp, ...mugs.slice(54)].map((variantId) => ({ variantId, quantity: 1 }));
-    // The order's own webhooks (orders/create, the stock changes) are lost; only routing's arrives.
-    t.stack.sandbox.webhooks.setFaults({ drop: 1000 });
-    const { orderId } = shop().placeOrder({ customer: { email: "bram@example.com", firstName: "Bram" }, lines });
-    t.stack.sandbox.webhooks.setFaults({});
-    expect(orderOf(orderId).lineItems[54]!.variantId).toBe(lamp);
-    shop().routing.routeAll();
-    await t.settle();
-    const delivered = t.stack.sandbox.webhooks.deliveries().filter((d) => d.outcome === "delivered" && d.triggeredAt >= orderOf(orderId).createdAt).map((d) => d.topic);
-    expect(delivered).toContain("fulfillment_orders/order_routing_complete");
-    expect(delivered.filter((topic) => topic === "orders/create" || topic === "inventory_levels/update")).toEqual([]);
-    expect(await t.db.backorderLine.findMany({ where: { variantId: lamp, state: "waiting" }, select: { orderId: true, waitingUnits: true } })).toEqual([{ orderId, waitingUnits: 1 }]);
-    expect(ourHolds(orderId)).toHaveLength(1);
-  }, 120_000);
-});
