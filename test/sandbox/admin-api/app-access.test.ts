@@ -38,6 +38,18 @@ describe("the 60-day order window", () => {
     expect(body.data.order).toEqual({ id: oldOrder });
     expect(body.data.currentAppInstallation.accessScopes).toEqual([{ handle: "read_orders" }, { handle: "read_all_orders" }]);
   });
+
+  it("hides their fulfillment orders too, and refuses to hold or release them", async () => {
+    shop.appAccess.grantedScopes = () => ["read_orders"];
+    shop.routing.routeAll();
+    const foOf = (orderId: string) => `gid://shopify/FulfillmentOrder/${[...shop.fulfillmentOrders.values()].find((fo) => `gid://shopify/Order/${fo.orderId}` === orderId)!.id}`;
+    const [oldFo, recentFo] = [foOf(oldOrder), foOf(recentOrder)];
+    const read = await run(`query($old: ID!, $recent: ID!) { old: fulfillmentOrder(id: $old) { id } recent: fulfillmentOrder(id: $recent) { id } }`, { old: oldFo, recent: recentFo });
+    expect(read.data).toEqual({ old: null, recent: { id: recentFo } });
+    const hold = `mutation($id: ID!) { fulfillmentOrderHold(id: $id, fulfillmentHold: { reason: INVENTORY_OUT_OF_STOCK, handle: "bo" }) { fulfillmentOrder { id } userErrors { code } } }`;
+    expect((await run(hold, { id: oldFo })).data.fulfillmentOrderHold).toEqual({ fulfillmentOrder: null, userErrors: [{ code: "FULFILLMENT_ORDER_NOT_FOUND" }] });
+    expect((await run(hold, { id: recentFo })).data.fulfillmentOrderHold.userErrors).toEqual([]);
+  });
 });
 
 describe("protected customer data", () => {

@@ -5,7 +5,7 @@ import { fulfillmentOrderView, holdView } from "./fulfillment-orders";
 import { inventoryItemView, inventoryLevelView, shipmentView, transferView } from "./inventory";
 import { metafieldDefinitionView, metafieldView } from "./metafields";
 import { calculatedOrderView, orderEditSessionView } from "./order-edits";
-import { orderVisible } from "../state/app-access";
+import { fulfillmentOrderVisible, orderVisible } from "../state/app-access";
 import { fulfillmentView, lineItemView, visibleOrderView } from "./orders";
 import { productView, variantView } from "./products";
 import { appInstallationView, locationView, shopView } from "./shop-locations";
@@ -22,7 +22,8 @@ export function nodeByGid(shop: SandboxShop, value: string): Record<string, unkn
     case "InventoryLevel": return opt(parsed.inventoryItemId === undefined ? undefined : shop.level(parsed.inventoryItemId, id), (r) => inventoryLevelView(shop, r));
     case "Location": return opt(shop.locations.get(id), (r) => locationView(shop, r));
     case "Order": return visibleOrderView(shop, shop.orders.get(id));
-    case "FulfillmentOrder": return opt(shop.fulfillmentOrders.get(id), (r) => fulfillmentOrderView(shop, r));
+    // A fulfillment order is outside the 60-day window with its order (see app-access.ts).
+    case "FulfillmentOrder": return opt(shop.fulfillmentOrders.get(id), (r) => (fulfillmentOrderVisible(shop, r) ? fulfillmentOrderView(shop, r) : null));
     case "InventoryShipment": return opt(shop.shipments.get(id), (r) => shipmentView(shop, r));
     case "InventoryTransfer": return opt([...shop.shipments.values()].find((s) => s.transferId === id), (r) => transferView(shop, r));
     case "MetafieldDefinition": return opt(shop.metafieldDefinitions.get(id), (r) => metafieldDefinitionView(shop, r));

@@ -1,4 +1,6 @@
 /** Root query fields and mutations. Mutations turn ShopUserErrors into `userErrors`. */
+import { fulfillmentOrderVisible } from "../state/app-access";
+import { ShopUserError } from "../state/errors";
 import { gid } from "../state/ids";
 import * as ops from "../state/admin-ops";
 import * as fulfillment from "../state/fulfillment";
@@ -58,6 +60,13 @@ export function queryRoot(shop: SandboxShop) {
   };
 }
 
+/** A fulfillment order the app may act on: one whose order is past the 60-day window does not exist for it. */
+function actionable(shop: SandboxShop, foGid: string): string {
+  const fo = fulfillment.fulfillmentOrderOrError(shop, foGid);
+  if (!fulfillmentOrderVisible(shop, fo)) throw new ShopUserError("Fulfillment order does not exist.", ["id"], "FULFILLMENT_ORDER_NOT_FOUND");
+  return foGid;
+}
+
 export function mutationRoot(shop: SandboxShop) {
   return {
     ...orderEditMutations(shop),
@@ -71,16 +80,16 @@ export function mutationRoot(shop: SandboxShop) {
     tagsAdd: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, args.id, args.tags, "add")) })),
     tagsRemove: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, args.id, args.tags, "remove")) })),
     fulfillmentOrderHold: (args: Args) => guarded({ fulfillmentHold: null, fulfillmentOrder: null, remainingFulfillmentOrder: null }, () => {
-      const result = fulfillment.holdFulfillmentOrder(shop, args.id, args.fulfillmentHold);
+      const result = fulfillment.holdFulfillmentOrder(shop, actionable(shop, args.id), args.fulfillmentHold);
       return {
         fulfillmentHold: holdView(result.fulfillmentHold),
         fulfillmentOrder: fulfillmentOrderView(shop, result.fulfillmentOrder),
         remainingFulfillmentOrder: result.remainingFulfillmentOrder ? fulfillmentOrderView(shop, result.remainingFulfillmentOrder) : null,
       };
     }),
-    fulfillmentOrderReleaseHold: (args: Args) => guarded({ fulfillmentOrder: null }, () => ({ fulfillmentOrder: fulfillmentOrderView(shop, fulfillment.releaseHold(shop, args.id, args.holdIds)) })),
+    fulfillmentOrderReleaseHold: (args: Args) => guarded({ fulfillmentOrder: null }, () => ({ fulfillmentOrder: fulfillmentOrderView(shop, fulfillment.releaseHold(shop, actionable(shop, args.id), args.holdIds)) })),
     fulfillmentOrderMove: (args: Args) => guarded({ movedFulfillmentOrder: null, originalFulfillmentOrder: null, remainingFulfillmentOrder: null }, () => {
-      const result = fulfillment.moveFulfillmentOrder(shop, args.id, args.newLocationId, args.fulfillmentOrderLineItems);
+      const result = fulfillment.moveFulfillmentOrder(shop, actionable(shop, args.id), args.newLocationId, args.fulfillmentOrderLineItems);
       return {
         movedFulfillmentOrder: fulfillmentOrderView(shop, result.movedFulfillmentOrder),
         originalFulfillmentOrder: fulfillmentOrderView(shop, result.originalFulfillmentOrder),
@@ -88,6 +97,7 @@ export function mutationRoot(shop: SandboxShop) {
       };
     }),
     fulfillmentCreate: (args: Args) => guarded({ fulfillment: null }, () => {
+      for (const group of (args.fulfillment?.lineItemsByFulfillmentOrder ?? []) as Args[]) actionable(shop, group.fulfillmentOrderId);
       const record = fulfillment.createFulfillment(shop, args.fulfillment);
       return { fulfillment: fulfillmentView(shop, shop.orders.get(record.orderId)!, record) };
     }),

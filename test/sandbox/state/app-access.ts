@@ -44,3 +44,12 @@ export function orderVisible(access: AppAccess, order: Pick<OrderRecord, "create
  * modelled on it, as an error per refused field with `null` data (unconfirmed wording).
  */
 export const CUSTOMER_DATA_REFUSED = "This app is not approved to access the Customer object. See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.";
+
+/**
+ * A fulfillment order belongs to its order: the harsher reading of the 60-day window is that the
+ * app can neither read nor act on (hold, release, move, fulfil) one whose order it may not read.
+ */
+export function fulfillmentOrderVisible(shop: { appAccess: AppAccess; orders: ReadonlyMap<number, Pick<OrderRecord, "createdAt">>; now(): number }, fo: { orderId: number }): boolean {
+  const order = shop.orders.get(fo.orderId);
+  return order !== undefined && orderVisible(shop.appAccess, order, shop.now());
+}
