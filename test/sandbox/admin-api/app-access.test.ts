@@ -39,7 +39,7 @@ describe("the 60-day order window", () => {
     expect(body.data.currentAppInstallation.accessScopes).toEqual([{ handle: "read_orders" }, { handle: "read_all_orders" }]);
   });
 
-  it("hides their fulfillment orders too, and refuses to hold or release them", async () => {
+  it("hides their fulfillment orders too, and refuses to hold them", async () => {
     shop.appAccess.grantedScopes = () => ["read_orders"];
     shop.routing.routeAll();
     const foOf = (orderId: string) => `gid://shopify/FulfillmentOrder/${[...shop.fulfillmentOrders.values()].find((fo) => `gid://shopify/Order/${fo.orderId}` === orderId)!.id}`;
