@@ -12,8 +12,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 let database: TestDatabase;
 const key = { shop: "a.myshopify.com", kind: "sync-variant", subject: "gid://shopify/ProductVariant/1" };
 
-beforeEach(() => {
-  database = createTestDatabase();
+beforeEach(async () => {
+  database = await createTestDatabase();
 });
 afterEach(async () => {
   await database.drop();
