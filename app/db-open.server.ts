@@ -7,7 +7,9 @@ import { sqliteAdapter } from "./db-sqlite.server";
 /**
  * A client for the database the URL names. A Prisma client is generated for one provider, so
  * PostgreSQL has its own (prisma/tools/generate.ts) with the same models and API; the app is
- * typed against @prisma/client's.
+ * typed against @prisma/client's. It carries its own copy of Prisma's runtime, which does not
+ * recognise @prisma/client's SQL fragments nested in a tagged template: build raw SQL with
+ * `Prisma.sql` and pass it whole (`db.$queryRaw(Prisma.sql\`…${fragment}…\`)`).
  */
 export function openDatabase(url: string, options: { poolSize?: number } = {}): PrismaClient {
   if (databaseProvider(url) === "sqlite") return new PrismaClient({ adapter: sqliteAdapter(url) });

@@ -1,5 +1,5 @@
-import type { Job, PrismaClient } from "@prisma/client";
-import { isUniqueViolation } from "../db-errors.server";
+import { Prisma, type Job, type PrismaClient } from "@prisma/client";
+import { providerOf } from "../db-provider";
 
 /**
  * A durable job queue in the app's own database. Claim-once, run-at-least-once:
@@ -18,45 +18,37 @@ export type JobStatus = "pending" | "running" | "done" | "dead";
 export const jobId = (key: JobKey): string => `${key.shop}|${key.kind}|${key.subject}`;
 
 /**
- * Asks for the work to be done (again). A pending job stays as it is; a running
- * one is marked to run once more when it finishes, so an update that arrived
- * mid-run is never lost; a finished or dead one starts over.
+ * What asking for a job that already exists does: a pending job stays as it is; a running one is
+ * marked to run once more when it finishes, so an update that arrived mid-run is never lost; a
+ * finished or dead one starts over. One upsert, shared with the webhook inbox's own statement
+ * (app/webhooks/inbox-sqlite.server.ts), so asking is one statement and never races.
  */
+export const ENQUEUE_ON_CONFLICT = `ON CONFLICT ("id") DO UPDATE SET
+  "rerun" = CASE WHEN "Job"."status" = 'running' THEN TRUE ELSE "Job"."rerun" END,
+  "attempts" = CASE WHEN "Job"."status" IN ('done', 'dead') THEN 0 ELSE "Job"."attempts" END,
+  "runAfter" = CASE WHEN "Job"."status" IN ('done', 'dead') THEN excluded."runAfter" ELSE "Job"."runAfter" END,
+  "lastError" = CASE WHEN "Job"."status" IN ('done', 'dead') THEN NULL ELSE "Job"."lastError" END,
+  "source" = CASE WHEN "Job"."status" IN ('done', 'dead') THEN COALESCE(excluded."source", "Job"."source") ELSE "Job"."source" END,
+  "status" = CASE WHEN "Job"."status" IN ('done', 'dead') THEN 'pending' ELSE "Job"."status" END,
+  "updatedAt" = excluded."updatedAt"`;
+
+/** Asks for the work to be done (again), as ENQUEUE_ON_CONFLICT says. */
 export async function enqueueJob(
   db: PrismaClient,
   key: JobKey,
   options: { source?: string; runAfter?: Date } = {},
 ): Promise<void> {
-  const id = jobId(key);
-  const runAfter = options.runAfter ?? new Date();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await db.job.findUnique({ where: { id } });
-    if (!existing) {
-      const created = await db.job
-        .create({ data: { id, ...key, runAfter, source: options.source ?? null } })
-        .then(() => true)
-        .catch((error: unknown) => (isUniqueViolation(error) ? false : Promise.reject(error)));
-      if (created) return;
-      continue;
-    }
-    if (existing.status === "pending") return;
-    const { count } =
-      existing.status === "running"
-        ? await db.job.updateMany({ where: { id, status: "running" }, data: { rerun: true } })
-        : await db.job.updateMany({
-            where: { id, status: existing.status },
-            data: { status: "pending", attempts: 0, runAfter, lastError: null, source: options.source ?? existing.source },
-          });
-    if (count === 1) return;
-    // The row changed between read and write (a worker finished it): look again.
-  }
-  throw new Error(`Could not enqueue job ${id}: it kept changing under us`);
+  const now = new Date();
+  const runAfter = options.runAfter ?? now;
+  await db.$executeRaw(Prisma.sql`INSERT INTO "Job" ("id", "shop", "kind", "subject", "status", "runAfter", "attempts", "rerun", "source", "createdAt", "updatedAt")
+    VALUES (${jobId(key)}, ${key.shop}, ${key.kind}, ${key.subject}, 'pending', ${runAfter}, 0, FALSE, ${options.source ?? null}, ${now}, ${now})
+    ${Prisma.raw(ENQUEUE_ON_CONFLICT)}`);
 }
 
 /**
- * Takes the oldest due job, or one whose worker's lease expired. The claim is a
- * conditional update on the row's status and lease, so two workers never win
- * the same job, on SQLite and PostgreSQL alike.
+ * Takes the oldest due job, or one whose worker's lease expired, in one statement: the row is
+ * chosen and claimed together, so two workers never win the same job and a claim costs one
+ * round trip. (SQLite runs one writer at a time; PostgreSQL needs FOR UPDATE SKIP LOCKED here.)
  */
 export async function claimNextJob(
   db: PrismaClient,
@@ -65,31 +57,26 @@ export async function claimNextJob(
 ): Promise<Job | null> {
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
-  const kindFilter = options.kinds ? { kind: { in: [...options.kinds] } } : {};
-  const candidates = await db.job.findMany({
-    where: {
-      ...kindFilter,
-      OR: [
-        { status: "pending", runAfter: { lte: now } },
-        { status: "running", lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { runAfter: "asc" },
-    take: 10,
-  });
-  for (const candidate of candidates) {
-    const { count } = await db.job.updateMany({
-      where: {
-        id: candidate.id,
-        status: candidate.status,
-        lockedUntil: candidate.lockedUntil,
-        attempts: candidate.attempts,
-      },
-      data: { status: "running", lockedBy: workerId, lockedUntil, attempts: candidate.attempts + 1 },
-    });
-    if (count === 1) return db.job.findUnique({ where: { id: candidate.id } });
-  }
-  return null;
+  const kindFilter = options.kinds ? Prisma.sql`AND "kind" IN (${Prisma.join([...options.kinds])})` : Prisma.empty;
+  const claimed = await db.$queryRaw<Job[]>(Prisma.sql`UPDATE "Job"
+    SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" = (
+      SELECT "id" FROM "Job"
+      WHERE (("status" = 'pending' AND "runAfter" <= ${now}) OR ("status" = 'running' AND "lockedUntil" < ${now})) ${kindFilter}
+      ORDER BY "runAfter" ASC
+      LIMIT 1 ${claimLock(db)}
+    )
+    RETURNING *`);
+  return claimed[0] ?? null;
+}
+
+/**
+ * The lock a claim takes on the row it picks. PostgreSQL: FOR UPDATE SKIP LOCKED, so workers
+ * claiming at once each get a different row instead of queueing on the same one and losing. SQLite
+ * runs one writer at a time (and has no row locks): the one statement is enough.
+ */
+function claimLock(db: PrismaClient): Prisma.Sql {
+  return providerOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
 }
 
 /** Done, unless a trigger arrived during the run: then it is due again at once. */
