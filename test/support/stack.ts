@@ -66,6 +66,18 @@ export function removeDatabase(dbFile: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
 }
 
+/**
+ * Empties a PostgreSQL database and applies the app's migrations (`prisma migrate reset`): for the
+ * sandbox, whose shop starts afresh on every start. Never point it at data you keep.
+ */
+export function resetPostgresqlDatabase(url: string): void {
+  execFileSync("npx", ["prisma", "migrate", "reset", "--force", "--skip-generate", "--skip-seed"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 /** Applies the app's migrations to a (new) SQLite file. */
 export function migrateDatabase(dbFile: string): void {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
