@@ -18,7 +18,7 @@ export async function findEverywhere(db: PrismaClient, needle: string): Promise<
   const hits: Hit[] = [];
   for (const table of await tableNames(db)) {
     const columns = onPostgresql
-      ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1", table)
+      ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT CAST(column_name AS TEXT) AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1", table)
       : await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM pragma_table_info(?)", table);
     for (const { name: column } of columns) {
       const found = onPostgresql ? `strpos(lower(CAST(${quoted(column)} AS TEXT)), $1)` : `instr(lower(CAST(${quoted(column)} AS TEXT)), ?)`;
@@ -34,7 +34,7 @@ export async function findEverywhere(db: PrismaClient, needle: string): Promise<
 export async function tableNames(db: PrismaClient): Promise<string[]> {
   const rows =
     providerOf(db) === "postgresql"
-      ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+      ? await db.$queryRawUnsafe<{ name: string }[]>("SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
       : await db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
   return rows.map((row) => row.name);
 }
