@@ -1,6 +1,10 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
+// The suites that touch the database run a second time on PostgreSQL when TEST_POSTGRESQL_URL
+// names a server (`.ci/run` starts one with prisma/tools/postgres-throwaway.sh); see test/support/test-database.ts.
+const DATABASE_SUITES = ["test/engine/**/*.test.ts", "test/jobs/**/*.test.ts", "test/models/**/*.test.ts"];
+
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
@@ -10,5 +14,13 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     globalSetup: ["test/support/global-setup.ts"],
+    ...(process.env.TEST_POSTGRESQL_URL
+      ? {
+          projects: [
+            { extends: true, test: { name: "sqlite" } },
+            { extends: true, test: { name: "postgresql", include: DATABASE_SUITES, env: { TEST_DATABASE: "postgresql" } } },
+          ],
+        }
+      : {}),
   },
 });

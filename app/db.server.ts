@@ -1,5 +1,5 @@
-import { PrismaClient } from "@prisma/client";
-import { sqliteAdapter } from "./db-sqlite.server";
+import type { PrismaClient } from "@prisma/client";
+import { openDatabase } from "./db-open.server";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
@@ -7,16 +7,12 @@ function databaseUrl(): string {
   return url;
 }
 
-function createPrismaClient(): PrismaClient {
-  return new PrismaClient({ adapter: sqliteAdapter(databaseUrl()) });
-}
-
 declare global {
   // Vite's dev server re-imports modules on change; one client per process.
   var prismaClient: PrismaClient | undefined;
 }
 
-const prisma: PrismaClient = globalThis.prismaClient ?? createPrismaClient();
+const prisma: PrismaClient = globalThis.prismaClient ?? openDatabase(databaseUrl());
 if (process.env.NODE_ENV !== "production") globalThis.prismaClient = prisma;
 
 export default prisma;

@@ -12,10 +12,12 @@ export interface WaitingTotals {
 /** Where a back-order line counts as waiting, for SQL written by hand. */
 export const waitingLineSql = (shop: string) => Prisma.sql`"shop" = ${shop} AND "state" = 'waiting' AND "waitingUnits" > 0`;
 
+// NUMERIC, not REAL: PostgreSQL's REAL is 4 bytes (262143.99 would sum as 26214398 cents); SQLite's
+// NUMERIC of a decimal text is its 8-byte value, which ROUND brings back to whole cents.
 export async function waitingTotals(db: PrismaClient, shop: string): Promise<WaitingTotals> {
-  const [row] = await db.$queryRaw<{ lines: number | bigint; orders: number | bigint; units: number | bigint | null; cents: number | null }[]>(Prisma.sql`
+  const [row] = await db.$queryRaw<{ lines: number | bigint; orders: number | bigint; units: number | bigint | null; cents: number | Prisma.Decimal | null }[]>(Prisma.sql`
     SELECT COUNT(*) AS "lines", COUNT(DISTINCT "orderId") AS "orders", SUM("waitingUnits") AS "units",
-      SUM(ROUND(CAST("unitPrice" AS REAL) * 100) * "waitingUnits") AS "cents"
+      SUM(ROUND(CAST("unitPrice" AS NUMERIC) * 100) * "waitingUnits") AS "cents"
     FROM "BackorderLine" WHERE ${waitingLineSql(shop)}`);
   return {
     lines: Number(row?.lines ?? 0),

@@ -88,7 +88,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   const { db, shop } = ctx;
   const variants = new Set(route.variants);
   if (route.updatedOrder) {
-    const written = await db.backorderLine.findFirst({ where: { shop, orderId: route.updatedOrder }, orderBy: { orderUpdatedAt: "desc" }, select: { orderUpdatedAt: true } });
+    const written = await db.backorderLine.findFirst({ where: { shop, orderId: route.updatedOrder }, orderBy: { orderUpdatedAt: { sort: "desc", nulls: "last" } }, select: { orderUpdatedAt: true } });
     // Our own tag change coming back: the sync that made it already knows.
     if (isOwnEcho(route.changedAt, written?.orderUpdatedAt)) route.variantsIfManaged = [];
   }

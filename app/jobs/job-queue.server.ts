@@ -1,4 +1,5 @@
 import { Prisma, type Job, type PrismaClient } from "@prisma/client";
+import { providerOf } from "../db-provider";
 
 /**
  * A durable job queue in the app's own database. Claim-once, run-at-least-once:
@@ -39,9 +40,9 @@ export async function enqueueJob(
 ): Promise<void> {
   const now = new Date();
   const runAfter = options.runAfter ?? now;
-  await db.$executeRaw`INSERT INTO "Job" ("id", "shop", "kind", "subject", "status", "runAfter", "attempts", "rerun", "source", "createdAt", "updatedAt")
+  await db.$executeRaw(Prisma.sql`INSERT INTO "Job" ("id", "shop", "kind", "subject", "status", "runAfter", "attempts", "rerun", "source", "createdAt", "updatedAt")
     VALUES (${jobId(key)}, ${key.shop}, ${key.kind}, ${key.subject}, 'pending', ${runAfter}, 0, FALSE, ${options.source ?? null}, ${now}, ${now})
-    ${Prisma.raw(ENQUEUE_ON_CONFLICT)}`;
+    ${Prisma.raw(ENQUEUE_ON_CONFLICT)}`);
 }
 
 /**
@@ -57,16 +58,25 @@ export async function claimNextJob(
   const now = options.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + (options.leaseMs ?? 60_000));
   const kindFilter = options.kinds ? Prisma.sql`AND "kind" IN (${Prisma.join([...options.kinds])})` : Prisma.empty;
-  const claimed = await db.$queryRaw<Job[]>`UPDATE "Job"
+  const claimed = await db.$queryRaw<Job[]>(Prisma.sql`UPDATE "Job"
     SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
     WHERE "id" = (
       SELECT "id" FROM "Job"
       WHERE (("status" = 'pending' AND "runAfter" <= ${now}) OR ("status" = 'running' AND "lockedUntil" < ${now})) ${kindFilter}
       ORDER BY "runAfter" ASC
-      LIMIT 1
+      LIMIT 1 ${claimLock(db)}
     )
-    RETURNING *`;
+    RETURNING *`);
   return claimed[0] ?? null;
+}
+
+/**
+ * The lock a claim takes on the row it picks. PostgreSQL: FOR UPDATE SKIP LOCKED, so workers
+ * claiming at once each get a different row instead of queueing on the same one and losing. SQLite
+ * runs one writer at a time (and has no row locks): the one statement is enough.
+ */
+function claimLock(db: PrismaClient): Prisma.Sql {
+  return providerOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
 }
 
 /** Done, unless a trigger arrived during the run: then it is due again at once. */

@@ -7,6 +7,7 @@ import { logMerchantChanges } from "../engine/activity.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { strings } from "../i18n/strings";
 import { overdueWhere, waitingWhere } from "./waiting-lines.server";
+import { containsIgnoringCase } from "../db-provider";
 
 export const ORDERS_PAGE_SIZE = 50;
 const MAX_SEARCH_LENGTH = 200;
@@ -58,10 +59,11 @@ export function parseOrdersQuery(params: URLSearchParams): OrdersQuery {
 
 /** `today` (the shop's, ISO) decides what is overdue. */
 export async function listWaitingOrders(db: PrismaClient, shop: string, query: OrdersQuery, today: string): Promise<WaitingOrdersPage> {
+  const searched = containsIgnoringCase(db, query.search);
   const where: Prisma.BackorderLineWhereInput = {
     AND: [
       query.overdue ? overdueWhere(shop, today) : waitingWhere(shop),
-      ...(query.search ? [{ OR: [{ orderName: { contains: query.search } }, { customerName: { contains: query.search } }, { customerEmail: { contains: query.search } }] }] : []),
+      ...(query.search ? [{ OR: [{ orderName: searched }, { customerName: searched }, { customerEmail: searched }] }] : []),
     ],
   };
   const total = await db.backorderLine.count({ where });

@@ -1,5 +1,4 @@
 import prisma from "../db.server";
-import { isUniqueViolation } from "../db-errors.server";
 import { enqueueJob } from "../jobs/job-queue.server";
 import { SqliteInbox } from "./inbox-sqlite.server";
 
@@ -42,23 +41,14 @@ async function recordDeliveryWithPrisma(delivery: AuthenticatedDelivery): Promis
     if (existing.status === "pending") await enqueueJob(prisma, job, { source: delivery.webhookId });
     return false;
   }
-  try {
-    await prisma.webhookDelivery.create({
-      data: {
-        webhookId: delivery.webhookId,
-        shop: delivery.shop,
-        topic: delivery.topic,
-        eventId: delivery.eventId ?? null,
-        apiVersion: delivery.apiVersion,
-        triggeredAt: delivery.triggeredAt ? new Date(delivery.triggeredAt) : null,
-        payload: delivery.payloadJson ?? JSON.stringify(delivery.payload),
-      },
-    });
-  } catch (error) {
-    // Two copies racing: the loser hits the primary key, which is the dedupe we want.
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  // Two copies racing: the second insert does nothing (no duplicate-key error, nor its line in
+  // PostgreSQL's log). Prisma fills @default(now()) itself, so the statement does too.
+  const now = new Date();
+  const triggeredAt = delivery.triggeredAt ? new Date(delivery.triggeredAt) : null;
+  const inserted = await prisma.$executeRaw`INSERT INTO "WebhookDelivery" ("webhookId", "shop", "topic", "eventId", "apiVersion", "triggeredAt", "payload", "receivedAt", "nextAttemptAt")
+    VALUES (${delivery.webhookId}, ${delivery.shop}, ${delivery.topic}, ${delivery.eventId ?? null}, ${delivery.apiVersion}, ${triggeredAt}, ${delivery.payloadJson ?? JSON.stringify(delivery.payload)}, ${now}, ${now})
+    ON CONFLICT ("webhookId") DO NOTHING`;
+  if (inserted === 0) return false;
   await enqueueJob(prisma, job, { source: delivery.webhookId });
   return true;
 }

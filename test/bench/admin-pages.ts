@@ -66,7 +66,7 @@ const LOCATIONS = [
 ];
 
 async function seed(stack: Stack, variants: number, waitingLines: number): Promise<void> {
-  const db = openAppDatabase(stack.dbFile);
+  const db = openAppDatabase(stack.databaseUrl);
   const shop = stack.sandbox.shop.domain;
   const today = Date.now();
   const statusOf = (i: number) => (i % 10 < 4 ? "backorder" : i % 10 < 6 ? "sold_out" : "in_stock");

@@ -40,7 +40,7 @@ export async function measure(stack: Stack, db: PrismaClient, run: () => Promise
 
 export async function benchRestock(waitingLines = 10_000): Promise<RestockFigures> {
   const stack = await startStack({ seed: false, env: { BACKORDER_WORKER_POLL_MS: FAST_WORKER_ENV.BACKORDER_WORKER_POLL_MS } });
-  const db = openAppDatabase(stack.dbFile);
+  const db = openAppDatabase(stack.databaseUrl);
   try {
     const shop = stack.sandbox.shop;
     stack.sandbox.adminApi.setThrottle({ maximumAvailable: 2000, restoreRate: 1_000_000 });

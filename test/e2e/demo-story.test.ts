@@ -15,7 +15,7 @@ const DAY = 86_400_000;
 let roles: DemoRoles;
 
 beforeAll(async () => {
-  roles = await playDemoStory({ sandbox: t.stack.sandbox, appUrl: t.stack.appUrl, dbFile: t.stack.dbFile });
+  roles = await playDemoStory({ sandbox: t.stack.sandbox, appUrl: t.stack.appUrl, databaseUrl: t.stack.databaseUrl });
 }, 300_000);
 
 const shopDomain = () => t.shop().domain;

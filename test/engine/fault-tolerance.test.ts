@@ -21,7 +21,7 @@ afterEach(async () => {
 
 async function run(faults: boolean): Promise<{ result: ScenarioResult; holds: Map<string, string[]>; throttled: number; failed: number }> {
   const stack = await startStack({ seed: false, env: FAST_WORKER_ENV });
-  const db = openAppDatabase(stack.dbFile);
+  const db = openAppDatabase(stack.databaseUrl);
   running = { stack, db };
   const holds = watchHolds(stack);
   await installApp(stack);

@@ -12,8 +12,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 let database: TestDatabase;
 const key = { shop: "a.myshopify.com", kind: "sync-variant", subject: "gid://shopify/ProductVariant/1" };
 
-beforeEach(() => {
-  database = createTestDatabase();
+beforeEach(async () => {
+  database = await createTestDatabase();
 });
 afterEach(async () => {
   await database.drop();
@@ -30,6 +30,19 @@ describe("job queue", () => {
     await enqueueJob(database.db, key);
     const [a, b] = await Promise.all([claimNextJob(database.db, "w1"), claimNextJob(database.db, "w2")]);
     expect([a, b].filter(Boolean)).toHaveLength(1);
+  });
+
+  it("gives each of many workers claiming at once a different job, and every job to one of them", async () => {
+    const subjects = Array.from({ length: 30 }, (_, i) => `gid://shopify/ProductVariant/${i + 1}`);
+    for (const subject of subjects) await enqueueJob(database.db, { ...key, subject });
+    const workers = ["w1", "w2", "w3", "w4", "w5", "w6"];
+    const claimedBy = async (worker: string) => {
+      const ids: string[] = [];
+      for (let job = await claimNextJob(database.db, worker); job; job = await claimNextJob(database.db, worker)) ids.push(job.id);
+      return ids;
+    };
+    const claimed = (await Promise.all(workers.map(claimedBy))).flat();
+    expect(claimed.sort()).toEqual(subjects.map((subject) => jobId({ ...key, subject })).sort());
   });
 
   it("runs a job again when it was asked for while running", async () => {

@@ -12,8 +12,8 @@ const SHOP = "a.myshopify.com";
 let database: TestDatabase;
 let worker: Worker | null = null;
 
-beforeEach(() => {
-  database = createTestDatabase();
+beforeEach(async () => {
+  database = await createTestDatabase();
 });
 afterEach(async () => {
   await worker?.stop();

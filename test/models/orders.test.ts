@@ -47,7 +47,7 @@ const priorities = async (variantId: string) =>
   Object.fromEntries((await db.backorderLine.findMany({ where: { shop: SHOP, variantId, state: "waiting" } })).map((l) => [l.orderName, l.priority]));
 
 beforeEach(async () => {
-  database = createTestDatabase();
+  database = await createTestDatabase();
   db = database.db;
   await variant(SHOP, LAMP, "Lamp");
   await variant(SHOP, KETTLE, "Kettle");

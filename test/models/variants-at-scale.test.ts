@@ -23,7 +23,7 @@ describe("a shop with 50,000 variants", () => {
   const TYPES = ["Lamp", "Mug", "Kettle", "Chair", "Scarf", "Bowl", "Tote"];
 
   beforeAll(async () => {
-    t = createTestDatabase();
+    t = await createTestDatabase();
     const statuses = ["backorder", "sold_out", "in_stock", "not_managed"];
     for (let start = 0; start < COUNT; start += 2000) {
       const variants = Array.from({ length: Math.min(2000, COUNT - start) }, (_, i) => {

@@ -65,7 +65,7 @@ const line = (shop: string, variantN: number, lineN: number, data: { orderedAt: 
 
 /** A fresh database holding the variants. */
 async function createVariantsDatabase(): Promise<TestDatabase> {
-  const t = createTestDatabase();
+  const t = await createTestDatabase();
   const db = t.db;
   await db.trackedVariant.createMany({
     data: [

@@ -9,7 +9,8 @@ import { openDatabaseFiles } from "./process-usage";
 
 describe("the SQLite connection", () => {
   it("stays one (database, -wal, -shm) over hundreds of write transactions, and is closed on disconnect", async () => {
-    const { db, file, drop } = createTestDatabase();
+    const { db, url, drop } = await createTestDatabase();
+    const file = url.replace(/^file:/, "");
     try {
       await db.job.count();
       const before = openDatabaseFiles(process.pid, file);
@@ -30,7 +31,7 @@ describe("the SQLite connection", () => {
   });
 
   it("runs a statement from elsewhere only after an open transaction ends, never inside it", async () => {
-    const { db, drop } = createTestDatabase();
+    const { db, drop } = await createTestDatabase();
     try {
       let releaseTransaction!: () => void;
       const held = new Promise<void>((resolve) => (releaseTransaction = resolve));

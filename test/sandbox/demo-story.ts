@@ -25,8 +25,8 @@ export const DEMO_POS_OVERSOLD = 2;
 export interface DemoTarget {
   sandbox: Sandbox;
   appUrl: string;
-  /** The app's SQLite file: the story waits for the app's work to be done before its next step. */
-  dbFile: string;
+  /** The app's DATABASE_URL: the story waits for the app's work to be done before its next step. */
+  databaseUrl: string;
 }
 
 type Variant = ShopSnapshot["variants"][number];
@@ -85,7 +85,7 @@ async function control<T>(sandbox: Sandbox, method: "GET" | "POST", path: string
 /** Plays the story against a running sandbox and app; resolves once the app has done all it caused. */
 export async function playDemoStory(target: DemoTarget, log: (message: string) => void = () => {}): Promise<DemoRoles> {
   const { sandbox } = target;
-  const db = openAppDatabase(target.dbFile);
+  const db = openAppDatabase(target.databaseUrl);
   // dev mode compiles each route on its first request, and the worker polls once a second.
   const settled = () => settle(target, db, 180_000);
   try {

@@ -1,7 +1,10 @@
-import { PrismaClient } from "@prisma/client";
-import { sqliteAdapter } from "../../app/db-sqlite.server";
+import type { PrismaClient } from "@prisma/client";
+import { openDatabase } from "../../app/db-open.server";
 
-/** A Prisma client on the same SQLite file the app process under test uses, configured as the app configures its own. */
-export function openAppDatabase(dbFile: string): PrismaClient {
-  return new PrismaClient({ adapter: sqliteAdapter(`file:${dbFile}`) });
+/**
+ * A Prisma client on the database the app process under test uses, configured as the app
+ * configures its own: a DATABASE_URL, or a SQLite file's path.
+ */
+export function openAppDatabase(urlOrSqliteFile: string): PrismaClient {
+  return openDatabase(/^(file:|postgres(ql)?:\/\/)/.test(urlOrSqliteFile) ? urlOrSqliteFile : `file:${urlOrSqliteFile}`);
 }

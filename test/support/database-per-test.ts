@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
 /** A fresh copy of the migrated database for each test of the file (or of the describe block it is called in). */
 export function databaseForEachTest(): { readonly db: PrismaClient } {
   let current: TestDatabase | null = null;
-  beforeEach(() => {
-    current = createTestDatabase();
+  beforeEach(async () => {
+    current = await createTestDatabase();
   });
   afterEach(async () => {
     await current?.drop();

@@ -75,7 +75,7 @@ export async function appRequest(
 /** The sandbox and the built app, installed and settled, with a client on the app's database. */
 export async function startInstalledStack(options: StartStackOptions = {}): Promise<{ stack: Stack; db: PrismaClient }> {
   const stack = await startStack({ seed: false, ...options, env: { ...FAST_WORKER_ENV, ...options.env } });
-  const db = openAppDatabase(stack.dbFile);
+  const db = openAppDatabase(stack.databaseUrl);
   await installApp(stack);
   await settle(stack, db);
   return { stack, db };

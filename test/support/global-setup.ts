@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { TEMPLATE_DATABASE } from "./test-database";
+import { migratePostgresqlTemplate, TEMPLATE_DATABASE } from "./test-database";
 
 const BUILD_ENTRY = path.resolve("build/server/index.js");
 const BUILD_INPUTS = ["app", "public", "vite.config.ts", "package.json", "tsconfig.json"];
@@ -19,7 +19,7 @@ function newestChange(paths: readonly string[]): number {
   return newest;
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
   // One migrated database per run; tests copy it instead of migrating again.
   fs.mkdirSync(path.dirname(TEMPLATE_DATABASE), { recursive: true });
   fs.rmSync(TEMPLATE_DATABASE, { force: true });
@@ -27,6 +27,7 @@ export default function setup(): void {
     stdio: "ignore",
     env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DATABASE}` },
   });
+  if (process.env.TEST_POSTGRESQL_URL) await migratePostgresqlTemplate();
   // End-to-end tests run the app as it ships: built by remix-serve's build. Rebuilt only when a
   // source is newer than the build, so a run never pulls the build from under another one.
   const built = fs.existsSync(BUILD_ENTRY) ? fs.statSync(BUILD_ENTRY).mtimeMs : 0;

@@ -39,7 +39,7 @@ export function stackForThisFile(options: StackForThisFileOptions = {}): Install
   const start = async () => {
     if (install) return startInstalledStack(stackOptions);
     const stack = await startStack(stackOptions);
-    return { stack, db: openAppDatabase(stack.dbFile) };
+    return { stack, db: openAppDatabase(stack.databaseUrl) };
   };
   beforeAll(async () => {
     const [started, browser] = await Promise.all([start(), withBrowser ? launchChromium() : undefined]);

@@ -80,7 +80,7 @@ async function settleAfterShopify(stack: Stack, db: PrismaClient, lagMs: number)
 
 export async function runBurst(options: BurstOptions): Promise<BurstResult> {
   const stack = await startStack({ seed: false, env: FAST_WORKER_ENV });
-  const db = openAppDatabase(stack.dbFile);
+  const db = openAppDatabase(stack.databaseUrl);
   try {
     const shop = stack.sandbox.shop;
     const events: { topic: string; orderId: string }[] = [];

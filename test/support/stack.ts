@@ -9,6 +9,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { startSandbox, type Sandbox } from "../sandbox/server";
+import { createDatabaseUrl } from "./test-database";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const ARTIFACTS_DIR = path.join(ROOT, "test/.artifacts");
@@ -24,7 +25,10 @@ export interface Stack {
   sandbox: Sandbox;
   appUrl: string;
   adminShellUrl: string;
+  /** The SQLite file, when the stack runs on SQLite. */
   dbFile: string;
+  /** The app's DATABASE_URL (a fresh database per stack: SQLite, or PostgreSQL in the postgresql test project). */
+  databaseUrl: string;
   logFile: string;
   /** The app process's id (its open files and memory are in /proc/<pid>/). */
   appPid(): number;
@@ -62,6 +66,18 @@ export function removeDatabase(dbFile: string): void {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
 }
 
+/**
+ * Empties a PostgreSQL database and applies the app's migrations (`prisma migrate reset`): for the
+ * sandbox, whose shop starts afresh on every start. Never point it at data you keep.
+ */
+export function resetPostgresqlDatabase(url: string): void {
+  execFileSync("npx", ["prisma", "migrate", "reset", "--force", "--skip-generate", "--skip-seed"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
 /** Applies the app's migrations to a (new) SQLite file. */
 export function migrateDatabase(dbFile: string): void {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
@@ -73,13 +89,13 @@ export function migrateDatabase(dbFile: string): void {
 }
 
 /** The environment the app reads in sandbox mode. */
-export function appEnvironment(sandbox: Sandbox, appUrl: string, dbFile: string, scopes: string): Record<string, string> {
+export function appEnvironment(sandbox: Sandbox, appUrl: string, dbFileOrUrl: string, scopes: string): Record<string, string> {
   return {
     SHOPIFY_API_KEY: TEST_APP.apiKey,
     SHOPIFY_API_SECRET: TEST_APP.apiSecret,
     SHOPIFY_APP_URL: appUrl,
     SCOPES: scopes,
-    DATABASE_URL: `file:${dbFile}`,
+    DATABASE_URL: /^(file:|postgres(ql)?:\/\/)/.test(dbFileOrUrl) ? dbFileOrUrl : `file:${dbFileOrUrl}`,
     SHOPIFY_SANDBOX_URL: sandbox.url,
     APP_BRIDGE_URL: `${sandbox.url}/cdn/app-bridge.js`,
     // The app looks again for unexplained units once order search caught up: the sandbox's lag is known.
@@ -157,6 +173,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     seed: options.seed ?? true,
     ...(options.customerData ? { customerData: options.customerData } : {}),
   });
+  // A given SQLite file is migrated here; otherwise a fresh copy of the test run's migrated template.
+  const database = options.dbFile ? { url: `file:${dbFile}`, drop: async () => {} } : await createDatabaseUrl(dbFile);
+  const databaseUrl = database.url;
   const launch = async (): Promise<ChildProcess> => {
     const log = fs.openSync(logFile, "a");
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), path.join(ROOT, "build/server/index.js")], {
@@ -166,7 +185,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
         NODE_ENV: "production",
         PORT: String(port),
         HOST: "127.0.0.1",
-        ...appEnvironment(sandbox, appUrl, dbFile, sandbox.scopes.join(",")),
+        ...appEnvironment(sandbox, appUrl, databaseUrl, sandbox.scopes.join(",")),
         ...options.env,
       },
       stdio: ["ignore", log, log],
@@ -185,11 +204,11 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     return child;
   };
 
-  const environment = () => ({ ...process.env, ...appEnvironment(sandbox, appUrl, dbFile, sandbox.scopes.join(",")), ...options.env });
+  const environment = () => ({ ...process.env, ...appEnvironment(sandbox, appUrl, databaseUrl, sandbox.scopes.join(",")), ...options.env });
   let worker: ChildProcess | null = null;
   let child: ChildProcess;
   try {
-    migrateDatabase(dbFile);
+    if (options.dbFile) migrateDatabase(dbFile);
     if (options.separateWorker) {
       options.env = { ...options.env, BACKORDER_WORKER: "off" };
       const log = fs.openSync(path.join(runDir, "worker.log"), "a");
@@ -202,6 +221,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   } catch (error) {
     if (worker) await stopChild(worker);
     await sandbox.close();
+    await database.drop();
     throw error;
   }
   return {
@@ -209,6 +229,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     appUrl,
     adminShellUrl: sandbox.adminShellUrl(),
     dbFile,
+    databaseUrl,
     logFile,
     appPid: () => child.pid!,
     async killApp() {
@@ -221,6 +242,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       await stopChild(child);
       if (worker) await stopChild(worker);
       await sandbox.close();
+      await database.drop();
     },
   };
 }

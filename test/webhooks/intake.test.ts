@@ -17,9 +17,9 @@ let server: http.Server;
 let appUrl: string;
 
 beforeAll(async () => {
-  database = createTestDatabase();
+  database = await createTestDatabase();
   Object.assign(process.env, {
-    DATABASE_URL: `file:${database.file}`,
+    DATABASE_URL: database.url,
     SHOPIFY_API_KEY: TEST_APP.apiKey,
     SHOPIFY_API_SECRET: TEST_APP.apiSecret,
     SHOPIFY_APP_URL: "http://127.0.0.1:1",
