@@ -3,8 +3,8 @@
  * processes have) claim and complete `jobs` no-op jobs. Prints claims per second, claim
  * statements per job claimed (each claimNextJob call is one statement) and the share of claim
  * statements that came back empty while jobs were still pending (lost races).
- * `npx tsx test/bench/claims.ts [postgresql://server-url]`: SQLite always, PostgreSQL when a
- * server URL is given (a throwaway database is created on it).
+ * Part of `npm run bench`; alone: `npx tsx test/bench/claims.ts [postgresql://server-url]` (a
+ * throwaway database is created on the server; without one, on a throwaway local cluster).
  */
 import { execFileSync } from "node:child_process";
 import os from "node:os";
@@ -73,15 +73,25 @@ async function freshDatabase(serverUrl: string | null): Promise<{ url: string; d
   return { url: url.toString(), drop: async () => void (await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`), await admin.end()) };
 }
 
-async function main() {
-  const rows: Record<string, ClaimFigures> = {};
-  for (const serverUrl of [null, ...(process.argv[2] ? [process.argv[2]] : [])]) {
-    const database = await freshDatabase(serverUrl);
-    rows[serverUrl ? "PostgreSQL" : "SQLite"] = await benchClaims(database.url);
-    await database.drop();
+/**
+ * SQLite, and PostgreSQL on the server BENCH_POSTGRESQL_URL names (or the one given), else on a
+ * throwaway local cluster started and stopped here (as `.ci/run` does for the tests).
+ */
+export async function printClaims(serverUrl = process.env.BENCH_POSTGRESQL_URL): Promise<void> {
+  const throwaway = !serverUrl;
+  const server = serverUrl ?? execFileSync("prisma/tools/postgres-throwaway.sh", ["start"], { encoding: "utf8" }).trim();
+  try {
+    const rows: Record<string, ClaimFigures> = {};
+    for (const url of [null, server]) {
+      const database = await freshDatabase(url);
+      rows[url ? "PostgreSQL" : "SQLite"] = await benchClaims(database.url);
+      await database.drop();
+    }
+    console.info("\nJob claims: 6 workers (PostgreSQL: a connection each), 1,000 no-op jobs; claim statements per job and the share of claims that lost a race");
+    console.table(rows);
+  } finally {
+    if (throwaway) execFileSync("prisma/tools/postgres-throwaway.sh", ["stop"], { stdio: "ignore" });
   }
-  console.info("Job claims: 6 workers, 1,000 no-op jobs");
-  console.table(rows);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) void main();
+if (import.meta.url === `file://${process.argv[1]}`) void printClaims(process.argv[2]);

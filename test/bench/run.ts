@@ -6,6 +6,7 @@
 import { planBucket, SHOPIFY_PLANS } from "../sandbox/admin-api/plans";
 import { startInstalledStack } from "../support/engine";
 import { benchAdminPages } from "./admin-pages";
+import { printClaims } from "./claims";
 import { benchBudget, printBudget } from "./budget";
 import { benchIngest } from "./ingest";
 import { benchRestock } from "./restock";
@@ -49,6 +50,8 @@ async function main() {
   console.info("What an ack costs, and the web thread's longest event-loop stall from the burst's start until the worker finished it (goals: ≤ 0.5 ms CPU per ack, ≥ 50 % of bare Node, stall ≤ 100 ms)");
   console.table(costs);
   if (process.env.BENCH_ONLY === "ingest") return;
+
+  await printClaims();
 
   const restock = await benchRestock(sizeFromEnv("BENCH_WAITING_LINES", 10_000));
   console.info(`\nRestock releasing ${restock.waitingLines} waiting lines (one unit per order), sandbox bucket unthrottled`);
