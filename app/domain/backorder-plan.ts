@@ -37,6 +37,8 @@ export interface VariantPlanInput {
   held?: readonly HeldLine[];
   /** Shopify's levels when the held lines were stored (the last decided sync), where known. */
   previousLevels?: readonly LocationStock[];
+  /** When those levels were read (ISO): orders placed before were counted in them. */
+  previousReadAt?: string;
   /** The merchant's expected restock date for incoming stock, if any; one that has gone by is not used. */
   restockDate: string | null;
   defaultLeadTimeDays: number | null;
@@ -98,7 +100,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     const lines = input.demand.filter((line) => line.locationId === level.locationId);
     return splitCoverage(lines, waitingUnitsFromAvailable(level.available)).map((coverage) => ({ ...coverage, locationId: level.locationId }));
   });
-  const waiting = keepHeldLines(located, input.held ?? [], input.levels, input.previousLevels).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
+  const waiting = keepHeldLines(located, input.held ?? [], input.levels, input.previousLevels, input.previousReadAt).filter((line) => line.waitingUnits > 0).sort(compareQueueOrder);
   const waitingUnits = waiting.reduce((sum, line) => sum + line.waitingUnits, 0);
   const decision = decideVariantPolicy(input.rules, {
     productId: input.productId,
@@ -158,19 +160,30 @@ type LocatedCoverage = LineCoverage & { locationId: string };
  * not from the stored lines' sum: lines kept waiting beyond Shopify's count would read as units
  * that arrived, and lines a sync had not stored yet would hide units that did. Without a
  * previous count (the first sync), the stored lines' sum stands in.
+ *
+ * One shift of view does free held units: an order placed before those levels were read (so
+ * counted in them) that the app did not see then (its webhook late, search behind) and that now
+ * waits. Its waiting units were handed to older held lines for want of it; they are its own.
  */
 export function keepHeldLines(
   located: readonly LocatedCoverage[],
   held: readonly HeldLine[],
   levels: readonly LocationStock[],
   previous: readonly LocationStock[] = [],
+  previousReadAt?: string,
 ): LocatedCoverage[] {
   const result = [...located];
+  const heldKeys = new Set(held.map((line) => `${line.lineItemId}@${line.locationId}`));
   for (const level of levels) {
     const heldHere = held.filter((line) => line.locationId === level.locationId && line.waitingUnits > 0);
     const before = previous.find((p) => p.locationId === level.locationId);
     const waitingBefore = before ? waitingUnitsFromAvailable(before.available) : heldHere.reduce((sum, line) => sum + line.waitingUnits, 0);
-    let arrived = Math.max(0, waitingBefore - waitingUnitsFromAvailable(level.available));
+    const unseenBefore = previousReadAt === undefined
+      ? 0
+      : located
+          .filter((line) => line.locationId === level.locationId && !heldKeys.has(`${line.lineItemId}@${line.locationId}`) && Date.parse(line.orderedAt) < Date.parse(previousReadAt))
+          .reduce((sum, line) => sum + line.waitingUnits, 0);
+    let arrived = Math.max(0, waitingBefore - waitingUnitsFromAvailable(level.available)) + unseenBefore;
     for (const line of heldHere.filter((line) => !(line.priority && line.priority > 0)).sort(compareQueueOrder)) {
       const index = result.findIndex((planned) => planned.lineItemId === line.lineItemId && planned.locationId === line.locationId);
       const plannedWaiting = index >= 0 ? result[index]!.waitingUnits : 0;

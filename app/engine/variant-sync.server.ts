@@ -80,6 +80,7 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
     levels,
     demand,
     previousLevels,
+    ...(decided[0] ? { previousReadAt: decided[0].syncedAt.toISOString() } : {}),
     held: known.map((line) => ({
       lineItemId: line.lineItemId,
       orderId: line.orderId,

@@ -132,4 +132,27 @@ describe("held lines and the demand window", () => {
     const after = planVariant(input({ levels: [level("L1", -3)], previousLevels: [level("L1", -5)], demand: lines, held }));
     expect(after.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0003", "line-0004", "line-0005"]);
   });
+
+  it("gives an order the app did not see at the last decision its own units back from the older held line", () => {
+    // Lines 1–3: line 3 (newest) was placed before the last decision but unseen, so its one
+    // waiting unit went to line 2; line 1 took stock. Now line 3 is seen, and nothing arrived.
+    const lines = [1, 2, 3].map((n) => line(n, 1));
+    const readAt = new Date(Date.parse(lines[2]!.orderedAt) + 30_000).toISOString();
+    const held = heldFrom(planVariant(input({ levels: [level("L1", -1)], demand: lines.slice(0, 2) })));
+    expect(held.map((l) => l.lineItemId)).toEqual(["line-0002"]);
+    const after = planVariant(input({ levels: [level("L1", -1)], previousLevels: [level("L1", -1)], previousReadAt: readAt, demand: lines, held }));
+    expect(after.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0003"]);
+    // Placed after the levels were read, the same order is one the levels may not count yet: the held line keeps its unit.
+    const early = new Date(Date.parse(lines[2]!.orderedAt) - 30_000).toISOString();
+    const meanwhile = planVariant(input({ levels: [level("L1", -1)], previousLevels: [level("L1", -1)], previousReadAt: early, demand: lines, held }));
+    expect(meanwhile.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0002", "line-0003"]);
+  });
+
+  it("frees nothing for an older order seen late that took stock", () => {
+    const lines = [1, 2, 3].map((n) => line(n, 1));
+    const held = heldFrom(planVariant(input({ levels: [level("L1", -2)], demand: lines.slice(1) })));
+    const readAt = new Date(Date.parse(lines[2]!.orderedAt) + 30_000).toISOString();
+    const after = planVariant(input({ levels: [level("L1", -2)], previousLevels: [level("L1", -2)], previousReadAt: readAt, demand: lines, held }));
+    expect(after.waitingLines.map((l) => l.lineItemId)).toEqual(["line-0002", "line-0003"]);
+  });
 });
