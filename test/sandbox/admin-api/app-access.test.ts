@@ -50,6 +50,15 @@ describe("the 60-day order window", () => {
     expect((await run(hold, { id: oldFo })).data.fulfillmentOrderHold).toEqual({ fulfillmentOrder: null, userErrors: [{ code: "FULFILLMENT_ORDER_NOT_FOUND" }] });
     expect((await run(hold, { id: recentFo })).data.fulfillmentOrderHold.userErrors).toEqual([]);
   });
+
+  it("refuses writes to them: metafields and tags", async () => {
+    shop.appAccess.grantedScopes = () => ["read_orders"];
+    const setDate = `mutation($owner: ID!) { metafieldsSet(metafields: [{ ownerId: $owner, namespace: "$app:backorder", key: "ships_on", type: "date", value: "2026-12-01" }]) { metafields { id } userErrors { field code } } }`;
+    expect((await run(setDate, { owner: oldOrder })).data.metafieldsSet).toEqual({ metafields: null, userErrors: [{ field: ["metafields", "0", "ownerId"], code: "INVALID" }] });
+    expect((await run(setDate, { owner: recentOrder })).data.metafieldsSet.userErrors).toEqual([]);
+    const tag = `mutation($id: ID!) { tagsAdd(id: $id, tags: ["backorder"]) { node { id } userErrors { field } } }`;
+    expect((await run(tag, { id: oldOrder })).data.tagsAdd).toEqual({ node: null, userErrors: [{ field: ["id"] }] });
+  });
 });
 
 describe("protected customer data", () => {

@@ -1,7 +1,7 @@
 /** Root query fields and mutations. Mutations turn ShopUserErrors into `userErrors`. */
-import { fulfillmentOrderVisible } from "../state/app-access";
+import { fulfillmentOrderVisible, orderVisible } from "../state/app-access";
 import { ShopUserError } from "../state/errors";
-import { gid } from "../state/ids";
+import { gid, parseGid } from "../state/ids";
 import * as ops from "../state/admin-ops";
 import * as fulfillment from "../state/fulfillment";
 import type { SandboxShop } from "../state/shop";
@@ -67,6 +67,18 @@ function actionable(shop: SandboxShop, foGid: string): string {
   return foGid;
 }
 
+/** An order past the 60-day window: to the app it does not exist, for writes as for reads. */
+function isHiddenOrder(shop: SandboxShop, ownerGid: unknown): boolean {
+  const parsed = typeof ownerGid === "string" ? parseGid(ownerGid) : null;
+  const order = parsed?.type === "Order" ? shop.orders.get(parsed.id) : undefined;
+  return order !== undefined && !orderVisible(shop.appAccess, order, shop.now());
+}
+
+function taggable(shop: SandboxShop, id: string): string {
+  if (isHiddenOrder(shop, id)) throw new ShopUserError("Resource does not exist or does not support tags.", ["id"], null);
+  return id;
+}
+
 export function mutationRoot(shop: SandboxShop) {
   return {
     ...orderEditMutations(shop),
@@ -74,11 +86,16 @@ export function mutationRoot(shop: SandboxShop) {
       const result = ops.updateVariants(shop, args.productId, args.variants);
       return { product: productView(shop, result.product), productVariants: result.variants.map((v) => variantView(shop, v)) };
     }),
-    metafieldsSet: (args: Args) => guarded({ metafields: null }, () => ({ metafields: ops.setMetafields(shop, args.metafields).map((m) => metafieldView(shop, m)) })),
+    metafieldsSet: (args: Args) => guarded({ metafields: null }, () => {
+      (args.metafields as Args[]).forEach((input, index) => {
+        if (isHiddenOrder(shop, input.ownerId)) throw new ShopUserError("Owner does not exist.", ["metafields", String(index), "ownerId"], "INVALID");
+      });
+      return { metafields: ops.setMetafields(shop, args.metafields).map((m) => metafieldView(shop, m)) };
+    }),
     metafieldsDelete: (args: Args) => guarded({ deletedMetafields: null }, () => ({ deletedMetafields: ops.deleteMetafields(shop, args.metafields) })),
     metafieldDefinitionCreate: (args: Args) => guarded({ createdDefinition: null }, () => ({ createdDefinition: metafieldDefinitionView(shop, ops.createMetafieldDefinition(shop, args.definition)) })),
-    tagsAdd: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, args.id, args.tags, "add")) })),
-    tagsRemove: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, args.id, args.tags, "remove")) })),
+    tagsAdd: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, taggable(shop, args.id), args.tags, "add")) })),
+    tagsRemove: (args: Args) => guarded({ node: null }, () => ({ node: nodeByGid(shop, ops.changeTags(shop, taggable(shop, args.id), args.tags, "remove")) })),
     fulfillmentOrderHold: (args: Args) => guarded({ fulfillmentHold: null, fulfillmentOrder: null, remainingFulfillmentOrder: null }, () => {
       const result = fulfillment.holdFulfillmentOrder(shop, actionable(shop, args.id), args.fulfillmentHold);
       return {
