@@ -61,6 +61,22 @@ async function costsWith(title: string, waiting: number): Promise<EventCosts> {
   };
 }
 
+/** Reads of orders, which would grow with the orders waiting if the engine re-read them. */
+const ORDER_READS = new Set(["OpenOrders", "OrdersById", "OrderHolds"]);
+
+/**
+ * The same event with many orders waiting reads no more orders than with few, and makes at most
+ * one request more: one more read of the variant's levels when the order's two webhooks happen
+ * to be worked on apart rather than together (timing, not waiting orders).
+ */
+function expectSameCost(few: string[], many: string[]): void {
+  const message = `${FEW} waiting: ${few.join(", ")}\n${MANY} waiting: ${many.join(", ")}`;
+  const orderReads = (requests: string[]) => requests.filter((name) => ORDER_READS.has(name)).length;
+  expect(orderReads(many), message).toBeLessThanOrEqual(orderReads(few));
+  expect(many.length, message).toBeLessThanOrEqual(few.length + 1);
+  expect(many, message).not.toContain("OpenOrders");
+}
+
 describe("what an event costs in Admin API requests", () => {
   let few: EventCosts;
   let many: EventCosts;
@@ -71,8 +87,7 @@ describe("what an event costs in Admin API requests", () => {
   }, 900_000);
 
   it("a new order costs the same with many orders waiting as with few", () => {
-    expect(many.newOrder.length, `${FEW} waiting: ${few.newOrder.join(", ")}\n${MANY} waiting: ${many.newOrder.join(", ")}`).toBeLessThanOrEqual(few.newOrder.length);
-    expect(many.newOrder).not.toContain("OpenOrders");
+    expectSameCost(few.newOrder, many.newOrder);
   });
 
   it("a routine order update costs nothing", () => {
@@ -81,7 +96,6 @@ describe("what an event costs in Admin API requests", () => {
   });
 
   it("one unit restocked costs the same with many orders waiting as with few", () => {
-    expect(many.oneUnitRestocked.length, `${FEW} waiting: ${few.oneUnitRestocked.join(", ")}\n${MANY} waiting: ${many.oneUnitRestocked.join(", ")}`).toBeLessThanOrEqual(few.oneUnitRestocked.length);
-    expect(many.oneUnitRestocked).not.toContain("OpenOrders");
+    expectSameCost(few.oneUnitRestocked, many.oneUnitRestocked);
   });
 });
