@@ -1,10 +1,10 @@
 /** The variant's waiting lines as the plan leaves them, stored: what changed at once, queue places after. */
 import { Prisma, type BackorderLine } from "@prisma/client";
 import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
-import { promiseFor } from "../domain/customer-promise";
+import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
-import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
+import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -23,9 +23,8 @@ export async function recordLines(
   const touched = new Set<string>();
   const writes = [];
   const movedUp: QueueMove[] = [];
-  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
-  const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
+  const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -101,6 +100,33 @@ export async function writeQueuePositions(ctx: EngineContext, variantId: string,
     await ctx.db.$executeRaw(Prisma.sql`UPDATE "BackorderLine" SET "queuePosition" = CASE ${positions} ELSE "queuePosition" END, "updatedAt" = ${now}
       WHERE "shop" = ${ctx.shop} AND "variantId" = ${variantId} AND "lineItemId" IN (${Prisma.join(chunk.map((move) => move.lineItemId))})`);
   }
+}
+
+/**
+ * What the app keeps of lines that start waiting, once per line, not on every sync: from the
+ * orders read with it (announced orders are), else read for the rest in one request.
+ */
+async function startingLineFacts(ctx: EngineContext, starting: readonly PlannedLine[], orders: Map<string, OrderFacts>): Promise<NewLineFacts> {
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  if (starting.length === 0) return facts;
+  const firsts = new Set(await firstWaits(ctx, starting));
+  const unread: PlannedLine[] = [];
+  for (const line of starting) {
+    const order = orders.get(line.orderId);
+    const attributes = order?.attributesOf?.get(line.lineItemId);
+    if (!attributes) {
+      unread.push(line);
+      continue;
+    }
+    const date = firsts.has(line.lineItemId) ? checkoutPromiseOf(attributes, ctx.today) : null;
+    if (date !== null) facts.checkoutPromises.set(line.lineItemId, date);
+    if (order?.customer) facts.customers.set(line.orderId, order.customer);
+  }
+  if (unread.length === 0) return facts;
+  const read = await readNewLineFacts(ctx, unread.map((line) => line.lineItemId).filter((id) => firsts.has(id)), unread.map((line) => line.orderId));
+  for (const [lineItemId, date] of read.checkoutPromises) facts.checkoutPromises.set(lineItemId, date);
+  for (const [orderId, customer] of read.customers) facts.customers.set(orderId, customer);
+  return facts;
 }
 
 /**
