@@ -22,6 +22,7 @@ export async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
+  const updates = new SameChangeUpdates();
   const movedUp: QueueMove[] = [];
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
   const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
@@ -34,12 +35,8 @@ export async function recordLines(
       const promisedOn = promiseFor({ kept: existing.promisedOn, checkout: null, shipsOn: line.shipsOn });
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
       const same = existing.waitingUnits === line.waitingUnits && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn;
-      if (same && existing.queuePosition === line.queuePosition) continue;
-      if (same) {
-        movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
-        continue;
-      }
-      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }));
+      if (existing.queuePosition !== line.queuePosition) movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
+      if (!same) updates.add(line, { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn });
       continue;
     }
     const order = orders.get(line.orderId);
@@ -70,15 +67,41 @@ export async function recordLines(
   for (const line of knownByKey.values()) {
     touched.add(line.orderId);
     if (line.waitingUnits === 0 && line.queuePosition === null) continue;
-    writes.push(db.backorderLine.update({
-      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
-      data: { waitingUnits: 0, queuePosition: null },
-    }));
+    updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
-  // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
-  // libsql transaction would hold the file while other jobs in this process wait on it.
+  // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
+  // would hold the database while other jobs in this process wait on it.
   for (const write of writes) await write;
+  await updates.write(ctx, variantId);
   return { touchedOrders: [...touched], movedUp };
+}
+
+type LineChange = Pick<Prisma.BackorderLineUpdateManyMutationInput, "waitingUnits" | "shipsOn" | "quantity" | "promisedOn" | "queuePosition">;
+
+/** Line ids per statement: one bound parameter each, well under what SQLite and PostgreSQL take. */
+const LINES_PER_STATEMENT = 500;
+
+/**
+ * Changes to stored lines, written as one statement per location and identical change: a restock
+ * covers hundreds of lines the same way, and a statement per line would delay the first release.
+ */
+class SameChangeUpdates {
+  private readonly groups = new Map<string, { locationId: string; change: LineChange; lineItemIds: string[] }>();
+
+  add(line: { lineItemId: string; locationId: string }, change: LineChange): void {
+    const key = JSON.stringify([line.locationId, change]);
+    const group = this.groups.get(key) ?? { locationId: line.locationId, change, lineItemIds: [] };
+    group.lineItemIds.push(line.lineItemId);
+    this.groups.set(key, group);
+  }
+
+  async write(ctx: EngineContext, variantId: string): Promise<void> {
+    for (const { locationId, change, lineItemIds } of this.groups.values()) {
+      for (let start = 0; start < lineItemIds.length; start += LINES_PER_STATEMENT) {
+        await ctx.db.backorderLine.updateMany({ where: { shop: ctx.shop, variantId, locationId, lineItemId: { in: lineItemIds.slice(start, start + LINES_PER_STATEMENT) } }, data: change });
+      }
+    }
+  }
 }
 
 export interface QueueMove {
