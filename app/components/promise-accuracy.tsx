@@ -119,7 +119,8 @@ function OverTimeCard({ overTime, bucketing }: { overTime: PromiseAccuracy["over
       }}
     >
       <ChartVisual
-        kind="line"
+        // Columns, not a line: a week or month when nothing shipped has no share, and a line cannot show a lone point.
+        kind="columns"
         series={[{ name: o.share, color: SERIES_COLORS[0], data: overTime.map(({ start, record }) => ({ key: start, value: share(record) })) }]}
         height={220}
         formatKey={bucketing === "week" ? shortDay : monthOf(SHORT_MONTH)}
