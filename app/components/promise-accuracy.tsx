@@ -1,10 +1,11 @@
 /**
  * Promise accuracy in words and figures: the share of back orders shipped by the date promised
  * and their slip over the period the merchant picks (kept in the URL as `period`). Home adds the
- * share week by week (or month by month) as a chart with its table, and the vendors with the
- * worst record; the variant page shows the variant's own figures.
+ * share week by week (or month by month) as a chart with its table, and the vendors and variants
+ * with the worst record; the variant page shows the variant's own figures.
  */
-import { BlockStack, Card, DataTable, InlineGrid, Select, Text } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { BlockStack, Card, DataTable, InlineGrid, Link, Select, Text } from "@shopify/polaris";
 import { ACCURACY_PERIODS, type Bucketing, type PromiseRecord } from "../domain/promise-accuracy";
 import type { PromiseAccuracy } from "../models/promise-accuracy.server";
 import { ChartCard, ChartVisual, SERIES_COLORS, shortDay } from "./home-charts";
@@ -132,24 +133,29 @@ function OverTimeCard({ overTime, bucketing }: { overTime: PromiseAccuracy["over
   );
 }
 
-function VendorsCard({ vendors }: { vendors: PromiseAccuracy["worstVendors"] }) {
-  const v = text.vendors;
+interface WorstRow {
+  name: ReactNode;
+  record: PromiseRecord;
+}
+
+/** Vendors or variants with late back orders, worst first, as a table. */
+function WorstCard({ words, nameHeading, rows }: { words: { title: string; description: string; none: string }; nameHeading: string; rows: WorstRow[] }) {
   const o = text.overTime;
   return (
     <Card>
-      <section aria-label={v.title}>
+      <section aria-label={words.title}>
         <BlockStack gap="300">
-          <Text as="h3" variant="headingSm">{v.title}</Text>
-          {vendors.length === 0 ? (
-            <Text as="p" tone="subdued">{v.none}</Text>
+          <Text as="h3" variant="headingSm">{words.title}</Text>
+          {rows.length === 0 ? (
+            <Text as="p" tone="subdued">{words.none}</Text>
           ) : (
             <>
-              <Text as="p" tone="subdued">{v.description}</Text>
+              <Text as="p" tone="subdued">{words.description}</Text>
               <DataTable
-                headings={[v.vendor, o.shipped, o.kept, o.share, o.averageDaysLate]}
+                headings={[nameHeading, o.shipped, o.kept, o.share, o.averageDaysLate]}
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric"]}
-                rows={vendors.map(({ vendor, record }) => [
-                  vendor ?? v.noVendor,
+                rows={rows.map(({ name, record }) => [
+                  name,
                   formatNumber(record.shipped),
                   formatNumber(record.kept),
                   formatPercent(percentOf(record.share ?? 0)),
@@ -166,7 +172,7 @@ function VendorsCard({ vendors }: { vendors: PromiseAccuracy["worstVendors"] }) 
   );
 }
 
-/** Home's block: the shop's figures, then (when anything shipped) the share over time and the vendors with the worst record. */
+/** Home's block: the shop's figures, then (when anything shipped) the share over time and the vendors and variants with the worst record. */
 export function HomePromiseAccuracy({ accuracy }: { accuracy: PromiseAccuracy }) {
   return (
     <BlockStack gap="300">
@@ -176,7 +182,23 @@ export function HomePromiseAccuracy({ accuracy }: { accuracy: PromiseAccuracy })
         // One above the other: five columns need the section's width (a table that scrolls traps keyboard users).
         <>
           <OverTimeCard overTime={accuracy.overTime} bucketing={accuracy.bucketing} />
-          <VendorsCard vendors={accuracy.worstVendors} />
+          <WorstCard
+            words={text.vendors}
+            nameHeading={text.vendors.vendor}
+            rows={accuracy.worstVendors.map(({ vendor, record }) => ({ name: vendor ?? text.vendors.noVendor, record }))}
+          />
+          <WorstCard
+            words={text.variants}
+            nameHeading={text.variants.variant}
+            rows={accuracy.worstVariants.map(({ id, title, record }) => ({
+              name: title === null ? text.variants.untracked : (
+                <Link key={id} url={`/app/variants/${id}`} removeUnderline>
+                  {title}
+                </Link>
+              ),
+              record,
+            }))}
+          />
         </>
       )}
     </BlockStack>

@@ -13,8 +13,9 @@ import { addDays } from "./restock-eta";
 export const ACCURACY_PERIODS = [30, 90, 365] as const;
 export type AccuracyPeriod = (typeof ACCURACY_PERIODS)[number];
 export const DEFAULT_ACCURACY_PERIOD: AccuracyPeriod = 90;
-/** How many suppliers the worst-record list shows at most. */
+/** How many suppliers, and how many variants, the worst-record lists show at most. */
 export const WORST_VENDORS = 5;
+export const WORST_VARIANTS = 5;
 
 /** A period from the URL; anything else is the default. */
 export function accuracyPeriodOf(value: unknown): AccuracyPeriod {
@@ -105,6 +106,8 @@ export interface PromiseAccuracyReport {
   overTime: { start: string; record: PromiseRecord }[];
   /** Suppliers with at least one late line, worst first (lowest share kept, then most late, then latest on average). */
   worstVendors: { vendor: string | null; record: PromiseRecord }[];
+  /** Variants with at least one late line, worst first, the same way. */
+  worstVariants: { variantId: string; record: PromiseRecord }[];
 }
 
 /** The lines released within the period (by release day), judged as a whole, over time and per supplier. */
@@ -117,7 +120,15 @@ export function promiseAccuracy(lines: readonly LeftQueueLine[], input: { today:
     const end = nextBucket(start, bucketing);
     overTime.push({ start, record: promiseRecord(inPeriod.filter((line) => line.releasedOn >= start && line.releasedOn < end)) });
   }
-  return { firstDay, today: input.today, bucketing, overall: promiseRecord(inPeriod), overTime, worstVendors: worstBy(inPeriod, (line) => line.vendor, WORST_VENDORS).map(({ key, record }) => ({ vendor: key, record })) };
+  return {
+    firstDay,
+    today: input.today,
+    bucketing,
+    overall: promiseRecord(inPeriod),
+    overTime,
+    worstVendors: worstBy(inPeriod, (line) => line.vendor, WORST_VENDORS).map(({ key, record }) => ({ vendor: key, record })),
+    worstVariants: worstBy(inPeriod, (line) => line.variantId, WORST_VARIANTS).map(({ key, record }) => ({ variantId: key, record })),
+  };
 }
 
 /** Groups with at least one late line, worst first; ties broken by the key so the order is stable. */

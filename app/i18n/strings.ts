@@ -514,5 +514,12 @@ export const strings = {
       noVendor: "No vendor",
       none: "No vendor's back orders shipped late in this period.",
     },
+    variants: {
+      title: "Variants with the most late back orders",
+      description: "Variants whose back orders shipped after the date promised in this period, the lowest share kept first (up to 5).",
+      variant: "Variant",
+      untracked: "A variant the app no longer tracks",
+      none: "No variant's back orders shipped late in this period.",
+    },
   },
 } as const;

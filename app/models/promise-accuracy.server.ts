@@ -1,5 +1,5 @@
 /**
- * Promise accuracy for Home (the shop, over time, the suppliers with the worst record) and for a
+ * Promise accuracy for Home (the shop, over time, the suppliers and variants with the worst record) and for a
  * variant page, from the back-order lines released in the chosen period.
  *
  * Which lines count: those that left the queue shipping, `released` (the app lifted its hold) or
@@ -17,11 +17,14 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { addDays } from "../domain/restock-eta";
-import { periodStart, promiseAccuracy, type AccuracyPeriod, type LeftQueueLine, type PromiseAccuracyReport } from "../domain/promise-accuracy";
+import { periodStart, promiseAccuracy, type AccuracyPeriod, type LeftQueueLine, type PromiseAccuracyReport, type PromiseRecord } from "../domain/promise-accuracy";
 import { todayIn } from "../engine/settings.server";
+import { numericIdOf } from "./variants.server";
 
-export interface PromiseAccuracy extends PromiseAccuracyReport {
+export interface PromiseAccuracy extends Omit<PromiseAccuracyReport, "worstVariants"> {
   days: AccuracyPeriod;
+  /** The variant page's numeric id and the title the app stores (null for a variant it no longer tracks). */
+  worstVariants: { id: string; title: string | null; record: PromiseRecord }[];
 }
 
 export async function loadPromiseAccuracy(
@@ -46,24 +49,29 @@ export async function loadPromiseAccuracy(
     },
     select: { variantId: true, promisedOn: true, releasedAt: true, merchantAction: true },
   });
-  const vendors = await vendorsOf(db, shop, options.variantId ? [] : [...new Set(rows.map((row) => row.variantId))]);
+  const variants = await variantsOf(db, shop, options.variantId ? [] : [...new Set(rows.map((row) => row.variantId))]);
   const lines: LeftQueueLine[] = rows.map((row) => ({
     variantId: row.variantId,
-    vendor: vendors.get(row.variantId) ?? null,
+    vendor: variants.get(row.variantId)?.vendor ?? null,
     promisedOn: row.promisedOn!,
     releasedOn: todayIn(timeZone, row.releasedAt!),
     releasedByMerchant: row.merchantAction === "released",
   }));
-  return { days: options.days, ...promiseAccuracy(lines, { today, days: options.days }) };
+  const report = promiseAccuracy(lines, { today, days: options.days });
+  return {
+    ...report,
+    days: options.days,
+    worstVariants: report.worstVariants.map(({ variantId, record }) => ({ id: numericIdOf(variantId), title: variants.get(variantId)?.title ?? null, record })),
+  };
 }
 
-/** The supplier the app stores for each variant (Shopify's product vendor, read by the variant sync). */
-async function vendorsOf(db: PrismaClient, shop: string, variantIds: string[]): Promise<Map<string, string | null>> {
-  const vendors = new Map<string, string | null>();
+/** The title and supplier the app stores for each variant (the supplier is Shopify's product vendor, read by the variant sync). */
+async function variantsOf(db: PrismaClient, shop: string, variantIds: string[]): Promise<Map<string, { title: string; vendor: string | null }>> {
+  const variants = new Map<string, { title: string; vendor: string | null }>();
   // In slices: SQLite takes a bounded number of parameters in one statement.
   for (let start = 0; start < variantIds.length; start += 500) {
-    const rows = await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds.slice(start, start + 500) } }, select: { variantId: true, vendor: true } });
-    for (const row of rows) vendors.set(row.variantId, row.vendor?.trim() || null);
+    const rows = await db.trackedVariant.findMany({ where: { shop, variantId: { in: variantIds.slice(start, start + 500) } }, select: { variantId: true, title: true, vendor: true } });
+    for (const row of rows) variants.set(row.variantId, { title: row.title, vendor: row.vendor?.trim() || null });
   }
-  return vendors;
+  return variants;
 }

@@ -102,6 +102,9 @@ describe("promise accuracy over a period", () => {
     const report = promiseAccuracy(lines, { today, days: 30 });
     // Two suppliers at 0 % kept: the one later on average first; then 50 %; the punctual one is not listed.
     expect(report.worstVendors.map((entry) => [entry.vendor, entry.record.share])).toEqual([[null, 0], ["Coldco", 0], ["Brightlite", 0.5]]);
+    // Per variant the same way: v2 (one line, 1 day late) is all late; v1 kept 2 of 4.
+    const variants = promiseAccuracy([...lines.slice(0, 2), { ...lines[2]!, variantId: "v2" }, ...lines.slice(3)], { today, days: 30 }).worstVariants;
+    expect(variants.map((entry) => [entry.variantId, entry.record.kept, entry.record.shipped])).toEqual([["v2", 0, 1], ["v1", 2, 4]]);
     const many = Array.from({ length: 8 }, (_, index) => line("2026-03-10", "2026-03-12", { vendor: `Vendor ${index}` }));
     expect(worstBy(many, (entry) => entry.vendor, 5)).toHaveLength(5);
   });

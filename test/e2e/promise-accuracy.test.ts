@@ -78,7 +78,8 @@ describe("Promises kept", () => {
     await promise(kettleOrders[2]!, addDays(todayIn(timezone, longAgo), -5), longAgo);
 
     // Last 30 days, shop: 3 of 6 kept; slips 0, 0, 3, 5, 0, 1: 9 / 6 = 1.5 days; late ones 9 / 3 = 3 days.
-    // Vendors: Brightlite 2 of 4 kept (50 %), 4 days late on average; Coldco 1 of 2 (50 %), 1 day; the one with more late first.
+    // Vendors (and variants): Brightlite's lamp 2 of 4 kept (50 %), 4 days late on average; Coldco's kettle 1 of 2 (50 %), 1 day;
+    // the one with more late first.
     const { page, app, errors } = await open("/app?period=30", text.title);
     const summary = app.getByRole("region", { name: text.title, exact: true });
     await summary.getByText("3 of 6 back orders shipped by the date promised; late ones were 3 days late on average.").waitFor();
@@ -88,6 +89,12 @@ describe("Promises kept", () => {
     const vendorRows = vendors.getByRole("row");
     await expect(vendorRows.nth(1).locator("td, th").allTextContents()).resolves.toEqual(["Brightlite", "4", "2", "50%", "4 days"]);
     await expect(vendorRows.nth(2).locator("td, th").allTextContents()).resolves.toEqual(["Coldco", "2", "1", "50%", "1 day"]);
+    // Per variant, the same figures here (one vendor each), and each opens its page.
+    const variantsCard = app.getByRole("region", { name: text.variants.title });
+    const variantRows = variantsCard.getByRole("row");
+    await expect(variantRows.nth(1).locator("td, th").allTextContents()).resolves.toEqual(["Accuracy Lamp", "4", "2", "50%", "4 days"]);
+    await expect(variantRows.nth(2).locator("td, th").allTextContents()).resolves.toEqual(["Accuracy Kettle", "2", "1", "50%", "1 day"]);
+    await expect(variantsCard.getByRole("link", { name: "Accuracy Kettle" }).getAttribute("href")).resolves.toMatch(new RegExp(`/app/variants/${numeric(kettle)}(\\?|$)`));
     // The chart draws this week's column (the library labels it, though the picture is hidden from assistive
     // technology), and its table for screen readers has this week's row first.
     const overTime = app.getByRole("region", { name: text.overTime.title("week") });

@@ -35,9 +35,9 @@ function leftQueue(row: { shop?: string; variantId?: string; promisedOn: string 
   });
 }
 
-function variant(variantId: string, vendor: string | null) {
+function variant(variantId: string, title: string, vendor: string | null) {
   return t.db.trackedVariant.create({
-    data: { shop: SHOP, variantId, productId: "gid://shopify/Product/1", inventoryItemId: `${variantId}/item`, title: "Lamp", vendor, merchantPolicy: "DENY", status: "in_stock", sellable: 1 },
+    data: { shop: SHOP, variantId, productId: "gid://shopify/Product/1", inventoryItemId: `${variantId}/item`, title, vendor, merchantPolicy: "DENY", status: "in_stock", sellable: 1 },
   });
 }
 
@@ -49,8 +49,8 @@ describe("loadPromiseAccuracy", () => {
   });
 
   it("judges lines shipped because stock came, counts the merchant's releases apart and leaves out the rest", async () => {
-    await variant(LAMP, "Brightlite");
-    await variant(KETTLE, "Coldco");
+    await variant(LAMP, "Lamp", "Brightlite");
+    await variant(KETTLE, "Kettle", "Coldco");
     await leftQueue({ promisedOn: "2026-03-05", releasedAt: "2026-03-04T10:00:00Z" }); // early: kept
     await leftQueue({ promisedOn: "2026-03-05", releasedAt: "2026-03-09T10:00:00Z" }); // 4 days late
     await leftQueue({ variantId: KETTLE, promisedOn: "2026-03-01", releasedAt: "2026-03-03T10:00:00Z", state: "fulfilled" }); // 2 days late, fulfilled by the app
@@ -69,6 +69,10 @@ describe("loadPromiseAccuracy", () => {
     expect(report.worstVendors.map(({ vendor, record }) => [vendor, record.kept, record.shipped, record.averageDaysLate])).toEqual([
       ["Brightlite", 1, 2, 4],
       ["Coldco", 1, 2, 2],
+    ]);
+    expect(report.worstVariants.map(({ id, title, record }) => [id, title, record.late])).toEqual([
+      ["1", "Lamp", 1],
+      ["2", "Kettle", 1],
     ]);
 
     const kettle = await loadPromiseAccuracy(t.db, SHOP, { days: 30, variantId: KETTLE, now: NOW });
