@@ -23,7 +23,7 @@ const formatPercent = (percent: number) => `${formatNumber(percent)}%`;
 const formatDays = (days: number) => text.days(Math.round(days * 10) / 10);
 
 /** "9 of 10 back orders shipped by the date promised; late ones were 3 days late on average." */
-export function describeRecord(record: PromiseRecord): string {
+function describeRecord(record: PromiseRecord): string {
   const lateness = record.averageDaysLate === null ? "" : text.late(record.late, formatDays(record.averageDaysLate));
   return `${text.kept(record.kept, record.shipped)}${lateness}.`;
 }
