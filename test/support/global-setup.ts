@@ -25,11 +25,12 @@ declare global {
   var backorderTestRunsSetUp: WeakSet<object> | undefined;
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+/** Vitest's global setup; `npm run reliability` calls it too (without a project). */
+export default async function setup(project?: TestProject): Promise<void> {
   // With TEST_POSTGRESQL_URL set, the root config and each project run their global setup: the first does it for all.
   globalThis.backorderTestRunsSetUp ??= new WeakSet();
-  if (globalThis.backorderTestRunsSetUp.has(project.vitest)) return;
-  globalThis.backorderTestRunsSetUp.add(project.vitest);
+  if (project && globalThis.backorderTestRunsSetUp.has(project.vitest)) return;
+  if (project) globalThis.backorderTestRunsSetUp.add(project.vitest);
 
   // One migrated database per run; tests copy it instead of migrating again.
   fs.mkdirSync(path.dirname(TEMPLATE_DATABASE), { recursive: true });
