@@ -21,7 +21,6 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     maxWorkers: FILES_AT_ONCE,
-    minWorkers: 1,
     sequence: { sequencer: LongSuitesFirst },
     reporters: ["default", "./test/support/artifacts-cleanup.ts"],
     testTimeout: 60_000,
