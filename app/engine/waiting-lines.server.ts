@@ -5,6 +5,7 @@ import { promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
 import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
+import { promiseRecorder } from "./promise-history.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -25,6 +26,7 @@ export async function recordLines(
   const movedUp: QueueMove[] = [];
   // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
+  const promises = await promiseRecorder(ctx, variantId, plan, known);
   const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
@@ -40,7 +42,7 @@ export async function recordLines(
         movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
         continue;
       }
-      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }));
+      writes.push(promises.changed(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }), existing, line));
       continue;
     }
     const order = orders.get(line.orderId);
@@ -60,12 +62,12 @@ export async function recordLines(
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
-    writes.push(db.backorderLine.upsert({
+    writes.push(promises.started(db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
       // Waiting anew: what the app held for it before is history.
       update: { ...data, releasedAt: null, heldIn: null },
-    }));
+    }), line, checkoutPromises.get(line.lineItemId) ?? null));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
   for (const line of knownByKey.values()) {
@@ -76,8 +78,9 @@ export async function recordLines(
       data: { waitingUnits: 0, queuePosition: null },
     }));
   }
-  // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
-  // libsql transaction would hold the file while other jobs in this process wait on it.
+  // One by one, not in one transaction: each write stands alone (a rerun recomputes the rest), and a
+  // libsql transaction would hold the file while other jobs in this process wait on it. A line's
+  // new date and its promise record are the one small transaction (promise-history.server.ts).
   for (const write of writes) await write;
   return { touchedOrders: [...touched], movedUp };
 }

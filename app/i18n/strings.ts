@@ -18,6 +18,15 @@ const WEBHOOK_TOPICS: Record<string, string> = {
   "shop/redact": "the shop's data is to be erased",
   "app/uninstalled": "the app was uninstalled",
   "app/scopes_update": "the app's permissions changed",
+  "inventory_shipments/create": "a shipment of stock was created",
+  "inventory_shipments/mark_in_transit": "a shipment of stock is on its way",
+  "inventory_shipments/update_tracking": "a shipment's tracking or arrival date changed",
+  "inventory_shipments/receive_items": "stock from a shipment was received",
+  "inventory_shipments/add_items": "items were added to a shipment",
+  "inventory_shipments/remove_items": "items were removed from a shipment",
+  "inventory_shipments/update_item_quantities": "a shipment's quantities changed",
+  "inventory_shipments/delete": "a shipment was deleted",
+  "inventory_transfers/cancel": "a stock transfer was canceled",
 };
 
 export const strings = {
@@ -118,6 +127,7 @@ export const strings = {
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",
+      "sync-supply": "reading stock on its way from Shopify",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,
