@@ -484,4 +484,10 @@ export const strings = {
     requested: (orders: number, location: string) => `Asked to ship ${plural(orders, { one: "# order", other: "# orders" })} from ${location}`,
     setting: { off: "keep orders where they are", suggest: "suggest moving orders", automatic: "move orders automatically" },
   },
+  /** Stock on its way from Shopify's inventory transfers, on the variant page. */
+  supply: {
+    arriving: (units: number, location: string, date: string | null, status: "in_transit" | "partly_received") =>
+      `${formatUnits(units)} arriving at ${location} ${date === null ? "on a date Shopify was not given" : `around ${date}`} (${status === "in_transit" ? "in transit" : "partly received"})`,
+    unknownLocation: "a location the app has not seen",
+  },
 } as const;

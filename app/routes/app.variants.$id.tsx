@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Link, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { SaveBar, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -9,6 +9,7 @@ import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } fro
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { loadMoveSuggestions, requestMoves } from "../models/location-moves.server";
 import { locationsNotSellingOnline } from "../models/online-locations.server";
+import { loadIncomingShipments } from "../models/supply.server";
 import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
@@ -31,6 +32,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ...detail,
     levels: detail.levels.map((level) => ({ ...level, sellsOnline: !notOnline.has(level.locationId) })),
     moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)),
+    shipments: await loadIncomingShipments(prisma, session.shop, variantGid(detail.variant.id)),
   };
 };
 
@@ -74,7 +76,7 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions, shipments } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const mover = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
@@ -183,7 +185,7 @@ export default function VariantPage() {
                 {unexplainedUnits > 0 && <Text as="p" tone="subdued">{text.unexplained(unexplainedUnits)}</Text>}
               </BlockStack>
             </Card>
-            <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} />
+            <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} shipments={shipments.map((shipment) => ({ id: shipment.shipmentId, text: strings.supply.arriving(shipment.quantity, shipment.locationName ?? strings.supply.unknownLocation, shipment.arrivesAt && formatDate(shipment.arrivesAt), shipment.status) }))} />
             <Card padding="0">
               <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                 <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>
@@ -251,7 +253,7 @@ const restockText = (date: string | null, today: string, formatDate: (date: stri
   date === null ? text.noRestockDate : (restockDateHasPassed(date, today) ? text.restockPassed : text.restockOn)(formatDate(date));
 
 /** Each location's stock as the last sync read it, and what is on its way against the merchant's restock date. */
-function StockByLocation({ levels, incomingUnits, restock }: { levels: (LocationLevel & { sellsOnline: boolean })[]; incomingUnits: number; restock: string }) {
+function StockByLocation({ levels, incomingUnits, restock, shipments }: { levels: (LocationLevel & { sellsOnline: boolean })[]; incomingUnits: number; restock: string; shipments: { id: string; text: string }[] }) {
   return (
     <Card padding="0">
       <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
@@ -261,6 +263,11 @@ function StockByLocation({ levels, incomingUnits, restock }: { levels: (Location
             <Text as="span" fontWeight="semibold">{text.incomingHeading}</Text>
             <Text as="span">{`${text.incomingUnits(incomingUnits)} · ${restock}`}</Text>
           </InlineStack>
+          {shipments.length > 0 && (
+            <List type="bullet">
+              {shipments.map((shipment) => <List.Item key={shipment.id}>{shipment.text}</List.Item>)}
+            </List>
+          )}
         </BlockStack>
       </div>
       {levels.length === 0 ? (

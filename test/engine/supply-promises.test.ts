@@ -88,6 +88,12 @@ describe("promises from shipments on their way", () => {
       t.stack.sandbox.webhooks.setFaults({});
     }
 
+    // The variant page lists what is still on its way, where, and how far along.
+    const page = await t.request(`/app/variants/${lamp.split("/").pop()}.data`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Supply warehouse");
+    expect(page.text).toContain("partly_received");
+
     // A resync reads every transfer again and changes nothing.
     since = new Date();
     const resync = await t.request("/app/activity.data", { method: "POST", fields: { intent: "resync" } });
