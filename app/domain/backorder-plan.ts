@@ -3,7 +3,7 @@
  * its status and policy, which open lines wait (per location, the newest
  * orders), their places in the queue and when each can ship.
  */
-import { addDays } from "./restock-eta";
+import { addDays, latestRestockDate } from "./restock-eta";
 import { onlineLevels, unexplainedUnits } from "./online-stock";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
@@ -125,7 +125,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
   const restockDate = promisableRestockDate(input.restockDate, input.today);
   const etas = promiseShipDates({
     waitingLines: [...waiting.map((line) => ({ lineItemId: line.lineItemId, locationId: line.locationId, waitingUnits: line.waitingUnits })), ...nextShopperLines(levels, waiting)],
-    batches: supplyBatches(levels, input.supply ?? [], restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays))),
+    batches: supplyBatches(levels, input.supply ?? [], restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays)), input.today),
     restock: restockDate ? { date: restockDate, quantity: input.restockQuantity ?? null } : null,
     defaultLeadTimeDays: input.defaultLeadTimeDays,
     handlingDays: input.handlingDays,
@@ -226,12 +226,15 @@ function nextShopperLines(levels: readonly LocationStock[], waiting: readonly Lo
 
 /**
  * Shipments to online locations, then each location's incoming that no shipment explains (units
- * the app cannot see the origin of), dated as before: the restock date, else the lead time.
+ * the app cannot see the origin of), dated as before: the restock date, else the lead time. A
+ * shipment dated beyond the furthest restock date the app accepts gives no usable date: its
+ * units count as incoming without one.
  */
-function supplyBatches(levels: readonly LocationStock[], shipments: readonly SupplyBatch[], undatedArrival: string | null): SupplyBatch[] {
+function supplyBatches(levels: readonly LocationStock[], shipments: readonly SupplyBatch[], undatedArrival: string | null, today: string): SupplyBatch[] {
   const batches: SupplyBatch[] = [];
+  const latest = latestRestockDate(today);
   for (const level of levels) {
-    const here = shipments.filter((batch) => batch.locationId === level.locationId && batch.quantity > 0).sort((a, b) => (a.arrivesAt < b.arrivesAt ? -1 : a.arrivesAt > b.arrivesAt ? 1 : 0));
+    const here = shipments.filter((batch) => batch.locationId === level.locationId && batch.quantity > 0 && batch.arrivesAt.slice(0, 10) <= latest).sort((a, b) => (a.arrivesAt < b.arrivesAt ? -1 : a.arrivesAt > b.arrivesAt ? 1 : 0));
     // Shopify's count is read fresh, the shipments may be a moment old (a receipt's webhook not
     // worked yet): units they claim beyond it are taken off the earliest, the harsher reading.
     let excess = here.reduce((sum, batch) => sum + batch.quantity, 0) - Math.max(0, level.incoming);

@@ -419,6 +419,7 @@ export const strings = {
       restockDateTooFar: (latest: string) => `The restock date can't be more than 2 years ahead (the latest is ${latest}).`,
       override: "Choose on, off or shop rules for back-orders.",
       waitingCap: (max: number) => `The waiting cap must be a whole number from 0 to ${max}, or blank.`,
+      restockQuantity: (max: number) => `The units coming on the restock date must be a whole number from 1 to ${max}, or blank.`,
       ids: "Select at least one variant (at most 250).",
       unknownIntent: "Unknown action.",
     },
@@ -441,6 +442,8 @@ export const strings = {
     override: { always: "back-orders turned on", never: "back-orders turned off", default: "back-orders follow the shop's rules" },
     capSet: (units: number) => (units === 1 ? "at most 1 unit may wait" : `at most ${units} units may wait`),
     capCleared: "waiting cap removed",
+    restockQuantitySet: (units: number) => (units === 1 ? "the restock date is for 1 unit" : `the restock date is for ${units} units`),
+    restockQuantityCleared: "the restock date is for every unit",
     resyncRequested: "Full resync with Shopify requested",
   },
   /** Links to a resource's own page in Shopify admin. */
@@ -489,5 +492,7 @@ export const strings = {
     arriving: (units: number, location: string, date: string | null, status: "in_transit" | "partly_received") =>
       `${formatUnits(units)} arriving at ${location} ${date === null ? "on a date Shopify was not given" : `around ${date}`} (${status === "in_transit" ? "in transit" : "partly received"})`,
     unknownLocation: "a location the app has not seen",
+    restockQuantity: "Units coming on the restock date",
+    restockQuantityHelp: "How many units the restock date is for. Leave blank if it is for every unit no shipment covers.",
   },
 } as const;

@@ -50,7 +50,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return orders === 0 ? data<ActionResult>({ ok: false, message, errors: {} }, { status: 409 }) : data<ActionResult>({ ok: true, message });
   }
   const fields: Partial<Record<RuleField, string>> = {};
-  for (const field of ["restockDate", "override", "waitingCap"] as const) {
+  for (const field of ["restockDate", "override", "waitingCap", "restockQuantity"] as const) {
     const value = form.get(field);
     if (value !== null) fields[field] = String(value);
   }
@@ -62,13 +62,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
 
-type RuleForm = { override: string; restockDate: string; waitingCap: string };
-const formOf = (rule: { override: string | null; restockDate: string | null; waitingCap: number | null }): RuleForm => ({
+type RuleForm = { override: string; restockDate: string; waitingCap: string; restockQuantity: string };
+const formOf = (rule: { override: string | null; restockDate: string | null; waitingCap: number | null; restockQuantity: number | null }): RuleForm => ({
   override: rule.override ?? "",
   restockDate: rule.restockDate ?? "",
   waitingCap: rule.waitingCap === null ? "" : String(rule.waitingCap),
+  restockQuantity: rule.restockQuantity === null ? "" : String(rule.restockQuantity),
 });
-const sameForm = (a: RuleForm, b: RuleForm) => a.override === b.override && a.restockDate === b.restockDate && a.waitingCap === b.waitingCap;
+const sameForm = (a: RuleForm, b: RuleForm) => a.override === b.override && a.restockDate === b.restockDate && a.waitingCap === b.waitingCap && a.restockQuantity === b.restockQuantity;
 
 const SAVE_BAR_ID = "variant-save-bar";
 /** How often the page looks again while the variant's sync is queued or running, and for how long at most. */
@@ -229,6 +230,7 @@ export default function VariantPage() {
                   error={errors.override}
                 />
                 <RestockDateField label={text.restockDate} value={values.restockDate} onChange={set("restockDate")} today={today} formatDate={formatDate} helpText={text.restockHelp} error={errors.restockDate} />
+                <TextField label={strings.supply.restockQuantity} type="number" name="restockQuantity" min={1} step={1} value={values.restockQuantity} onChange={set("restockQuantity")} helpText={strings.supply.restockQuantityHelp} error={errors.restockQuantity} autoComplete="off" />
                 <TextField label={text.waitingCap} type="number" name="waitingCap" min={0} step={1} value={values.waitingCap} onChange={set("waitingCap")} helpText={text.waitingCapHelp} error={errors.waitingCap} autoComplete="off" />
               </BlockStack>
             </form>

@@ -83,4 +83,10 @@ describe("planVariant with shipments", () => {
     const stale = planVariant(input({ today, levels: [level("L1", -2, 2)], demand: lines.slice(0, 2), supply: [shipment("A", "L1", "2026-12-05", 1), shipment("B", "L1", "2026-12-20", 2)] }));
     expect(stale.waitingLines.map((line) => line.shipsOn)).toEqual(["2026-12-21", "2026-12-21"]);
   });
+
+  it("takes a shipment dated beyond the restock horizon for incoming without a date", () => {
+    const plan = planVariant(input({ today, levels: [level("L1", -1, 6)], demand: lines.slice(0, 1), restockDate: "2026-12-21", supply: [shipment("far", "L1", "2099-01-01T00:00:00Z", 6)] }));
+    expect(plan.waitingLines.map((line) => line.shipsOn)).toEqual(["2026-12-22"]);
+    expect(plan.nextShipsOn).toBe("2026-12-22");
+  });
 });
