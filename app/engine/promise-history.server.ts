@@ -1,7 +1,7 @@
 /**
  * Each waiting line's promise history (`PromiseChange`): the checkout's date, the first date the
  * app gave, every later change with its cause, written in one transaction with the line's new
- * date; releases come from the line itself (`BackorderLine.releasedAt`).
+ * date (waiting-lines.server.ts); releases come from the line itself (`BackorderLine.releasedAt`).
  */
 import type { BackorderLine, Prisma, PrismaClient } from "@prisma/client";
 import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
@@ -10,6 +10,8 @@ import { sourceKey } from "../domain/supply-promises";
 import type { EngineContext } from "./context.server";
 
 type LineWrite = Prisma.PrismaPromise<unknown>;
+/** One row of a line's promise history, as written. */
+export type PromiseRecord = Prisma.PromiseChangeCreateManyInput;
 
 /** What a variant sync needs to date its lines' changes, read once per sync. */
 export async function promiseRecorder(ctx: EngineContext, variantId: string, plan: VariantPlan, known: readonly BackorderLine[]) {
@@ -25,15 +27,16 @@ export async function promiseRecorder(ctx: EngineContext, variantId: string, pla
   const last = new Map(lastRecords.map((record) => [`${record.lineItemId}@${record.locationId}`, record]));
   const supplyChanges: SupplyChange[] = supply.map((row) => ({ shipmentId: row.shipmentId, locationId: row.locationId, kind: row.lastChange as SupplyChangeKind, at: row.lastChangeAt.toISOString() }));
   const sourceOf = (line: PlannedLine) => sourceKey(plan.promiseSources.get(`${line.lineItemId}@${line.locationId}`) ?? null);
-  const record = (line: PlannedLine, fromDate: string | null, toDate: string | null, cause: PromiseCause) =>
-    db.promiseChange.create({ data: { shop, lineItemId: line.lineItemId, locationId: line.locationId, orderId: line.orderId, variantId, fromDate, toDate, cause, source: sourceOf(line), queuePosition: line.queuePosition } });
+  const recordOf = (line: PlannedLine, fromDate: string | null, toDate: string | null, cause: PromiseCause): PromiseRecord =>
+    ({ shop, lineItemId: line.lineItemId, locationId: line.locationId, orderId: line.orderId, variantId, at: new Date(), fromDate, toDate, cause, source: sourceOf(line), queuePosition: line.queuePosition });
+  const record = (line: PlannedLine, fromDate: string | null, toDate: string | null, cause: PromiseCause) => db.promiseChange.create({ data: recordOf(line, fromDate, toDate, cause) });
   // Awaited in turn by recordLines: the transaction starts only then, like the writes beside it.
   const together = (writes: LineWrite[]): PromiseLike<unknown> => ({ then: (resolve, reject) => db.$transaction(writes).then(resolve, reject) });
 
   return {
-    /** A known line's new date, with the change recorded; the write alone when the date stays. */
-    changed(write: LineWrite, existing: BackorderLine, line: PlannedLine): PromiseLike<unknown> {
-      if (existing.shipsOn === line.shipsOn) return write;
+    /** The record of a known line's new date; null when its date stays. */
+    changeOf(existing: BackorderLine, line: PlannedLine): PromiseRecord | null {
+      if (existing.shipsOn === line.shipsOn) return null;
       const before = last.get(`${line.lineItemId}@${line.locationId}`);
       const cause = causeOfChange({
         locationId: line.locationId,
@@ -42,7 +45,7 @@ export async function promiseRecorder(ctx: EngineContext, variantId: string, pla
         supplyChanges,
         restockChangedAt: rule?.updatedAt.toISOString() ?? null,
       });
-      return together([write, record(line, existing.shipsOn, line.shipsOn, existing.shipsOn === null ? "first_date" : cause)]);
+      return recordOf(line, existing.shipsOn, line.shipsOn, existing.shipsOn === null ? "first_date" : cause);
     },
     /** A line starting to wait: what checkout showed, and the first date the app gives. */
     started(write: LineWrite, line: PlannedLine, checkoutDate: string | null): PromiseLike<unknown> {
