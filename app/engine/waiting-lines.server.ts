@@ -5,6 +5,7 @@ import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
 import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
+import { promiseRecorder, type PromiseRecord } from "./promise-history.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -25,6 +26,7 @@ export async function recordLines(
   const updates = new SameChangeUpdates();
   const movedUp: QueueMove[] = [];
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
+  const promises = await promiseRecorder(ctx, variantId, plan, known);
   const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
@@ -36,7 +38,7 @@ export async function recordLines(
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
       const same = existing.waitingUnits === line.waitingUnits && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn;
       if (existing.queuePosition !== line.queuePosition) movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
-      if (!same) updates.add(line, { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn });
+      if (!same) updates.add(line, { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn }, promises.changeOf(existing, line));
       continue;
     }
     const order = orders.get(line.orderId);
@@ -56,12 +58,12 @@ export async function recordLines(
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
-    writes.push(db.backorderLine.upsert({
+    writes.push(promises.started(db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
       // Waiting anew: what the app held for it before is history.
       update: { ...data, releasedAt: null, heldIn: null },
-    }));
+    }), line, checkoutPromises.get(line.lineItemId) ?? null));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
   for (const line of knownByKey.values()) {
@@ -70,7 +72,8 @@ export async function recordLines(
     updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
   // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
-  // would hold the database while other jobs in this process wait on it.
+  // would hold the database while other jobs in this process wait on it. A line's new date
+  // and its promise record go in one small transaction (promise-history.server.ts).
   for (const write of writes) await write;
   await updates.write(ctx, variantId);
   return { touchedOrders: [...touched], movedUp };
@@ -86,19 +89,25 @@ const LINES_PER_STATEMENT = 500;
  * covers hundreds of lines the same way, and a statement per line would delay the first release.
  */
 class SameChangeUpdates {
-  private readonly groups = new Map<string, { locationId: string; change: LineChange; lineItemIds: string[] }>();
+  private readonly groups = new Map<string, { locationId: string; change: LineChange; lineItemIds: string[]; records: Map<string, PromiseRecord> }>();
 
-  add(line: { lineItemId: string; locationId: string }, change: LineChange): void {
+  /** `record`: the line's date changed; its promise record is written with the change. */
+  add(line: { lineItemId: string; locationId: string }, change: LineChange, record: PromiseRecord | null = null): void {
     const key = JSON.stringify([line.locationId, change]);
-    const group = this.groups.get(key) ?? { locationId: line.locationId, change, lineItemIds: [] };
+    const group = this.groups.get(key) ?? { locationId: line.locationId, change, lineItemIds: [] as string[], records: new Map<string, PromiseRecord>() };
     group.lineItemIds.push(line.lineItemId);
+    if (record) group.records.set(line.lineItemId, record);
     this.groups.set(key, group);
   }
 
   async write(ctx: EngineContext, variantId: string): Promise<void> {
-    for (const { locationId, change, lineItemIds } of this.groups.values()) {
+    for (const { locationId, change, lineItemIds, records } of this.groups.values()) {
       for (let start = 0; start < lineItemIds.length; start += LINES_PER_STATEMENT) {
-        await ctx.db.backorderLine.updateMany({ where: { shop: ctx.shop, variantId, locationId, lineItemId: { in: lineItemIds.slice(start, start + LINES_PER_STATEMENT) } }, data: change });
+        const ids = lineItemIds.slice(start, start + LINES_PER_STATEMENT);
+        const update = ctx.db.backorderLine.updateMany({ where: { shop: ctx.shop, variantId, locationId, lineItemId: { in: ids } }, data: change });
+        const recorded = ids.flatMap((id) => records.get(id) ?? []);
+        if (recorded.length === 0) await update;
+        else await ctx.db.$transaction([update, ctx.db.promiseChange.createMany({ data: recorded })]);
       }
     }
   }

@@ -18,6 +18,15 @@ const WEBHOOK_TOPICS: Record<string, string> = {
   "shop/redact": "the shop's data is to be erased",
   "app/uninstalled": "the app was uninstalled",
   "app/scopes_update": "the app's permissions changed",
+  "inventory_shipments/create": "a shipment of stock was created",
+  "inventory_shipments/mark_in_transit": "a shipment of stock is on its way",
+  "inventory_shipments/update_tracking": "a shipment's tracking or arrival date changed",
+  "inventory_shipments/receive_items": "stock from a shipment was received",
+  "inventory_shipments/add_items": "items were added to a shipment",
+  "inventory_shipments/remove_items": "items were removed from a shipment",
+  "inventory_shipments/update_item_quantities": "a shipment's quantities changed",
+  "inventory_shipments/delete": "a shipment was deleted",
+  "inventory_transfers/cancel": "a stock transfer was canceled",
 };
 
 export const strings = {
@@ -118,6 +127,7 @@ export const strings = {
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",
+      "sync-supply": "reading stock on its way from Shopify",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,
@@ -409,6 +419,7 @@ export const strings = {
       restockDateTooFar: (latest: string) => `The restock date can't be more than 2 years ahead (the latest is ${latest}).`,
       override: "Choose on, off or shop rules for back-orders.",
       waitingCap: (max: number) => `The waiting cap must be a whole number from 0 to ${max}, or blank.`,
+      restockQuantity: (max: number) => `The units coming on the restock date must be a whole number from 1 to ${max}, or blank.`,
       ids: "Select at least one variant (at most 250).",
       unknownIntent: "Unknown action.",
     },
@@ -431,6 +442,8 @@ export const strings = {
     override: { always: "back-orders turned on", never: "back-orders turned off", default: "back-orders follow the shop's rules" },
     capSet: (units: number) => (units === 1 ? "at most 1 unit may wait" : `at most ${units} units may wait`),
     capCleared: "waiting cap removed",
+    restockQuantitySet: (units: number) => (units === 1 ? "the restock date is for 1 unit" : `the restock date is for ${units} units`),
+    restockQuantityCleared: "the restock date is for every unit",
     resyncRequested: "Full resync with Shopify requested",
   },
   /** Links to a resource's own page in Shopify admin. */
@@ -521,5 +534,13 @@ export const strings = {
       untracked: "A variant the app no longer tracks",
       none: "No variant's back orders shipped late in this period.",
     },
+  },
+  /** Stock on its way from Shopify's inventory transfers, on the variant page. */
+  supply: {
+    arriving: (units: number, location: string, date: string | null, status: "in_transit" | "partly_received") =>
+      `${formatUnits(units)} arriving at ${location} ${date === null ? "on a date Shopify was not given" : `around ${date}`} (${status === "in_transit" ? "in transit" : "partly received"})`,
+    unknownLocation: "a location the app has not seen",
+    restockQuantity: "Units coming on the restock date",
+    restockQuantityHelp: "How many units the restock date is for. Leave blank if it is for every unit no shipment covers.",
   },
 } as const;

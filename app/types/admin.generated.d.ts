@@ -332,6 +332,38 @@ export type StockOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> } };
 
+export type TransferSupplyQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TransferSupplyQuery = { inventoryTransfer?: AdminTypes.Maybe<(
+    Pick<AdminTypes.InventoryTransfer, 'id' | 'status'>
+    & { destination?: AdminTypes.Maybe<{ location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }>, shipments: { nodes: Array<(
+        Pick<AdminTypes.InventoryShipment, 'id' | 'status'>
+        & { tracking?: AdminTypes.Maybe<Pick<AdminTypes.InventoryShipmentTracking, 'arrivesAt'>>, lineItems?: AdminTypes.Maybe<{ nodes: Array<(
+            Pick<AdminTypes.InventoryShipmentLineItem, 'unreceivedQuantity'>
+            & { inventoryItem?: AdminTypes.Maybe<{ variant: Pick<AdminTypes.ProductVariant, 'id'> }> }
+          )> }> }
+      )> } }
+  )> };
+
+export type TransfersInProgressQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type TransfersInProgressQuery = { inventoryTransfers: { nodes: Array<(
+      Pick<AdminTypes.InventoryTransfer, 'id' | 'status'>
+      & { destination?: AdminTypes.Maybe<{ location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }>, shipments: { nodes: Array<(
+          Pick<AdminTypes.InventoryShipment, 'id' | 'status'>
+          & { tracking?: AdminTypes.Maybe<Pick<AdminTypes.InventoryShipmentTracking, 'arrivesAt'>>, lineItems?: AdminTypes.Maybe<{ nodes: Array<(
+              Pick<AdminTypes.InventoryShipmentLineItem, 'unreceivedQuantity'>
+              & { inventoryItem?: AdminTypes.Maybe<{ variant: Pick<AdminTypes.ProductVariant, 'id'> }> }
+            )> }> }
+        )> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      type\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
   "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n        vendor\n        productType\n        # One small image for the lists' thumbnails: a few points, no extra request.\n        featuredMedia {\n          preview {\n            image {\n              url(transform: { maxWidth: 160, maxHeight: 160 })\n            }\n          }\n        }\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n              name\n              # Only stock at locations that fulfil online orders is the online store's.\n              fulfillsOnlineOrders\n            }\n            quantities(names: [\"available\", \"incoming\", \"on_hand\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
@@ -349,6 +381,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query GrantedScopes {\n    currentAppInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: GrantedScopesQuery, variables: GrantedScopesQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},
   "#graphql\n  query StockOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n    }\n    locations(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: StockOverviewQuery, variables: StockOverviewQueryVariables},
+  "#graphql\n  query TransferSupply($id: ID!) {\n    inventoryTransfer(id: $id) {\n      id\n      status\n      destination {\n        location {\n          id\n        }\n      }\n      shipments(first: 10) {\n        nodes {\n          id\n          status\n          tracking {\n            arrivesAt\n          }\n          lineItems(first: 25) {\n            nodes {\n              unreceivedQuantity\n              inventoryItem {\n                variant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: TransferSupplyQuery, variables: TransferSupplyQueryVariables},
+  "#graphql\n  query TransfersInProgress($after: String) {\n    inventoryTransfers(first: 1, after: $after, query: \"status:IN_PROGRESS\") {\n      nodes {\n        id\n        status\n        destination {\n          location {\n            id\n          }\n        }\n        shipments(first: 10) {\n          nodes {\n            id\n            status\n            tracking {\n              arrivesAt\n            }\n            lineItems(first: 25) {\n              nodes {\n                unreceivedQuantity\n                inventoryItem {\n                  variant {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: TransfersInProgressQuery, variables: TransfersInProgressQueryVariables},
 }
 
 interface GeneratedMutationTypes {
