@@ -5,6 +5,7 @@ import { promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
 import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
+import { askToSend, noticesDueFor, withNotice } from "../notices/outbox.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -26,6 +27,8 @@ export async function recordLines(
   // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
   const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
+  // Customer notices go in the same transaction as the line's record that makes them due.
+  const notices = await noticesDueFor(ctx, plan.waitingLines.map((line) => ({ line, existing: knownByKey.get(lineKey(line)) })));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -40,7 +43,7 @@ export async function recordLines(
         movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
         continue;
       }
-      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }));
+      writes.push(withNotice(ctx, notices, line.lineItemId, variantId, db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } })));
       continue;
     }
     const order = orders.get(line.orderId);
@@ -60,12 +63,12 @@ export async function recordLines(
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
-    writes.push(db.backorderLine.upsert({
+    writes.push(withNotice(ctx, notices, line.lineItemId, variantId, db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
       // Waiting anew: what the app held for it before is history.
       update: { ...data, releasedAt: null, heldIn: null },
-    }));
+    })));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
   for (const line of knownByKey.values()) {
@@ -78,7 +81,9 @@ export async function recordLines(
   }
   // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
   // libsql transaction would hold the file while other jobs in this process wait on it.
+  await askToSend(ctx, notices, "before");
   for (const write of writes) await write;
+  await askToSend(ctx, notices, "after");
   return { touchedOrders: [...touched], movedUp };
 }
 

@@ -21,6 +21,7 @@ import {
 } from "./http/input";
 import { HttpError, readJsonObject, sendJson, type Router } from "./http/router";
 import type { AppLifecycle } from "./app-lifecycle";
+import { MAIL_ENDPOINTS } from "./mailbox/mail-routes";
 
 export interface AdminApiRequestRecord {
   at: string;
@@ -77,7 +78,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/stock", body: "{ variantId | sku, locationId?, available }", description: "Set available stock (a count); default location: the variant's first" },
   { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
   { method: "POST", path: "/sandbox/receive", body: "{ variantId | sku, locationId, quantity }", description: "Incoming stock arrives" },
-  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs } }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
+  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs }, customerLocale? }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
   { method: "POST", path: "/sandbox/orders/:id/release-shopify-hold", description: "Shopify lifts the hold it placed on a new order now (the buyer answered the upsell)" },
   { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
@@ -97,6 +98,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "GET", path: "/sandbox/scopes", description: "Scopes granted to the app" },
   { method: "POST", path: "/sandbox/app/access", body: "{ customerData?: approved | refused, revokeScopes?: [scope] }", description: "Protected customer data approval; scopes Shopify takes back (app/scopes_update)" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
+  ...MAIL_ENDPOINTS,
 ];
 
 const SHOPIFY_HOLD_REASONS = ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL", "HIGH_RISK_OF_FRAUD", "AWAITING_PAYMENT"] as const;
@@ -187,7 +189,8 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
         ...(properties ? { properties } : {}),
       };
     });
-    const created = shop.placeOrder({ customer, lines, ...shopifyHoldOf(body) });
+    const customerLocale = optionalStringField(body, "customerLocale");
+    const created = shop.placeOrder({ customer, lines, ...shopifyHoldOf(body), ...(customerLocale ? { customerLocale } : {}) });
     sendJson(res, 201, created);
   });
 

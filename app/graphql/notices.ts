@@ -1,0 +1,18 @@
+/** What a notice needs from the order when it is sent: who to write to, in which language, and the shop's name. */
+export const NOTICE_ORDER_QUERY = `#graphql
+  query NoticeOrder($id: ID!) {
+    shop {
+      name
+    }
+    order(id: $id) {
+      id
+      name
+      email
+      customerLocale
+      currentSubtotalLineItemsQuantity
+      customer {
+        displayName
+      }
+    }
+  }
+`;
