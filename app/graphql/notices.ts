@@ -16,3 +16,12 @@ export const NOTICE_ORDER_QUERY = `#graphql
     }
   }
 `;
+
+/** The shop's name, for the notices' From and the Settings preview. */
+export const NOTICE_SHOP_NAME_QUERY = `#graphql
+  query NoticeShopName {
+    shop {
+      name
+    }
+  }
+`;

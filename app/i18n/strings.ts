@@ -494,14 +494,13 @@ export const strings = {
     languages: { en: "English", fr: "French", de: "German", es: "Spanish" } as Record<string, string>,
     previewNote: "A made-up order, rendered as a customer would receive it.",
     previewFrameTitle: (kind: string) => `Preview of the ${kind} email`,
-    showPreview: "Update preview",
     save: "Save email",
-    reset: "Use the app's wording",
     saved: "Email saved.",
     errors: {
       parse: (detail: string) => `This template cannot be read, so nothing was saved: ${detail}`,
       empty: "Enter a template.",
       tooLong: "This template is too long.",
+      render: "This template could not be shown: it does too much work for one email.",
     },
     activity: {
       label: "Customer email",
