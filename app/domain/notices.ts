@@ -22,6 +22,11 @@ export interface DueNotice {
 export interface LineDates {
   /** The line starts waiting in this decision (first wait, or waiting anew after a release). */
   starting: boolean;
+  /**
+   * The order was placed before the app was installed: the install's first look finds it waiting
+   * already, and its customer, who ordered weeks ago, is not sent a confirmation out of the blue.
+   */
+  orderedBeforeInstall?: boolean;
   /** The line's date as the decision leaves it (ISO), null when none is known. */
   shipsOn: string | null;
   /** The last date the customer was told (see lastToldDate); null when never told one. */
@@ -35,7 +40,7 @@ export interface LineDates {
  * confirmation or release says it.
  */
 export function noticeDue(line: LineDates): DueNotice | null {
-  if (line.starting) return { kind: "confirmation", shipsOn: line.shipsOn ?? NO_DATE, previousShipsOn: null };
+  if (line.starting) return line.orderedBeforeInstall ? null : { kind: "confirmation", shipsOn: line.shipsOn ?? NO_DATE, previousShipsOn: null };
   if (line.shipsOn === null || line.lastTold === null || line.shipsOn <= line.lastTold) return null;
   return { kind: "new_date", shipsOn: line.shipsOn, previousShipsOn: line.lastTold };
 }

@@ -4,7 +4,7 @@
  */
 export type NoticeMailConfig = { ok: true; smtpUrl: string; fromAddress: string } | { ok: false; missing: ("SMTP_URL" | "NOTICE_FROM")[] };
 
-export function noticeMailConfig(env: NodeJS.ProcessEnv = process.env): NoticeMailConfig {
+export function noticeMailConfig(env: Record<string, string | undefined> = process.env): NoticeMailConfig {
   const smtpUrl = env.SMTP_URL?.trim() ?? "";
   const fromAddress = env.NOTICE_FROM?.trim() ?? "";
   if (smtpUrl && fromAddress) return { ok: true, smtpUrl, fromAddress };

@@ -32,9 +32,11 @@ export async function noticesDueFor(ctx: EngineContext, lines: readonly { line: 
     where: { shop: ctx.shop, lineItemId: { in: later.map(({ line }) => line.lineItemId) } },
     select: { lineItemId: true, shipsOn: true, createdAt: true },
   });
+  const installedAt = ctx.settings.installedAt?.getTime() ?? null;
   for (const { line, existing } of lines) {
     const lastTold = existing ? lastToldDate(told.filter((row) => row.lineItemId === line.lineItemId), existing.promisedOn) : null;
-    const due = noticeDue({ starting: !existing, shipsOn: line.shipsOn, lastTold });
+    const orderedBeforeInstall = installedAt !== null && Date.parse(line.orderedAt) < installedAt;
+    const due = noticeDue({ starting: !existing, orderedBeforeInstall, shipsOn: line.shipsOn, lastTold });
     if (due) byLine.set(line.lineItemId, { ...due, orderId: line.orderId });
   }
   return { byLine };

@@ -11,6 +11,12 @@ describe("noticeDue", () => {
     expect(noticeDue({ starting: true, shipsOn: null, lastTold: null })).toEqual({ kind: "confirmation", shipsOn: NO_DATE, previousShipsOn: null });
   });
 
+  it("does not confirm a line of an order placed before the app was installed", () => {
+    expect(noticeDue({ starting: true, orderedBeforeInstall: true, shipsOn: day(10), lastTold: null })).toBeNull();
+    // Its date moving later is news all the same: the customer was promised a date at checkout.
+    expect(noticeDue({ starting: false, orderedBeforeInstall: true, shipsOn: day(20), lastTold: day(10) })).toMatchObject({ kind: "new_date" });
+  });
+
   it("tells a new date only when it is later than the last date the customer was told", () => {
     expect(noticeDue({ starting: false, shipsOn: day(20), lastTold: day(10) })).toEqual({ kind: "new_date", shipsOn: day(20), previousShipsOn: day(10) });
     expect(noticeDue({ starting: false, shipsOn: day(10), lastTold: day(10) })).toBeNull();
