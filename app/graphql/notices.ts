@@ -1,16 +1,16 @@
 /** What a notice needs from the order when it is sent: who to write to, in which language, and the shop's name. */
 export const NOTICE_ORDER_QUERY = `#graphql
-  query NoticeOrder($id: ID!) {
+  query NoticeOrder($id: ID!, $withCustomer: Boolean!) {
     shop {
       name
     }
     order(id: $id) {
       id
       name
-      email
+      email @include(if: $withCustomer)
       customerLocale
       currentSubtotalLineItemsQuantity
-      customer {
+      customer @include(if: $withCustomer) {
         displayName
       }
     }

@@ -14,6 +14,8 @@ import { noticeTemplatesOf } from "./settings.server";
 import { renderNotice } from "./templates";
 import { SEND_NOTICES_JOB } from "./outbox.server";
 import { strings } from "../i18n/strings";
+import { AdminApiError } from "../shopify/admin-client.server";
+import type { NoticeOrderQuery } from "../types/admin.generated";
 
 /** Rows one job sends before it asks for another, so one job never runs for long. */
 const ROWS_PER_JOB = 25;
@@ -49,7 +51,7 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
   if (!templates.enabled) return skip(words.whyOff);
   // Old news is not sent: the line shipped, was cancelled or no longer waits.
   if (!line || line.state !== "waiting" || line.waitingUnits === 0) return skip(words.whyNotWaiting);
-  const read = await ctx.admin.request(NOTICE_ORDER_QUERY, { id: row.orderId });
+  const read = await readNoticeOrder(ctx, row.orderId);
   const order = read.order;
   const to = order?.email ?? line.customerEmail;
   if (!to) return skip(words.whyNoAddress);
@@ -85,6 +87,20 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
   }
   await db.noticeOutbox.update({ where: keyOf(row), data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
   await ctx.log({ kind: "notice.sent", subject: row.orderId, message: words.sent(kind, orderName, row.attempts + 1), details: { orderName, notice: kind, attempts: row.attempts + 1 } });
+}
+
+/**
+ * The order as the notice needs it. Shopify refuses the customer's email and name (a GraphQL error)
+ * to an app without protected customer data approval: then read without them, and the address the
+ * app stored, if any, is used.
+ */
+async function readNoticeOrder(ctx: EngineContext, orderId: string): Promise<NoticeOrderQuery> {
+  try {
+    return await ctx.admin.request(NOTICE_ORDER_QUERY, { id: orderId, withCustomer: true });
+  } catch (error) {
+    if (!(error instanceof AdminApiError) || error.kind !== "graphql") throw error;
+    return ctx.admin.request(NOTICE_ORDER_QUERY, { id: orderId, withCustomer: false });
+  }
 }
 
 async function titleOf(ctx: EngineContext, variantId: string): Promise<string> {

@@ -124,4 +124,16 @@ describe("customer notices", () => {
     const sent = await t.db.activity.findMany({ where: { shop: shop().domain, kind: "notice.sent", subject: orderId } });
     expect(sent.map((entry) => describeActivity(entry).sentence)).toEqual([expect.stringMatching(/^Sent the back-order confirmation for order #\d+ after \d+ tries\.$/)]);
   });
+
+  // Last: it leaves the shop without protected customer data.
+  it("skip, and say so, an email to an order whose address Shopify does not give the app", async () => {
+    const stool = await soldOut("Notice Stool");
+    t.stack.sandbox.shop.appAccess.customerData = "refused";
+    const orderId = order(stool, "Hidden");
+    await t.settle();
+    expect(mailTo("hidden@example.com")).toHaveLength(0);
+    expect(await t.db.noticeOutbox.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "skipped" }]);
+    const skipped = await t.db.activity.findMany({ where: { shop: shop().domain, kind: "notice.skipped", subject: orderId } });
+    expect(skipped.map((entry) => describeActivity(entry).sentence)).toEqual([expect.stringMatching(/^Did not send the back-order confirmation for order #\d+: the order has no email address\.$/)]);
+  });
 });
