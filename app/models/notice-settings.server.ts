@@ -8,7 +8,7 @@ import { NOTICE_SHOP_NAME_QUERY } from "../graphql/notices";
 import { strings } from "../i18n/strings";
 import { noticeMailConfig } from "../notices/config.server";
 import { allNoticeSettings, checkTemplates, saveNoticeSettings, type NoticeSettings, type TemplateErrors } from "../notices/settings.server";
-import { renderNotice, sampleNotice, TEMPLATE_PARTS, type RenderedNotice } from "../notices/templates";
+import { renderNotice, sampleNotice, type RenderedNotice } from "../notices/templates";
 
 const text = strings.notices;
 
@@ -70,5 +70,3 @@ export async function handleNoticeForm(db: PrismaClient, shop: string, graphql: 
   await logMerchantChanges(db, shop, [{ kind: "settings.saved", subject: shop, message: strings.merchantActivity.settingsSaved([changed]), details: { changed: [`notice.${kind}`] } }]);
   return { ok: true, intent: "save", kind, settings };
 }
-
-export const NOTICE_TEMPLATE_PARTS = TEMPLATE_PARTS;

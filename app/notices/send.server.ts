@@ -43,18 +43,20 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
   const words = strings.notices.activity;
   const line = await db.backorderLine.findFirst({ where: { shop, lineItemId: row.lineItemId }, orderBy: { updatedAt: "desc" } });
   const orderName = line?.orderName ?? row.orderId;
-  const skip = async (why: string) => {
+  // Told in Activity only when the merchant may want to act (an order without an address), not for
+  // every email they turned off or every line that shipped before its email went.
+  const skip = async (why: string, tell: boolean) => {
     await db.noticeOutbox.update({ where: keyOf(row), data: { status: "skipped", lastError: why } });
-    await ctx.log({ kind: "notice.skipped", subject: row.orderId, message: words.skipped(kind, orderName, why), details: { orderName, notice: kind, why } });
+    if (tell) await ctx.log({ kind: "notice.skipped", subject: row.orderId, message: words.skipped(kind, orderName, why), details: { orderName, notice: kind, why } });
   };
   const templates = await noticeTemplatesOf(db, shop, kind);
-  if (!templates.enabled) return skip(words.whyOff);
+  if (!templates.enabled) return skip(words.whyOff, false);
   // Old news is not sent: the line shipped, was cancelled or no longer waits.
-  if (!line || line.state !== "waiting" || line.waitingUnits === 0) return skip(words.whyNotWaiting);
+  if (!line || line.state !== "waiting" || line.waitingUnits === 0) return skip(words.whyNotWaiting, false);
   const read = await readNoticeOrder(ctx, row.orderId);
   const order = read.order;
   const to = order?.email ?? line.customerEmail;
-  if (!to) return skip(words.whyNoAddress);
+  if (!to) return skip(words.whyNoAddress, true);
   const waitingInOrder = await db.backorderLine.aggregate({ where: { shop, orderId: row.orderId, state: "waiting" }, _sum: { waitingUnits: true } });
   const shopName = read.shop.name;
   const rendered = await renderNotice(templates, {

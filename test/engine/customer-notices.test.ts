@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/restock-eta";
 import { describeActivity } from "../../app/i18n/activity-words";
+import { DEFAULT_TEMPLATES } from "../../app/notices/templates";
 import { stackForThisFile } from "../support/installed-stack";
 import { shopCalendar, storyIn } from "../support/shop-story";
 import type { StoredMessage } from "../sandbox/mailbox/mailbox";
@@ -123,6 +124,17 @@ describe("customer notices", () => {
     expect(mailTo("emil@example.com")).toHaveLength(1);
     const sent = await t.db.activity.findMany({ where: { shop: shop().domain, kind: "notice.sent", subject: orderId } });
     expect(sent.map((entry) => describeActivity(entry).sentence)).toEqual([expect.stringMatching(/^Sent the back-order confirmation for order #\d+ after \d+ tries\.$/)]);
+  });
+
+  it("send nothing the merchant turned off in Settings", async () => {
+    const off = { kind: "confirmation", intent: "save", enabled: "false", subject: DEFAULT_TEMPLATES.confirmation.subject, html: DEFAULT_TEMPLATES.confirmation.html, text: DEFAULT_TEMPLATES.confirmation.text };
+    expect((await t.request("/app/notices.data", { method: "POST", fields: off })).status).toBe(200);
+    const rug = await soldOut("Notice Rug");
+    const orderId = order(rug, "Quiet");
+    await t.settle();
+    expect(mailTo("quiet@example.com")).toHaveLength(0);
+    expect(await t.db.noticeOutbox.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "skipped" }]);
+    expect((await t.request("/app/notices.data", { method: "POST", fields: { ...off, enabled: "true" } })).status).toBe(200);
   });
 
   // Last: it leaves the shop without protected customer data.
