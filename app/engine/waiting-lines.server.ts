@@ -1,10 +1,10 @@
 /** The variant's waiting lines as the plan leaves them, stored: what changed at once, queue places after. */
 import { Prisma, type BackorderLine } from "@prisma/client";
 import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
-import { promiseFor } from "../domain/customer-promise";
+import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
-import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
+import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
 import { askToSend, noticesDueFor, withNotice } from "../notices/outbox.server";
 
 /**
@@ -23,10 +23,10 @@ export async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
+  const updates = new SameChangeUpdates();
   const movedUp: QueueMove[] = [];
-  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
-  const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
+  const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
   // Customer notices go in the same transaction as the line's record that makes them due.
   const notices = await noticesDueFor(ctx, plan.waitingLines.map((line) => ({ line, existing: knownByKey.get(lineKey(line)) })));
   for (const line of plan.waitingLines) {
@@ -38,12 +38,11 @@ export async function recordLines(
       const promisedOn = promiseFor({ kept: existing.promisedOn, checkout: null, shipsOn: line.shipsOn });
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
       const same = existing.waitingUnits === line.waitingUnits && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn;
-      if (same && existing.queuePosition === line.queuePosition) continue;
-      if (same) {
-        movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
-        continue;
-      }
-      writes.push(withNotice(ctx, notices, line.lineItemId, variantId, db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } })));
+      if (existing.queuePosition !== line.queuePosition) movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
+      const change = { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn };
+      // A line whose new date is owed a notice: its own statement, in one transaction with the notice.
+      if (!same && notices.byLine.has(line.lineItemId)) writes.push(withNotice(ctx, notices, line.lineItemId, variantId, db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: change })));
+      else if (!same) updates.add(line, change);
       continue;
     }
     const order = orders.get(line.orderId);
@@ -74,17 +73,43 @@ export async function recordLines(
   for (const line of knownByKey.values()) {
     touched.add(line.orderId);
     if (line.waitingUnits === 0 && line.queuePosition === null) continue;
-    writes.push(db.backorderLine.update({
-      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
-      data: { waitingUnits: 0, queuePosition: null },
-    }));
+    updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
-  // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
-  // libsql transaction would hold the file while other jobs in this process wait on it.
+  // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
+  // would hold the database while other jobs in this process wait on it (a line and its notice are one, small).
   await askToSend(ctx, notices, "before");
   for (const write of writes) await write;
+  await updates.write(ctx, variantId);
   await askToSend(ctx, notices, "after");
   return { touchedOrders: [...touched], movedUp };
+}
+
+type LineChange = Pick<Prisma.BackorderLineUpdateManyMutationInput, "waitingUnits" | "shipsOn" | "quantity" | "promisedOn" | "queuePosition">;
+
+/** Line ids per statement: one bound parameter each, well under what SQLite and PostgreSQL take. */
+const LINES_PER_STATEMENT = 500;
+
+/**
+ * Changes to stored lines, written as one statement per location and identical change: a restock
+ * covers hundreds of lines the same way, and a statement per line would delay the first release.
+ */
+class SameChangeUpdates {
+  private readonly groups = new Map<string, { locationId: string; change: LineChange; lineItemIds: string[] }>();
+
+  add(line: { lineItemId: string; locationId: string }, change: LineChange): void {
+    const key = JSON.stringify([line.locationId, change]);
+    const group = this.groups.get(key) ?? { locationId: line.locationId, change, lineItemIds: [] };
+    group.lineItemIds.push(line.lineItemId);
+    this.groups.set(key, group);
+  }
+
+  async write(ctx: EngineContext, variantId: string): Promise<void> {
+    for (const { locationId, change, lineItemIds } of this.groups.values()) {
+      for (let start = 0; start < lineItemIds.length; start += LINES_PER_STATEMENT) {
+        await ctx.db.backorderLine.updateMany({ where: { shop: ctx.shop, variantId, locationId, lineItemId: { in: lineItemIds.slice(start, start + LINES_PER_STATEMENT) } }, data: change });
+      }
+    }
+  }
 }
 
 export interface QueueMove {
@@ -106,6 +131,33 @@ export async function writeQueuePositions(ctx: EngineContext, variantId: string,
     await ctx.db.$executeRaw(Prisma.sql`UPDATE "BackorderLine" SET "queuePosition" = CASE ${positions} ELSE "queuePosition" END, "updatedAt" = ${now}
       WHERE "shop" = ${ctx.shop} AND "variantId" = ${variantId} AND "lineItemId" IN (${Prisma.join(chunk.map((move) => move.lineItemId))})`);
   }
+}
+
+/**
+ * What the app keeps of lines that start waiting, once per line, not on every sync: from the
+ * orders read with it (announced orders are), else read for the rest in one request.
+ */
+async function startingLineFacts(ctx: EngineContext, starting: readonly PlannedLine[], orders: Map<string, OrderFacts>): Promise<NewLineFacts> {
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  if (starting.length === 0) return facts;
+  const firsts = new Set(await firstWaits(ctx, starting));
+  const unread: PlannedLine[] = [];
+  for (const line of starting) {
+    const order = orders.get(line.orderId);
+    const attributes = order?.attributesOf?.get(line.lineItemId);
+    if (!attributes) {
+      unread.push(line);
+      continue;
+    }
+    const date = firsts.has(line.lineItemId) ? checkoutPromiseOf(attributes, ctx.today) : null;
+    if (date !== null) facts.checkoutPromises.set(line.lineItemId, date);
+    if (order?.customer) facts.customers.set(line.orderId, order.customer);
+  }
+  if (unread.length === 0) return facts;
+  const read = await readNewLineFacts(ctx, unread.map((line) => line.lineItemId).filter((id) => firsts.has(id)), unread.map((line) => line.orderId));
+  for (const [lineItemId, date] of read.checkoutPromises) facts.checkoutPromises.set(lineItemId, date);
+  for (const [orderId, customer] of read.customers) facts.customers.set(orderId, customer);
+  return facts;
 }
 
 /**

@@ -475,6 +475,54 @@ export const strings = {
     requested: (orders: number, location: string) => `Asked to ship ${plural(orders, { one: "# order", other: "# orders" })} from ${location}`,
     setting: { off: "keep orders where they are", suggest: "suggest moving orders", automatic: "move orders automatically" },
   },
+  /** Promise accuracy on Home and the variant page: how often the date promised held. */
+  promiseAccuracy: {
+    title: "Promises kept",
+    description: "Back orders that shipped because stock came, against the date first promised to the customer. Released on the promised day or before counts as kept.",
+    periodLabel: "Period",
+    period: (days: number) => `Last ${days} days`,
+    empty: "No back orders shipped in this period yet.",
+    shareKept: "Shipped by the date promised",
+    averageSlip: "Average slip",
+    averageSlipHelp: "Days past the promised date, averaged over every back order shipped; shipping early counts as 0.",
+    days: (days: number) => plural(days, { one: "# day", other: "# days" }),
+    /** "9 of 10 back orders shipped by the date promised" and its wholes: all, none, the only one. */
+    kept: (kept: number, shipped: number) => {
+      if (shipped === 1) return kept === 1 ? "The back order shipped by the date promised" : "The back order shipped after the date promised";
+      if (kept === shipped) return `All ${formatNumber(shipped)} back orders shipped by the date promised`;
+      if (kept === 0) return `None of the ${formatNumber(shipped)} back orders shipped by the date promised`;
+      return `${formatNumber(kept)} of ${formatNumber(shipped)} back orders shipped by the date promised`;
+    },
+    /** Follows `kept` when some were late: "; late ones were 3 days late on average". */
+    late: (late: number, days: string) => (late === 1 ? `; the late one was ${days} late` : `; late ones were ${days} late on average`),
+    byMerchant: (lines: number) => `Not counted: ${plural(lines, { one: "# back order", other: "# back orders" })} you released by hand (Release now, or a hold lifted in Shopify admin).`,
+    overTime: {
+      title: (bucketing: "week" | "month") => (bucketing === "week" ? "Promises kept, week by week" : "Promises kept, month by month"),
+      description: "The share of back orders shipped by the date promised, by the day they shipped.",
+      week: "Week of",
+      month: "Month",
+      shipped: "Shipped",
+      kept: "By the date promised",
+      share: "Share kept",
+      averageDaysLate: "Late by, on average",
+      noneShipped: "None shipped",
+      notLate: "—",
+    },
+    vendors: {
+      title: "Vendors with the most late back orders",
+      description: "Vendors whose back orders shipped after the date promised in this period, the lowest share kept first (up to 5).",
+      vendor: "Vendor",
+      noVendor: "No vendor",
+      none: "No vendor's back orders shipped late in this period.",
+    },
+    variants: {
+      title: "Variants with the most late back orders",
+      description: "Variants whose back orders shipped after the date promised in this period, the lowest share kept first (up to 5).",
+      variant: "Variant",
+      untracked: "A variant the app no longer tracks",
+      none: "No variant's back orders shipped late in this period.",
+    },
+  },
   notices: {
     heading: "Customer emails",
     intro: "Emails the app sends to customers about their back-ordered items, in the customer's language.",

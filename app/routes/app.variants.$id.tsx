@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, DataTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
 import { SaveBar, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -17,6 +17,9 @@ import { formatStock, formatUnits } from "../i18n/format";
 import { useToastOnSuccess } from "../components/use-list-params";
 import { adminOrderUrl, adminVariantUrl, ProductThumbnail } from "../components/row-links";
 import { RestockDateField } from "../components/restock-date-field";
+import { loadPromiseAccuracy } from "../models/promise-accuracy.server";
+import { accuracyPeriodOf } from "../domain/promise-accuracy";
+import { VariantPromiseAccuracy } from "../components/promise-accuracy";
 
 const text = strings.variants;
 
@@ -31,6 +34,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ...detail,
     levels: detail.levels.map((level) => ({ ...level, sellsOnline: !notOnline.has(level.locationId) })),
     moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)),
+    promiseAccuracy: await loadPromiseAccuracy(prisma, session.shop, { days: accuracyPeriodOf(new URL(request.url).searchParams.get("period")), variantId: variantGid(detail.variant.id) }),
   };
 };
 
@@ -74,7 +78,7 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions, promiseAccuracy } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const mover = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
@@ -231,6 +235,9 @@ export default function VariantPage() {
               </BlockStack>
             </form>
           </Card>
+          <Box paddingBlockStart="400">
+            <VariantPromiseAccuracy accuracy={promiseAccuracy} />
+          </Box>
         </Layout.Section>
       </Layout>
     </Page>
