@@ -10,6 +10,15 @@ import { sourceKey } from "../domain/supply-promises";
 import type { EngineContext } from "./context.server";
 
 type LineWrite = Prisma.PrismaPromise<unknown>;
+
+/**
+ * A line's record with what must land with it (its promise records, its notice), in one small
+ * transaction; alone, a plain statement. Awaited in turn by recordLines: it starts only then.
+ */
+export function inOneTransaction(db: PrismaClient, writes: readonly LineWrite[]): PromiseLike<unknown> {
+  if (writes.length === 1) return writes[0]!;
+  return { then: (resolve, reject) => db.$transaction([...writes]).then(resolve, reject) };
+}
 /** One row of a line's promise history, as written. */
 export type PromiseRecord = Prisma.PromiseChangeCreateManyInput;
 
@@ -30,8 +39,6 @@ export async function promiseRecorder(ctx: EngineContext, variantId: string, pla
   const recordOf = (line: PlannedLine, fromDate: string | null, toDate: string | null, cause: PromiseCause): PromiseRecord =>
     ({ shop, lineItemId: line.lineItemId, locationId: line.locationId, orderId: line.orderId, variantId, at: new Date(), fromDate, toDate, cause, source: sourceOf(line), queuePosition: line.queuePosition });
   const record = (line: PlannedLine, fromDate: string | null, toDate: string | null, cause: PromiseCause) => db.promiseChange.create({ data: recordOf(line, fromDate, toDate, cause) });
-  // Awaited in turn by recordLines: the transaction starts only then, like the writes beside it.
-  const together = (writes: LineWrite[]): PromiseLike<unknown> => ({ then: (resolve, reject) => db.$transaction(writes).then(resolve, reject) });
 
   return {
     /** The record of a known line's new date; null when its date stays. */
@@ -47,11 +54,12 @@ export async function promiseRecorder(ctx: EngineContext, variantId: string, pla
       });
       return recordOf(line, existing.shipsOn, line.shipsOn, existing.shipsOn === null ? "first_date" : cause);
     },
-    /** A line starting to wait: what checkout showed, and the first date the app gives. */
-    started(write: LineWrite, line: PlannedLine, checkoutDate: string | null): PromiseLike<unknown> {
-      const records = [...(checkoutDate ? [record(line, null, checkoutDate, "checkout")] : []), ...(line.shipsOn ? [record(line, checkoutDate, line.shipsOn, "first_date")] : [])];
-      return records.length === 0 ? write : together([write, ...records]);
+    /** The records of a line starting to wait: what checkout showed, and the first date the app gives. */
+    started(line: PlannedLine, checkoutDate: string | null): LineWrite[] {
+      return [...(checkoutDate ? [record(line, null, checkoutDate, "checkout")] : []), ...(line.shipsOn ? [record(line, checkoutDate, line.shipsOn, "first_date")] : [])];
     },
+    /** The record of a known line's new date, to go in one transaction with it. */
+    written: (change: PromiseRecord): LineWrite => db.promiseChange.create({ data: change }),
   };
 }
 

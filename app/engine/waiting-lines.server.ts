@@ -5,7 +5,8 @@ import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
 import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
-import { promiseRecorder, type PromiseRecord } from "./promise-history.server";
+import { askToSend, noticeRow, noticesDueFor } from "../notices/outbox.server";
+import { inOneTransaction, promiseRecorder, type PromiseRecord } from "./promise-history.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -28,6 +29,8 @@ export async function recordLines(
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
   const promises = await promiseRecorder(ctx, variantId, plan, known);
   const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
+  // Customer notices go in the same transaction as the line's record that makes them due.
+  const notices = await noticesDueFor(ctx, plan.waitingLines.map((line) => ({ line, existing: knownByKey.get(lineKey(line)) })));
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -38,7 +41,14 @@ export async function recordLines(
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
       const same = existing.waitingUnits === line.waitingUnits && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn;
       if (existing.queuePosition !== line.queuePosition) movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
-      if (!same) updates.add(line, { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn }, promises.changeOf(existing, line));
+      if (same) continue;
+      const change = { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn };
+      const record = promises.changeOf(existing, line);
+      // A line whose new date is owed a notice: its own statement, in one transaction with the notice
+      // (which says why, from the promise record's cause) and the record.
+      const notice = noticeRow(ctx, notices, line.lineItemId, variantId, record?.cause ?? null);
+      if (!notice) updates.add(line, change, record);
+      else writes.push(inOneTransaction(db, [db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: change }), notice, ...(record ? [promises.written(record)] : [])]));
       continue;
     }
     const order = orders.get(line.orderId);
@@ -58,12 +68,13 @@ export async function recordLines(
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
-    writes.push(promises.started(db.backorderLine.upsert({
+    const notice = noticeRow(ctx, notices, line.lineItemId, variantId);
+    writes.push(inOneTransaction(db, [db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
       // Waiting anew: what the app held for it before is history.
       update: { ...data, releasedAt: null, heldIn: null },
-    }), line, checkoutPromises.get(line.lineItemId) ?? null));
+    }), ...promises.started(line, checkoutPromises.get(line.lineItemId) ?? null), ...(notice ? [notice] : [])]));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
   for (const line of knownByKey.values()) {
@@ -72,10 +83,12 @@ export async function recordLines(
     updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
   // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
-  // would hold the database while other jobs in this process wait on it. A line's new date
-  // and its promise record go in one small transaction (promise-history.server.ts).
+  // would hold the database while other jobs in this process wait on it. A line's record, its
+  // promise records and its notice go in one small transaction (inOneTransaction).
+  await askToSend(ctx, notices, "before");
   for (const write of writes) await write;
   await updates.write(ctx, variantId);
+  await askToSend(ctx, notices, "after");
   return { touchedOrders: [...touched], movedUp };
 }
 

@@ -31,6 +31,10 @@ export interface ActivityFacts {
   "order.moved_location": { orderName: string; locationName: string | null; fulfillmentOrderId: string; from: string; to: string };
   /** Its message is already in words (strings.locationMoves.requested). */
   "order.move_requested": { lineItemIds: string[] };
+  /** Customer emails: their message is already in words (strings.notices.activity). */
+  "notice.sent": { orderName: string; notice: string; attempts: number };
+  "notice.failed": { orderName: string; notice: string; error: string };
+  "notice.skipped": { orderName: string; notice: string; why: string };
 }
 
 export interface ActivityWords {
@@ -123,6 +127,10 @@ function labelOf(kind: string, facts: Facts): string {
       return text.kinds.priorityRemoved;
     case "shop.resync_requested":
       return text.kinds.resyncRequested;
+    case "notice.sent":
+    case "notice.failed":
+    case "notice.skipped":
+      return strings.notices.activity.label;
     default:
       return text.kinds.other;
   }
@@ -197,7 +205,7 @@ export function describeActivity(entry: { kind: string; message: string; details
   const details = parseDetails(entry.details);
   const facts: Facts = details && typeof details === "object" && !Array.isArray(details) ? (details as Facts) : {};
   const critical = entry.kind === "job.dead";
-  const error = entry.kind === "job.dead" ? str(facts, "error") : null;
+  const error = entry.kind === "job.dead" || entry.kind === "notice.failed" ? str(facts, "error") : null;
   const technical = error ? [{ label: text.ids.error, value: error }] : [];
   const words = sentenceOf(entry.kind, facts, details);
   if (words) return { ...words, critical, technical };

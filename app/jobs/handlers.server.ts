@@ -14,8 +14,9 @@ import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notifi
 import { syncVariant } from "../engine/variant-sync.server";
 import { syncSupplyAndVariants } from "../engine/supply.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
+import { sendPendingNotices } from "../notices/send.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-notices"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -43,6 +44,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return recordBulkOperationEnd(ctx, job.subject);
     case "sync-supply":
       return syncSupplyAndVariants(ctx, job.subject);
+    case "send-notices":
+      return sendPendingNotices(ctx);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }

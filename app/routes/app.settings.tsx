@@ -10,10 +10,12 @@ import { strings } from "../i18n/strings";
 import { DATE_STYLES, formatDate } from "../i18n/dates";
 import { ADMIN_LOCALE } from "../components/use-shop-dates";
 import { ChosenProductsField } from "../components/chosen-products-field";
+import { NoticeSettingsSection } from "../components/notice-settings";
+import { loadNoticeSection } from "../models/notice-settings.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  return loadSettingsPage(prisma, session.shop, admin.graphql);
+  return { ...(await loadSettingsPage(prisma, session.shop, admin.graphql)), notices: await loadNoticeSection(prisma, session.shop, admin.graphql) };
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
@@ -33,7 +35,7 @@ const titlesOf = (products: { id: string; title: string | null }[]): Record<stri
 const sameValues = (a: SettingsFormValues, b: SettingsFormValues) => (Object.keys(a) as SettingsField[]).every((field) => a[field] === b[field]);
 
 export default function Settings() {
-  const { values: loaded, chosenProducts, timezone, today, limits, scopeKinds, fulfilmentModes, locationMoveChoices } = useLoaderData<typeof loader>();
+  const { values: loaded, chosenProducts, timezone, today, limits, scopeKinds, fulfilmentModes, locationMoveChoices, notices } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const shopify = useAppBridge();
   const [saved, setSaved] = useState<SettingsFormValues>(loaded);
@@ -235,6 +237,7 @@ export default function Settings() {
           )}
         </Layout>
       </form>
+      <NoticeSettingsSection data={notices} />
     </Page>
   );
 }

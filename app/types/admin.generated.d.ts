@@ -193,6 +193,22 @@ export type CreateMetafieldDefinitionMutationVariables = AdminTypes.Exact<{
 
 export type CreateMetafieldDefinitionMutation = { metafieldDefinitionCreate?: AdminTypes.Maybe<{ createdDefinition?: AdminTypes.Maybe<Pick<AdminTypes.MetafieldDefinition, 'id'>>, userErrors: Array<Pick<AdminTypes.MetafieldDefinitionCreateUserError, 'field' | 'message' | 'code'>> }> };
 
+export type NoticeOrderQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+  withCustomer: AdminTypes.Scalars['Boolean']['input'];
+}>;
+
+
+export type NoticeOrderQuery = { shop: Pick<AdminTypes.Shop, 'name'>, order?: AdminTypes.Maybe<(
+    AdminTypes.MakeOptional<Pick<AdminTypes.Order, 'id' | 'name' | 'email' | 'customerLocale' | 'currentSubtotalLineItemsQuantity'>, 'email'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'displayName'>> }
+  )> };
+
+export type NoticeShopNameQueryVariables = AdminTypes.Exact<{ [key: string]: never; }>;
+
+
+export type NoticeShopNameQuery = { shop: Pick<AdminTypes.Shop, 'name'> };
+
 export type BeginOrderEditMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -372,6 +388,8 @@ interface GeneratedQueryTypes {
   "#graphql\n  query ShopClock {\n    shop {\n      ianaTimezone\n      currencyCode\n    }\n  }\n": {return: ShopClockQuery, variables: ShopClockQueryVariables},
   "#graphql\n  query BackorderMetafieldDefinitions($ownerType: MetafieldOwnerType!) {\n    metafieldDefinitions(first: 20, ownerType: $ownerType, namespace: \"$app:backorder\") {\n      nodes {\n        key\n      }\n    }\n  }\n": {return: BackorderMetafieldDefinitionsQuery, variables: BackorderMetafieldDefinitionsQueryVariables},
   "#graphql\n  query LocationsSellingOnline($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Location {\n        id\n        fulfillsOnlineOrders\n      }\n    }\n  }\n": {return: LocationsSellingOnlineQuery, variables: LocationsSellingOnlineQueryVariables},
+  "#graphql\n  query NoticeOrder($id: ID!, $withCustomer: Boolean!) {\n    shop {\n      name\n    }\n    order(id: $id) {\n      id\n      name\n      email @include(if: $withCustomer)\n      customerLocale\n      currentSubtotalLineItemsQuantity\n      customer @include(if: $withCustomer) {\n        displayName\n      }\n    }\n  }\n": {return: NoticeOrderQuery, variables: NoticeOrderQueryVariables},
+  "#graphql\n  query NoticeShopName {\n    shop {\n      name\n    }\n  }\n": {return: NoticeShopNameQuery, variables: NoticeShopNameQueryVariables},
   "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
   "#graphql\n  query OrderHolds($id: ID!, $after: String) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5, after: $after, displayable: true) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: 20) {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              remainingQuantity\n              variant {\n                id\n              }\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          remainingQuantity\n          variant {\n            id\n          }\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},

@@ -122,7 +122,9 @@ describe("privacy webhooks and uninstalling", () => {
       t.db.shopSettings.count({ where: { shop: domain } }),
       t.db.webhookDelivery.count({ where: { shop: domain } }),
       t.db.dailySnapshot.count({ where: { shop: domain } }),
+      t.db.noticeOutbox.count({ where: { shop: domain } }),
+      t.db.noticeTemplate.count({ where: { shop: domain } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -21,6 +21,7 @@ import {
 } from "./http/input";
 import { HttpError, readJsonObject, sendJson, type Router } from "./http/router";
 import type { AppLifecycle } from "./app-lifecycle";
+import { MAIL_ENDPOINTS } from "./mailbox/mail-routes";
 
 export interface AdminApiRequestRecord {
   at: string;
@@ -80,7 +81,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/shipments/arrival", body: "{ shipmentId, arrivesAt }", description: "A shipment's expected arrival moves (inventory_shipments/update_tracking)" },
   { method: "POST", path: "/sandbox/shipments/receive", body: "{ shipmentId, quantity? }", description: "Units of a shipment received, all unreceived ones by default" },
   { method: "POST", path: "/sandbox/transfers/cancel", body: "{ transferId }", description: "A transfer canceled: its unreceived units stop being incoming" },
-  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs } }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
+  { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs }, customerLocale? }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
   { method: "POST", path: "/sandbox/orders/:id/release-shopify-hold", description: "Shopify lifts the hold it placed on a new order now (the buyer answered the upsell)" },
   { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
   { method: "POST", path: "/sandbox/orders/:id/cancel", description: "Cancel an order" },
@@ -100,6 +101,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "GET", path: "/sandbox/scopes", description: "Scopes granted to the app" },
   { method: "POST", path: "/sandbox/app/access", body: "{ customerData?: approved | refused, revokeScopes?: [scope] }", description: "Protected customer data approval; scopes Shopify takes back (app/scopes_update)" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
+  ...MAIL_ENDPOINTS,
 ];
 
 const SHOPIFY_HOLD_REASONS = ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL", "HIGH_RISK_OF_FRAUD", "AWAITING_PAYMENT"] as const;
@@ -211,7 +213,8 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
         ...(properties ? { properties } : {}),
       };
     });
-    const created = shop.placeOrder({ customer, lines, ...shopifyHoldOf(body) });
+    const customerLocale = optionalStringField(body, "customerLocale");
+    const created = shop.placeOrder({ customer, lines, ...shopifyHoldOf(body), ...(customerLocale ? { customerLocale } : {}) });
     sendJson(res, 201, created);
   });
 

@@ -29,6 +29,8 @@ import { SandboxShop } from "./state/shop";
 import type { CustomerDataAccess } from "./state/app-access";
 import { createStorefront, type Storefront } from "./storefront";
 import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, type WebhookDispatcherOptions } from "./webhooks";
+import { startMailbox, type Mailbox } from "./mailbox/mailbox";
+import { registerMailRoutes } from "./mailbox/mail-routes";
 
 export const DEFAULT_SHOP_DOMAIN = "backorder-demo.myshopify.com";
 export const DEFAULT_APP_ID = "4242424242";
@@ -84,6 +86,8 @@ export interface Sandbox {
   adminApiRequests(): AdminApiRequestRecord[];
   /** Requests, charged cost points and THROTTLED answers since start (the request log keeps only the latest). */
   adminApiTotals(): AdminApiTotals;
+  /** The merchant's mail server, stood in for: the app's customer notices land here (GET /sandbox/mail). */
+  mailbox: Mailbox;
   close(): Promise<void>;
 }
 
@@ -151,6 +155,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
 
   const lifecycle = createAppLifecycle(shop, webhooks, tokens);
   const router = new Router();
+  const mailbox = await startMailbox({ host: options.host ?? "127.0.0.1" });
+  registerMailRoutes(router, mailbox);
   registerShopifyRoutes(router, { apiVersion: ADMIN_API_VERSION, shopDomain: shop.domain, adminApi, tokens, requestLog, totals });
   registerBulkFileRoutes(router, adminApi);
   registerControlApi(router, {
@@ -259,7 +265,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     mintSessionToken: mint,
     adminApiRequests: () => [...requestLog],
     adminApiTotals: () => ({ ...totals }),
+    mailbox,
     async close() {
+      await mailbox.close();
       unsubscribe();
       shop.routing.stop();
       shop.shopifyHoldTimers.stop();

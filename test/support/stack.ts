@@ -100,6 +100,9 @@ export function appEnvironment(sandbox: Sandbox, appUrl: string, dbFileOrUrl: st
     APP_BRIDGE_URL: `${sandbox.url}/cdn/app-bridge.js`,
     // The app looks again for unexplained units once order search caught up: the sandbox's lag is known.
     BACKORDER_SEARCH_CATCH_UP_MS: String(sandbox.shop.orderSearch.lagMs + 700),
+    // Customer notices go to the sandbox's mail server (GET /sandbox/mail reads them).
+    SMTP_URL: sandbox.mailbox.url,
+    NOTICE_FROM: "orders@backorder-demo.example",
   };
 }
 

@@ -126,6 +126,9 @@ export function orderView(shop: SandboxShop, order: OrderRecord) {
     tags: [...order.tags],
     note: null,
     email: protectedField(shop, customer.email),
+    // "A two-letter or three-letter language code, optionally followed by a region modifier": the
+    // customer's language at checkout (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order#field-customerLocale).
+    customerLocale: order.customerLocale ?? "en",
     phone: null,
     currencyCode: shop.currencyCode,
     presentmentCurrencyCode: shop.currencyCode,

@@ -46,6 +46,8 @@ export interface PlaceOrderInput {
   createdByApp?: string;
   /** Shopify holds the new fulfillment orders itself (a post-purchase upsell, a fraud check) and lifts the hold later (shopify-holds.ts). */
   shopifyHold?: ShopifyHoldInput;
+  /** The language the customer checked out in (Shopify's `customerLocale`, e.g. "fr", "de-CH"); the shop's, "en", when absent. */
+  customerLocale?: string;
 }
 
 /** A hold Shopify places on a new order's fulfillment orders and lifts by itself after `releaseAfterMs`. */

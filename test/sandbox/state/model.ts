@@ -171,6 +171,8 @@ export interface OrderRecord {
   createdByApp?: string;
   /** The hold Shopify puts on the order's fulfillment orders when it routes them (shopify-holds.ts). */
   shopifyHold?: { reason?: string; releaseAfterMs: number };
+  /** The language the customer checked out in, when not the shop's. */
+  customerLocale?: string;
 }
 
 /** Incoming stock: one shipment of one transfer, for one item to one location. */

@@ -162,6 +162,7 @@ export function placeOrder(shop: SandboxShop, input: PlaceOrderInput): { orderId
     ...(input.createdByApp ? { createdByApp: input.createdByApp } : {}),
     ...(input.shopifyHold && !input.historical ? { shopifyHold: input.shopifyHold } : {}),
   });
+  if (input.customerLocale) order.customerLocale = input.customerLocale;
   shop.orders.set(order.id, order);
   const placements = commitLines(shop, order, assignments, input.historical ?? false);
   if (input.historical) {
