@@ -118,6 +118,8 @@ export const strings = {
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",
+      "bulk-release": "releasing many orders at once in Shopify",
+      "bulk-operation-poll": "asking Shopify whether a bulk change has finished",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,
