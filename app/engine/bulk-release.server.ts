@@ -100,6 +100,8 @@ export async function finishBulkOperation(ctx: EngineContext, operationId: strin
   if (run.purpose === RELEASE) await recordBulkRelease(ctx, run);
   else if (run.purpose !== TIDY) return;
   await db.bulkOperationRun.update({ where: { operationId }, data: { resultsReadAt: new Date() } });
+  // The finish webhook came: the looks still planned have nothing left to find.
+  await db.job.deleteMany({ where: { shop: ctx.shop, kind: "bulk-operation-poll", status: "pending", subject: { startsWith: `${operationId} ` } } });
 }
 
 async function recordBulkRelease(ctx: EngineContext, run: BulkOperationRun): Promise<void> {

@@ -148,3 +148,21 @@ describe("a lost finish webhook", () => {
     expect(await t.db.bulkOperationRun.count({ where: { finishedAt: null } })).toBe(0);
   }, 300_000);
 });
+
+describe("five bulk operations of the app already running", () => {
+  it("releases now in batches rather than wait for a slot, each order once", async () => {
+    const { variant, orderIds } = await heldOrders("Busy Bulk Kettle", ORDERS);
+    // Shopify runs at most five at once per app and shop (changelog "Faster bulk operations", 2025-12-15).
+    const busy = Array.from({ length: 5 }, (_, i) => ({ operationId: `gid://shopify/BulkOperation/busy-${i}`, shop: shop().domain, purpose: "other", status: "RUNNING" }));
+    await t.db.bulkOperationRun.createMany({ data: busy });
+    const operationsBefore = releaseMutations().length;
+    const before = t.stack.sandbox.adminApiRequests().length;
+    shop().receiveStock(variant, warehouse, ORDERS);
+    await t.settle(120_000);
+    await t.db.bulkOperationRun.deleteMany({ where: { operationId: { in: busy.map((run) => run.operationId) } } });
+
+    expect(releaseMutations().length).toBe(operationsBefore);
+    expect(requestsSince(before).filter((request) => request.operationName === "WriteKnownOrders").length).toBeGreaterThan(0);
+    await expectReleasedOnce(variant, orderIds);
+  }, 300_000);
+});
