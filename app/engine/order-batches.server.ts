@@ -127,7 +127,7 @@ const shipsOnOf = (write: OrderWork["write"]): string | null | undefined => (wri
 function pointsOf(order: OrderWork): number {
   const write = order.write;
   const shipDate = ALIAS_POINTS.metafields / METAFIELDS_PER_SET;
-  if (write.kind === "release") return write.holds.length * ALIAS_POINTS.release + ALIAS_POINTS.tags + shipDate;
+  if (write.kind === "release") return write.holds.length * ALIAS_POINTS.release + ALIAS_POINTS.untag + shipDate;
   if (write.kind === "hold") return write.holds.length * ALIAS_POINTS.hold + ALIAS_POINTS.tags + shipDate;
   return shipDate;
 }
@@ -161,7 +161,7 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
     const { write } = order;
     if (write.kind === "release") {
       order.aliases.push(...write.holds.map((hold) => mutation.release(hold.fulfillmentOrderId, hold.holdId)));
-      order.tagAlias = mutation.tags("remove", order.orderId, [BACKORDER_TAG]);
+      order.tagAlias = mutation.tags("remove", order.orderId, [BACKORDER_TAG], { updatedAt: false });
     }
     if (write.kind === "hold") {
       for (const hold of write.holds) {
