@@ -153,7 +153,7 @@ async function recordOrder(ctx: EngineContext, operationId: string, orderId: str
   const lines = await db.backorderLine.findMany({ where: { shop, orderId } });
   if (lines.length === 0) return;
   const write = { kind: "release" as const, holds: holds.map(({ fulfillmentOrderId, holdId }) => ({ fulfillmentOrderId, holdId })) };
-  for (const stale of await recordRelease(ctx, { orderId, orderName: lines[0]!.orderName, lines }, write, undefined)) await ctx.enqueue({ kind: "sync-order", subject: stale });
+  for (const stale of await recordRelease(ctx, { orderId, orderName: lines[0]!.orderName, lines }, write)) await ctx.enqueue({ kind: "sync-order", subject: stale });
 }
 
 /** The released orders' tag and ship date, once none of their lines waits any more (one that waits again keeps them). */

@@ -91,7 +91,6 @@ interface OrderWork {
   write: Exclude<KnownOrderWrite, { kind: "nothing" | "read" }>;
   /** Aliases of this order's writes in its document. */
   aliases: string[];
-  tagAlias?: string;
   holdAliases: Map<string, string>;
 }
 
@@ -127,7 +126,7 @@ const shipsOnOf = (write: OrderWork["write"]): string | null | undefined => (wri
 function pointsOf(order: OrderWork): number {
   const write = order.write;
   const shipDate = ALIAS_POINTS.metafields / METAFIELDS_PER_SET;
-  if (write.kind === "release") return write.holds.length * ALIAS_POINTS.release + ALIAS_POINTS.untag + shipDate;
+  if (write.kind === "release") return write.holds.length * ALIAS_POINTS.release + ALIAS_POINTS.tags + shipDate;
   if (write.kind === "hold") return write.holds.length * ALIAS_POINTS.hold + ALIAS_POINTS.tags + shipDate;
   return shipDate;
 }
@@ -161,7 +160,7 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
     const { write } = order;
     if (write.kind === "release") {
       order.aliases.push(...write.holds.map((hold) => mutation.release(hold.fulfillmentOrderId, hold.holdId)));
-      order.tagAlias = mutation.tags("remove", order.orderId, [BACKORDER_TAG], { updatedAt: false });
+      order.aliases.push(mutation.tags("remove", order.orderId, [BACKORDER_TAG]));
     }
     if (write.kind === "hold") {
       for (const hold of write.holds) {
@@ -169,9 +168,8 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
         order.holdAliases.set(hold.fulfillmentOrderId, alias);
         order.aliases.push(alias);
       }
-      order.tagAlias = mutation.tags("add", order.orderId, [BACKORDER_TAG]);
+      order.aliases.push(mutation.tags("add", order.orderId, [BACKORDER_TAG]));
     }
-    if (order.tagAlias) order.aliases.push(order.tagAlias);
   }
   const toSet = orders.filter((order) => typeof shipsOnOf(order.write) === "string");
   for (let start = 0; start < toSet.length; start += METAFIELDS_PER_SET) {
@@ -199,22 +197,21 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
       stale.push(order.orderId);
       continue;
     }
-    const updatedAt = order.tagAlias ? answers[order.tagAlias]?.node?.updatedAt : undefined;
-    if (order.write.kind === "release") stale.push(...(await recordRelease(ctx, order, order.write, updatedAt)));
-    if (order.write.kind === "hold") await recordHolds(ctx, order, order.write, answers, updatedAt);
+    if (order.write.kind === "release") stale.push(...(await recordRelease(ctx, order, order.write)));
+    if (order.write.kind === "hold") await recordHolds(ctx, order, order.write, answers);
   }
   return stale;
 }
 
 /** Records a release Shopify took; returns the order when a line waits again (it needs the order's full sync). */
-export async function recordRelease(ctx: EngineContext, order: Pick<OrderWork, "orderId" | "orderName" | "lines">, write: Extract<KnownOrderWrite, { kind: "release" }>, updatedAt: string | undefined): Promise<string[]> {
+export async function recordRelease(ctx: EngineContext, order: Pick<OrderWork, "orderId" | "orderName" | "lines">, write: Extract<KnownOrderWrite, { kind: "release" }>): Promise<string[]> {
   const { db, shop } = ctx;
   const released = write.holds.map((hold) => hold.fulfillmentOrderId);
   const pending = order.lines.filter((line) => line.state === "waiting");
   // Only lines still as they were read: one that waits again since (a newer variant sync) is not released in the database.
   const { count } = await db.backorderLine.updateMany({
     where: { shop, orderId: order.orderId, state: "waiting", waitingUnits: 0, merchantAction: null },
-    data: { state: "released", queuePosition: null, releasedAt: new Date(), ...(updatedAt ? { orderUpdatedAt: new Date(updatedAt) } : {}) },
+    data: { state: "released", queuePosition: null, releasedAt: new Date() },
   });
   await forgetHolds(ctx, released);
   for (const hold of write.holds) await logAction(ctx, order.orderName, { kind: "release", fulfillmentOrderId: hold.fulfillmentOrderId, holdId: hold.holdId });
@@ -233,7 +230,6 @@ async function recordHolds(
   order: OrderWork,
   write: Extract<KnownOrderWrite, { kind: "hold" }>,
   answers: Record<string, AliasResult | null>,
-  updatedAt: string | undefined,
 ): Promise<void> {
   const { db, shop } = ctx;
   for (const hold of write.holds) {
@@ -243,7 +239,7 @@ async function recordHolds(
     for (const line of hold.lines) {
       await db.backorderLine.updateMany({
         where: { shop, ...line, state: "waiting", heldIn: null },
-        data: { heldIn: hold.fulfillmentOrderId, ...(updatedAt ? { orderUpdatedAt: new Date(updatedAt) } : {}) },
+        data: { heldIn: hold.fulfillmentOrderId },
       });
     }
     await logAction(ctx, order.orderName, { kind: "hold", fulfillmentOrderId: hold.fulfillmentOrderId, lines: null, notes: hold.notes });
