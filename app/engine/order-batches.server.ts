@@ -10,7 +10,7 @@
  * reads what landed and only records it. Holds stay synchronous: this job runs right after the
  * variant sync that decided them.
  */
-import { knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../domain/known-order-writes";
+import { bulkReleaseOf, knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../domain/known-order-writes";
 import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON } from "../domain/hold-plan";
 import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE, METAFIELDS_PER_SET, type AliasResult } from "../graphql/order-batches";
 import { forgetHolds, holdIdsOf, rememberHold } from "./app-holds.server";
@@ -49,15 +49,13 @@ export async function enqueueWriteBatches(ctx: EngineContext, orderIds: readonly
 
 /** A large release goes to the bulk release; returns the orders left for the batches. */
 async function releaseInBulkWhenLarge(ctx: EngineContext, orderIds: string[]): Promise<string[]> {
-  const releases = new Map<string, string[]>();
-  for (const [orderId, { write }] of await knownWritesOf(ctx, orderIds)) {
-    if (write.kind === "release") releases.set(orderId, write.holds.map((hold) => hold.fulfillmentOrderId));
-  }
-  const fulfillmentOrders = [...releases.values()].flat();
-  if (fulfillmentOrders.length < bulkReleaseThreshold()) return orderIds;
-  await markForBulkRelease(ctx, fulfillmentOrders);
+  const writes = new Map([...(await knownWritesOf(ctx, orderIds))].map(([orderId, { write }]) => [orderId, write]));
+  const bulk = bulkReleaseOf(writes, bulkReleaseThreshold());
+  if (!bulk) return orderIds;
+  await markForBulkRelease(ctx, bulk.fulfillmentOrderIds);
   await ctx.enqueue({ kind: "bulk-release", subject: PENDING_BULK_RELEASE });
-  return orderIds.filter((orderId) => !releases.has(orderId));
+  const inBulk = new Set(bulk.orderIds);
+  return orderIds.filter((orderId) => !inBulk.has(orderId));
 }
 
 type KnownWrites = Map<string, { write: KnownOrderWrite; lines: LineRow[] }>;
