@@ -20,7 +20,7 @@ import { RELEASE_HOLD_IN_BULK } from "../graphql/bulk-operations";
 import { REMOVE_TAGS } from "../graphql/mutations";
 import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE } from "../graphql/order-batches";
 import { enqueueJob } from "../jobs/job-queue.server";
-import { BulkOperationRefused, bulkMutationResults, type BulkOperationStatus } from "../shopify/bulk-operations.server";
+import { BulkOperationRefused, bulkMutationResults, startBulkMutation, type BulkOperationStatus } from "../shopify/bulk-operations.server";
 import { activityLogger } from "./context.server";
 import type { EngineContext } from "./context.server";
 import { recordBulkOperationEnd, startRecordedBulkMutation } from "./bulk-operations.server";
@@ -58,13 +58,21 @@ export async function startBulkRelease(ctx: EngineContext): Promise<void> {
     await enqueueWriteBatches(ctx, [...new Set(holds.map((hold) => hold.orderId))]);
     return;
   }
-  for (const chunk of chunksOf(ids)) await db.appHold.updateMany({ where: { shop, fulfillmentOrderId: { in: chunk }, bulkRelease: PENDING_BULK_RELEASE }, data: { bulkRelease: operationId } });
-  await pollLater(ctx, operationId, 1);
+  // The record, the marks and the first look together: a finish seen before them finds no release
+  // to record (the look records it), one seen after finds every hold it released.
+  await db.$transaction(
+    async (tx) => {
+      await tx.bulkOperationRun.upsert({ where: { operationId }, create: { operationId, shop, purpose: RELEASE, lines: holds.length, status: "CREATED" }, update: { purpose: RELEASE, lines: holds.length } });
+      for (const chunk of chunksOf(ids)) await tx.appHold.updateMany({ where: { shop, fulfillmentOrderId: { in: chunk }, bulkRelease: PENDING_BULK_RELEASE }, data: { bulkRelease: operationId } });
+      await pollLater(inTransaction(ctx, tx as unknown as PrismaClient), operationId, 1);
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function startUnlessLimitReached(ctx: EngineContext, holds: readonly { fulfillmentOrderId: string; holdId: string }[]): Promise<string | null> {
   try {
-    return await startRecordedBulkMutation(ctx, RELEASE, RELEASE_HOLD_IN_BULK, holds.map((hold) => ({ id: hold.fulfillmentOrderId, holdIds: [hold.holdId] })));
+    return await startBulkMutation(ctx.admin, RELEASE_HOLD_IN_BULK, holds.map((hold) => ({ id: hold.fulfillmentOrderId, holdIds: [hold.holdId] })));
   } catch (error) {
     if (error instanceof BulkOperationRefused && error.code === "LIMIT_REACHED") return null;
     throw error;
@@ -136,7 +144,7 @@ function inTransaction(ctx: EngineContext, tx: PrismaClient): EngineContext {
     ...ctx,
     db: tx,
     log: activityLogger(tx, ctx.shop, ctx.source),
-    enqueue: (key) => enqueueJob(tx, { shop: ctx.shop, ...key }, ctx.source ? { source: ctx.source } : {}),
+    enqueue: (key, options) => enqueueJob(tx, { shop: ctx.shop, ...key }, { ...(ctx.source ? { source: ctx.source } : {}), ...(options?.delayMs ? { runAfter: new Date(Date.now() + options.delayMs) } : {}) }),
   };
 }
 
