@@ -78,3 +78,14 @@ export function knownOrderWrite(input: {
     shipsOn,
   };
 }
+
+/**
+ * The releases among these writes that go as one bulk mutation: all of them when together they
+ * release at least `threshold` fulfillment orders, else none (the batches release them sooner).
+ */
+export function bulkReleaseOf(writes: ReadonlyMap<string, KnownOrderWrite>, threshold: number): { orderIds: string[]; fulfillmentOrderIds: string[] } | null {
+  const releases = [...writes].filter((entry): entry is [string, Extract<KnownOrderWrite, { kind: "release" }>] => entry[1].kind === "release");
+  const fulfillmentOrderIds = releases.flatMap(([, write]) => write.holds.map((hold) => hold.fulfillmentOrderId));
+  if (fulfillmentOrderIds.length === 0 || fulfillmentOrderIds.length < threshold) return null;
+  return { orderIds: releases.map(([orderId]) => orderId), fulfillmentOrderIds };
+}

@@ -10,10 +10,11 @@
  * reads what landed and only records it. Holds stay synchronous: this job runs right after the
  * variant sync that decided them.
  */
-import { knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../domain/known-order-writes";
+import { bulkReleaseOf, knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../domain/known-order-writes";
 import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON } from "../domain/hold-plan";
 import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE, METAFIELDS_PER_SET, type AliasResult } from "../graphql/order-batches";
 import { forgetHolds, holdIdsOf, rememberHold } from "./app-holds.server";
+import { chunksOf, markForBulkRelease, ordersInBulkRelease, PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
 import type { EngineContext } from "./context.server";
 import { logAction } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
@@ -22,12 +23,61 @@ import { BACKORDER_NAMESPACE } from "./variant-writes.server";
 /** Orders per `write-orders` job: about one request of holds or releases (see DOCUMENT_POINTS). */
 export const ORDERS_PER_JOB = 35;
 
+/**
+ * Fulfillment orders one decision releases from which the release goes as one bulk mutation
+ * (app/engine/bulk-release.server.ts). Synchronously a release costs about 20 points a fulfillment
+ * order: 500 are ~10,000 points, 100 s of a Standard store's whole budget (100 points/s), shared
+ * with the merchant's other apps; the bulk release costs a few tens of points whatever its size.
+ * Below it the batches win: their first release lands within a second, a bulk operation runs when
+ * Shopify schedules it, and each one takes one of the app's five concurrent slots.
+ */
+export function bulkReleaseThreshold(): number {
+  return Number(process.env.BACKORDER_BULK_RELEASE_MIN_FULFILLMENT_ORDERS) || 500;
+}
+
 /** The variant sync's hand-off: the orders whose holds, tags or ship dates must follow its decision. */
 export async function enqueueOrderWrites(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(orderIds)];
-  for (let start = 0; start < ids.length; start += ORDERS_PER_JOB) {
-    await ctx.enqueue({ kind: "write-orders", subject: ids.slice(start, start + ORDERS_PER_JOB).join(" ") });
+  let ids = [...new Set(orderIds)];
+  if (ids.length > Math.min(ORDERS_PER_JOB, bulkReleaseThreshold())) ids = await releaseInBulkWhenLarge(ctx, ids);
+  await enqueueWriteBatches(ctx, ids);
+}
+
+/** `write-orders` jobs for these orders, ORDERS_PER_JOB a job. */
+export async function enqueueWriteBatches(ctx: EngineContext, orderIds: readonly string[]): Promise<void> {
+  for (const chunk of chunksOf(orderIds, ORDERS_PER_JOB)) await ctx.enqueue({ kind: "write-orders", subject: chunk.join(" ") });
+}
+
+/** A large release goes to the bulk release; returns the orders left for the batches. */
+async function releaseInBulkWhenLarge(ctx: EngineContext, orderIds: string[]): Promise<string[]> {
+  const writes = new Map([...(await knownWritesOf(ctx, orderIds))].map(([orderId, { write }]) => [orderId, write]));
+  const bulk = bulkReleaseOf(writes, bulkReleaseThreshold());
+  if (!bulk) return orderIds;
+  await markForBulkRelease(ctx, bulk.fulfillmentOrderIds);
+  await ctx.enqueue({ kind: "bulk-release", subject: PENDING_BULK_RELEASE });
+  const inBulk = new Set(bulk.orderIds);
+  return orderIds.filter((orderId) => !inBulk.has(orderId));
+}
+
+type KnownWrites = Map<string, { write: KnownOrderWrite; lines: LineRow[] }>;
+
+/** What each order needs, from what the app knows; orders in a bulk release are left out until it completes. */
+async function knownWritesOf(ctx: EngineContext, orderIds: readonly string[]): Promise<KnownWrites> {
+  const { db, shop } = ctx;
+  const inBulk = await ordersInBulkRelease(ctx, orderIds);
+  const free = orderIds.filter((orderId) => !inBulk.has(orderId));
+  const lines: LineRow[] = [];
+  for (const chunk of chunksOf(free)) lines.push(...(await db.backorderLine.findMany({ where: { shop, orderId: { in: chunk } } })));
+  const holdIds = new Map<string, string>();
+  for (const chunk of chunksOf(free)) for (const [id, holdId] of await holdIdsOf(ctx, chunk)) holdIds.set(id, holdId);
+  const mode = fulfilmentModeOf(ctx.settings);
+  const byOrder = new Map<string, LineRow[]>();
+  for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
+  const writes: KnownWrites = new Map();
+  for (const orderId of free) {
+    const own = byOrder.get(orderId) ?? [];
+    writes.set(orderId, { write: knownOrderWrite({ mode, lines: own.map(knownLine), holdIds }), lines: own });
   }
+  return writes;
 }
 
 type LineRow = Awaited<ReturnType<EngineContext["db"]["backorderLine"]["findMany"]>>[number];
@@ -39,23 +89,16 @@ interface OrderWork {
   write: Exclude<KnownOrderWrite, { kind: "nothing" | "read" }>;
   /** Aliases of this order's writes in its document. */
   aliases: string[];
-  tagAlias?: string;
   holdAliases: Map<string, string>;
 }
 
 /** `subject`: the batch's order ids, space-separated. */
 export async function writeOrders(ctx: EngineContext, subject: string): Promise<void> {
-  const { db, shop } = ctx;
   const orderIds = [...new Set(subject.split(" ").filter(Boolean))];
   if (orderIds.length === 0) return;
-  const lines = await db.backorderLine.findMany({ where: { shop, orderId: { in: orderIds } } });
-  const holdIds = await holdIdsOf(ctx, orderIds);
-  const mode = fulfilmentModeOf(ctx.settings);
   const toRead: string[] = [];
   const work: OrderWork[] = [];
-  for (const orderId of orderIds) {
-    const own = lines.filter((line) => line.orderId === orderId);
-    const write = knownOrderWrite({ mode, lines: own.map(knownLine), holdIds });
+  for (const [orderId, { write, lines: own }] of await knownWritesOf(ctx, orderIds)) {
     if (write.kind === "read") toRead.push(orderId);
     else if (write.kind !== "nothing") work.push({ orderId, orderName: own[0]!.orderName, lines: own, write, aliases: [], holdAliases: new Map() });
   }
@@ -106,7 +149,7 @@ function documentsOf(work: readonly OrderWork[]): OrderWork[][] {
   return documents;
 }
 
-const shipsOnField = (orderId: string) => ({ ownerId: orderId, namespace: BACKORDER_NAMESPACE, key: "ships_on" });
+export const shipsOnField = (orderId: string) => ({ ownerId: orderId, namespace: BACKORDER_NAMESPACE, key: "ships_on" });
 
 /** One request for these orders; returns the orders Shopify refused a write for (stale knowledge). */
 async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<string[]> {
@@ -115,7 +158,7 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
     const { write } = order;
     if (write.kind === "release") {
       order.aliases.push(...write.holds.map((hold) => mutation.release(hold.fulfillmentOrderId, hold.holdId)));
-      order.tagAlias = mutation.tags("remove", order.orderId, [BACKORDER_TAG]);
+      order.aliases.push(mutation.tags("remove", order.orderId, [BACKORDER_TAG]));
     }
     if (write.kind === "hold") {
       for (const hold of write.holds) {
@@ -123,9 +166,8 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
         order.holdAliases.set(hold.fulfillmentOrderId, alias);
         order.aliases.push(alias);
       }
-      order.tagAlias = mutation.tags("add", order.orderId, [BACKORDER_TAG]);
+      order.aliases.push(mutation.tags("add", order.orderId, [BACKORDER_TAG]));
     }
-    if (order.tagAlias) order.aliases.push(order.tagAlias);
   }
   const toSet = orders.filter((order) => typeof shipsOnOf(order.write) === "string");
   for (let start = 0; start < toSet.length; start += METAFIELDS_PER_SET) {
@@ -153,21 +195,21 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
       stale.push(order.orderId);
       continue;
     }
-    const updatedAt = order.tagAlias ? answers[order.tagAlias]?.node?.updatedAt : undefined;
-    if (order.write.kind === "release") stale.push(...(await recordRelease(ctx, order, order.write, updatedAt)));
-    if (order.write.kind === "hold") await recordHolds(ctx, order, order.write, answers, updatedAt);
+    if (order.write.kind === "release") stale.push(...(await recordRelease(ctx, order, order.write)));
+    if (order.write.kind === "hold") await recordHolds(ctx, order, order.write, answers);
   }
   return stale;
 }
 
-async function recordRelease(ctx: EngineContext, order: OrderWork, write: Extract<KnownOrderWrite, { kind: "release" }>, updatedAt: string | undefined): Promise<string[]> {
+/** Records a release Shopify took; returns the order when a line waits again (it needs the order's full sync). */
+export async function recordRelease(ctx: EngineContext, order: Pick<OrderWork, "orderId" | "orderName" | "lines">, write: Extract<KnownOrderWrite, { kind: "release" }>): Promise<string[]> {
   const { db, shop } = ctx;
   const released = write.holds.map((hold) => hold.fulfillmentOrderId);
   const pending = order.lines.filter((line) => line.state === "waiting");
   // Only lines still as they were read: one that waits again since (a newer variant sync) is not released in the database.
   const { count } = await db.backorderLine.updateMany({
     where: { shop, orderId: order.orderId, state: "waiting", waitingUnits: 0, merchantAction: null },
-    data: { state: "released", queuePosition: null, releasedAt: new Date(), ...(updatedAt ? { orderUpdatedAt: new Date(updatedAt) } : {}) },
+    data: { state: "released", queuePosition: null, releasedAt: new Date() },
   });
   await forgetHolds(ctx, released);
   for (const hold of write.holds) await logAction(ctx, order.orderName, { kind: "release", fulfillmentOrderId: hold.fulfillmentOrderId, holdId: hold.holdId });
@@ -186,7 +228,6 @@ async function recordHolds(
   order: OrderWork,
   write: Extract<KnownOrderWrite, { kind: "hold" }>,
   answers: Record<string, AliasResult | null>,
-  updatedAt: string | undefined,
 ): Promise<void> {
   const { db, shop } = ctx;
   for (const hold of write.holds) {
@@ -196,7 +237,7 @@ async function recordHolds(
     for (const line of hold.lines) {
       await db.backorderLine.updateMany({
         where: { shop, ...line, state: "waiting", heldIn: null },
-        data: { heldIn: hold.fulfillmentOrderId, ...(updatedAt ? { orderUpdatedAt: new Date(updatedAt) } : {}) },
+        data: { heldIn: hold.fulfillmentOrderId },
       });
     }
     await logAction(ctx, order.orderName, { kind: "hold", fulfillmentOrderId: hold.fulfillmentOrderId, lines: null, notes: hold.notes });

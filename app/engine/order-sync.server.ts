@@ -9,6 +9,7 @@
 import { lineKey, planOrderHolds, type HoldAction } from "../domain/hold-plan";
 import { linesReleasedInShopify } from "../domain/merchant-release";
 import { rememberHoldsAsRead } from "./app-holds.server";
+import { ordersInBulkRelease } from "./bulk-release-marks.server";
 import type { EngineContext } from "./context.server";
 import { moveRequestedLines } from "./location-moves.server";
 import { readWholeOrder } from "./order-reader.server";
@@ -18,6 +19,8 @@ import { orderReadAgain, settleMissingOrder } from "./unreadable-orders.server";
 
 export async function syncOrder(ctx: EngineContext, orderId: string, afterMove = false): Promise<void> {
   const { db, shop } = ctx;
+  // A bulk release's results settle the order, and send it here if anything else changed.
+  if ((await ordersInBulkRelease(ctx, [orderId])).size > 0) return;
   const lines = await db.backorderLine.findMany({ where: { shop, orderId } });
   if (lines.length === 0) return;
   const whole = await readWholeOrder(ctx, orderId);

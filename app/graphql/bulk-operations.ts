@@ -67,3 +67,26 @@ export const BULK_OPERATION_STATE = `#graphql
     }
   }
 `;
+
+/**
+ * One line of a bulk release: one fulfillment order's hold. A bulk mutation runs one top-level
+ * field per line, and Shopify has no plural release; the order's tag and ship date follow once the
+ * results say which orders were released. The payload is not charged in bulk: it names the order.
+ */
+export const RELEASE_HOLD_IN_BULK = `#graphql
+  mutation ReleaseHoldInBulk($id: ID!, $holdIds: [ID!]) {
+    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+      fulfillmentOrder {
+        id
+        order {
+          id
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;

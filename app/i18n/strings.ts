@@ -129,6 +129,8 @@ export const strings = {
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",
       "sync-supply": "reading stock on its way from Shopify",
       "send-notices": "emailing customers about their back-orders",
+      "bulk-release": "releasing many orders at once in Shopify",
+      "bulk-operation-poll": "asking Shopify whether a bulk change has finished",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,

@@ -1,7 +1,7 @@
 /** What each kind of job does. Every handler is safe to run again. */
 import type { Job } from "@prisma/client";
 import type { EngineContext } from "../engine/context.server";
-import { recordBulkOperationEnd } from "../engine/bulk-operations.server";
+import { finishBulkOperation, pollBulkOperation, startBulkRelease } from "../engine/bulk-release.server";
 import { answerDataRequest, redactCustomer, redactShop } from "../engine/compliance.server";
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery } from "../engine/delivery-routing";
 import { INVENTORY_ITEM_VARIANT_QUERY } from "../graphql/inventory";
@@ -16,7 +16,7 @@ import { syncSupplyAndVariants } from "../engine/supply.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 import { sendPendingNotices } from "../notices/send.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-notices"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-notices", "bulk-release", "bulk-operation-poll"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -41,11 +41,15 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
     case "reconcile":
       return reconcileShop(ctx);
     case "bulk-operation-finished":
-      return recordBulkOperationEnd(ctx, job.subject);
+      return finishBulkOperation(ctx, job.subject);
     case "sync-supply":
       return syncSupplyAndVariants(ctx, job.subject);
     case "send-notices":
       return sendPendingNotices(ctx);
+    case "bulk-release":
+      return startBulkRelease(ctx);
+    case "bulk-operation-poll":
+      return pollBulkOperation(ctx, job.subject);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }

@@ -4,7 +4,9 @@
  * from the event to the moment the app is quiet again, the bucket unthrottled so nothing waits.
  * K orders already wait for the variant (K from BENCH_BUDGET_WAITING, default 10,100,1000); hold
  * and release of N waiting orders (N from BENCH_BUDGET_ORDERS, default 1,000); and what that
- * spend is in minutes of each plan's budget. Measures whatever the engine does today.
+ * spend is in minutes of each plan's budget. Measures whatever the engine does today. The release
+ * of N is measured synchronously (the bulk release switched off), and the release of
+ * BENCH_BUDGET_BULK_ORDERS (default 10,000) through one bulk mutation beside it.
  */
 import type { PrismaClient } from "@prisma/client";
 import { planBucket, SHOPIFY_PLANS } from "../sandbox/admin-api/plans";
@@ -28,6 +30,7 @@ export interface BudgetFigures {
   hold: PhaseFigures;
   release: PhaseFigures;
   releaseLatency: RestockLatency;
+  bulkRelease: { orders: number; release: PhaseFigures };
 }
 
 const SETTLE_MS = 3_600_000;
@@ -84,8 +87,10 @@ export async function benchBudget(options: { waitingSizes: number[]; orders: num
     await db.$disconnect();
     await stack.stop();
   }
-  const { hold, restock, latency } = await benchRestock(options.orders);
-  return { byWaiting, orderNotBackordered, orders: options.orders, hold, release: restock, releaseLatency: latency };
+  const { hold, restock, latency } = await benchRestock(options.orders, { BACKORDER_BULK_RELEASE_MIN_FULFILLMENT_ORDERS: String(Number.MAX_SAFE_INTEGER) });
+  const bulkOrders = Number(process.env.BENCH_BUDGET_BULK_ORDERS) || 10_000;
+  const bulk = await benchRestock(bulkOrders, { BACKORDER_BULK_RELEASE_MIN_FULFILLMENT_ORDERS: "1" });
+  return { byWaiting, orderNotBackordered, orders: options.orders, hold, release: restock, releaseLatency: latency, bulkRelease: { orders: bulkOrders, release: bulk.restock } };
 }
 
 const perOrder = (value: number, orders: number) => round(value / orders, 1);
@@ -101,6 +106,8 @@ export function printBudget(result: BudgetFigures): void {
   rows["an order for a variant that is not back-ordered"] = result.orderNotBackordered;
   rows[`hold ${result.orders} waiting orders (resync)`] = { requests: result.hold.requests, costPoints: result.hold.costPoints, "points per order": perOrder(result.hold.costPoints, result.orders), "requests per order": perOrder(result.hold.requests, result.orders) };
   rows[`release ${result.orders} waiting orders (restock)`] = { requests: result.release.requests, costPoints: result.release.costPoints, "points per order": perOrder(result.release.costPoints, result.orders), "requests per order": perOrder(result.release.requests, result.orders) };
+  const bulk = result.bulkRelease;
+  rows[`release ${bulk.orders} through one bulk mutation (goal ≤ 1,000 points in all)`] = { requests: bulk.release.requests, costPoints: bulk.release.costPoints, "points per order": perOrder(bulk.release.costPoints, bulk.orders), "requests per order": perOrder(bulk.release.requests, bulk.orders) };
   console.table(rows);
   printRestockLatency({ waitingLines: result.orders, latency: result.releaseLatency });
 
@@ -117,6 +124,7 @@ export function printBudget(result: BudgetFigures): void {
             ...(largest ? { [`a new order, K = ${largest.waiting}`]: minutes(largest.newOrder.costPoints) } : {}),
             [`hold ${result.orders}`]: minutes(result.hold.costPoints),
             [`release ${result.orders}`]: minutes(result.release.costPoints),
+            [`release ${result.bulkRelease.orders} in bulk`]: minutes(result.bulkRelease.release.costPoints),
           },
         ];
       }),

@@ -73,8 +73,9 @@ export async function measure(stack: Stack, db: PrismaClient, run: () => Promise
   };
 }
 
-export async function benchRestock(waitingLines = 10_000): Promise<RestockFigures> {
-  const stack = await startStack({ seed: false, env: { BACKORDER_WORKER_POLL_MS: FAST_WORKER_ENV.BACKORDER_WORKER_POLL_MS, BACKORDER_DIAGNOSTICS: "1" } });
+/** `env`: the app's, e.g. the bulk release threshold (BACKORDER_BULK_RELEASE_MIN_FULFILLMENT_ORDERS). */
+export async function benchRestock(waitingLines = 10_000, env: Record<string, string> = {}): Promise<RestockFigures> {
+  const stack = await startStack({ seed: false, env: { BACKORDER_WORKER_POLL_MS: FAST_WORKER_ENV.BACKORDER_WORKER_POLL_MS, BACKORDER_DIAGNOSTICS: "1", ...env } });
   const db = openAppDatabase(stack.databaseUrl);
   try {
     const shop = stack.sandbox.shop;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { knownOrderWrite, type KnownLine } from "../../app/domain/known-order-writes";
+import { bulkReleaseOf, knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../../app/domain/known-order-writes";
 
 const line = (lineItemId: string, waitingUnits: number, extra: Partial<KnownLine> = {}): KnownLine => ({
   lineItemId,
@@ -61,5 +61,24 @@ describe("knownOrderWrite", () => {
     // The merchant's release, cancel or move.
     expect(read("hold_release", [line("A", 1, { merchantAction: "released" })])).toBe("read");
     expect(read("hold_release", [line("A", 1, { heldIn: "fo1", moveTo: "loc2" })])).toBe("read");
+  });
+});
+
+describe("bulkReleaseOf", () => {
+  const release = (...fulfillmentOrderIds: string[]): KnownOrderWrite => ({ kind: "release", holds: fulfillmentOrderIds.map((id) => ({ fulfillmentOrderId: id, holdId: `h-${id}` })) });
+  const writes = new Map<string, KnownOrderWrite>([
+    ["o1", release("fo1")],
+    ["o2", release("fo2", "fo3")],
+    ["o3", { kind: "hold", holds: [], shipsOn: null }],
+    ["o4", { kind: "read" }],
+  ]);
+
+  it("takes every release, and only releases, once they reach the threshold in fulfillment orders", () => {
+    expect(bulkReleaseOf(writes, 3)).toEqual({ orderIds: ["o1", "o2"], fulfillmentOrderIds: ["fo1", "fo2", "fo3"] });
+  });
+
+  it("leaves releases under the threshold, or none at all, to the batches", () => {
+    expect(bulkReleaseOf(writes, 4)).toBeNull();
+    expect(bulkReleaseOf(new Map([["o3", { kind: "nothing" }]]), 0)).toBeNull();
   });
 });

@@ -71,8 +71,8 @@ describe("holding and releasing many orders", () => {
     expect(hold.orderReads).toEqual([]);
     expect(hold.writes.length).toBeGreaterThan(0);
     expect(hold.writes.length).toBeLessThanOrEqual(ORDERS / 10);
-    // Hold, tag and ship date: within issue 13's 25 points an order.
-    expect(hold.points(hold.writes) / ORDERS).toBeLessThanOrEqual(25);
+    // Hold (10, and 1 for the hold's id), tag (10; no node asked for) and a share of the ship-date calls: within issue 13's 25 points an order.
+    expect(hold.points(hold.writes) / ORDERS).toBeLessThanOrEqual(22);
     expect((await linesOf(variant)).every((line) => line.heldIn === line.fulfillmentOrderId)).toBe(true);
 
     const release = await requestsDuring(() => shop().receiveStock(variant, warehouse, ORDERS));
@@ -82,8 +82,8 @@ describe("holding and releasing many orders", () => {
     expect(release.orderReads).toEqual([]);
     expect(release.writes.length).toBeGreaterThan(0);
     expect(release.writes.length).toBeLessThanOrEqual(ORDERS / 10);
-    // Release (10), untag (10, and 1 for the order's updatedAt that tells our own orders/updated echo) and a share of one ship-date delete.
-    expect(release.points(release.writes) / ORDERS).toBeLessThanOrEqual(22);
+    // Release (10), untag (10; no node asked for) and a share of one ship-date delete.
+    expect(release.points(release.writes) / ORDERS).toBeLessThanOrEqual(20.5);
     expect((await linesOf(variant)).map((line) => line.state)).toEqual(Array(ORDERS).fill("released"));
     expect(await fullSyncs(orderIds)).toEqual([]);
     expect(await t.db.appHold.count({ where: { orderId: { in: orderIds } } })).toBe(0);
