@@ -36,6 +36,14 @@ export type BulkOperationStateQueryVariables = AdminTypes.Exact<{
 
 export type BulkOperationStateQuery = { bulkOperation?: AdminTypes.Maybe<Pick<AdminTypes.BulkOperation, 'id' | 'type' | 'status' | 'errorCode' | 'objectCount' | 'url' | 'partialDataUrl'>> };
 
+export type FlowTriggerReceiveMutationVariables = AdminTypes.Exact<{
+  handle: AdminTypes.Scalars['String']['input'];
+  payload: AdminTypes.Scalars['JSON']['input'];
+}>;
+
+
+export type FlowTriggerReceiveMutation = { flowTriggerReceive?: AdminTypes.Maybe<{ userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+
 export type VariantStockQueryVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
 }>;
@@ -210,7 +218,7 @@ export type SetOrderEditQuantityMutationVariables = AdminTypes.Exact<{
 }>;
 
 
-export type SetOrderEditQuantityMutation = { orderEditSetQuantity?: AdminTypes.Maybe<{ calculatedLineItem?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedLineItem, 'id' | 'quantity'>>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
+export type SetOrderEditQuantityMutation = { orderEditSetQuantity?: AdminTypes.Maybe<{ calculatedLineItem?: AdminTypes.Maybe<Pick<AdminTypes.CalculatedLineItem, 'id' | 'quantity'>>, calculatedOrder?: AdminTypes.Maybe<{ totalOutstandingSet: { shopMoney: Pick<AdminTypes.MoneyV2, 'amount' | 'currencyCode'> } }>, userErrors: Array<Pick<AdminTypes.UserError, 'field' | 'message'>> }> };
 
 export type CommitOrderEditMutationVariables = AdminTypes.Exact<{
   id: AdminTypes.Scalars['ID']['input'];
@@ -350,6 +358,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation StageBulkVariables($input: [StagedUploadInput!]!) {\n    stagedUploadsCreate(input: $input) {\n      stagedTargets {\n        url\n        parameters {\n          name\n          value\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: StageBulkVariablesMutation, variables: StageBulkVariablesMutationVariables},
   "#graphql\n  mutation RunBulkMutation($mutation: String!, $stagedUploadPath: String!, $clientIdentifier: String) {\n    bulkOperationRunMutation(mutation: $mutation, stagedUploadPath: $stagedUploadPath, clientIdentifier: $clientIdentifier) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunBulkMutationMutation, variables: RunBulkMutationMutationVariables},
   "#graphql\n  mutation RunBulkQuery($query: String!) {\n    bulkOperationRunQuery(query: $query) {\n      bulkOperation {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: RunBulkQueryMutation, variables: RunBulkQueryMutationVariables},
+  "#graphql\n  mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {\n    flowTriggerReceive(handle: $handle, payload: $payload) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: FlowTriggerReceiveMutation, variables: FlowTriggerReceiveMutationVariables},
   "#graphql\n  mutation MoveFulfillmentOrder($id: ID!, $newLocationId: ID!, $fulfillmentOrderLineItems: [FulfillmentOrderLineItemInput!]) {\n    fulfillmentOrderMove(id: $id, newLocationId: $newLocationId, fulfillmentOrderLineItems: $fulfillmentOrderLineItems) {\n      movedFulfillmentOrder {\n        id\n        assignedLocation {\n          name\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: MoveFulfillmentOrderMutation, variables: MoveFulfillmentOrderMutationVariables},
   "#graphql\n  mutation HoldFulfillmentOrder($id: ID!, $hold: FulfillmentOrderHoldInput!) {\n    fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {\n      fulfillmentHold {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: HoldFulfillmentOrderMutation, variables: HoldFulfillmentOrderMutationVariables},
   "#graphql\n  mutation ReleaseFulfillmentHold($id: ID!, $holdIds: [ID!]) {\n    fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {\n      fulfillmentOrder {\n        id\n        status\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: ReleaseFulfillmentHoldMutation, variables: ReleaseFulfillmentHoldMutationVariables},
@@ -363,7 +372,7 @@ interface GeneratedMutationTypes {
   "#graphql\n  mutation ReleaseAndUnlabelOrder(\n    $fulfillmentOrderId: ID!\n    $holdIds: [ID!]\n    $orderId: ID!\n    $tags: [String!]!\n    $metafields: [MetafieldIdentifierInput!]!\n  ) {\n    fulfillmentOrderReleaseHold(id: $fulfillmentOrderId, holdIds: $holdIds) {\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n    tagsRemove(id: $orderId, tags: $tags) {\n      node {\n        ... on Order {\n          updatedAt\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n    metafieldsDelete(metafields: $metafields) {\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: ReleaseAndUnlabelOrderMutation, variables: ReleaseAndUnlabelOrderMutationVariables},
   "#graphql\n  mutation CreateMetafieldDefinition($definition: MetafieldDefinitionInput!) {\n    metafieldDefinitionCreate(definition: $definition) {\n      createdDefinition {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": {return: CreateMetafieldDefinitionMutation, variables: CreateMetafieldDefinitionMutationVariables},
   "#graphql\n  mutation BeginOrderEdit($id: ID!) {\n    orderEditBegin(id: $id) {\n      orderEditSession {\n        id\n      }\n      calculatedOrder {\n        id\n        lineItems(first: 250) {\n          nodes {\n            id\n            quantity\n            editableQuantity\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: BeginOrderEditMutation, variables: BeginOrderEditMutationVariables},
-  "#graphql\n  mutation SetOrderEditQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: true) {\n      calculatedLineItem {\n        id\n        quantity\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: SetOrderEditQuantityMutation, variables: SetOrderEditQuantityMutationVariables},
+  "#graphql\n  mutation SetOrderEditQuantity($id: ID!, $lineItemId: ID!, $quantity: Int!) {\n    orderEditSetQuantity(id: $id, lineItemId: $lineItemId, quantity: $quantity, restock: true) {\n      calculatedLineItem {\n        id\n        quantity\n      }\n      calculatedOrder {\n        totalOutstandingSet {\n          shopMoney {\n            amount\n            currencyCode\n          }\n        }\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: SetOrderEditQuantityMutation, variables: SetOrderEditQuantityMutationVariables},
   "#graphql\n  mutation CommitOrderEdit($id: ID!, $notifyCustomer: Boolean!, $staffNote: String!) {\n    orderEditCommit(id: $id, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {\n      order {\n        id\n        updatedAt\n      }\n      userErrors {\n        field\n        message\n      }\n    }\n  }\n": {return: CommitOrderEditMutation, variables: CommitOrderEditMutationVariables},
 }
 declare module '@shopify/admin-api-client' {
