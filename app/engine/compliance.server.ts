@@ -161,6 +161,7 @@ export async function redactShop(db: PrismaClient, shop: string): Promise<void> 
   await db.notifiedOrder.deleteMany({ where: { shop } });
   await db.bulkOperationRun.deleteMany({ where: { shop } });
   await db.appHold.deleteMany({ where: { shop } });
+  await db.flowTrigger.deleteMany({ where: { shop } });
   await db.shopSettings.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
   await db.job.deleteMany({ where: { shop, status: { not: "running" } } });

@@ -15,6 +15,7 @@ import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON } from "../domain/hold-plan";
 import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE, METAFIELDS_PER_SET, type AliasResult } from "../graphql/order-batches";
 import { forgetHolds, holdIdsOf, rememberHold } from "./app-holds.server";
 import type { EngineContext } from "./context.server";
+import { recordReleaseTriggers } from "./flow-triggers.server";
 import { logAction } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
 import { BACKORDER_NAMESPACE } from "./variant-writes.server";
@@ -164,6 +165,7 @@ async function recordRelease(ctx: EngineContext, order: OrderWork, write: Extrac
   const { db, shop } = ctx;
   const released = write.holds.map((hold) => hold.fulfillmentOrderId);
   const pending = order.lines.filter((line) => line.state === "waiting");
+  await recordReleaseTriggers(ctx, pending.filter((line) => line.waitingUnits === 0 && line.merchantAction === null));
   // Only lines still as they were read: one that waits again since (a newer variant sync) is not released in the database.
   const { count } = await db.backorderLine.updateMany({
     where: { shop, orderId: order.orderId, state: "waiting", waitingUnits: 0, merchantAction: null },

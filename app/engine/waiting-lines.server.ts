@@ -4,6 +4,7 @@ import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
 import { promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
+import { recordWaitingTriggers } from "./flow-triggers.server";
 import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
 
 /**
@@ -76,6 +77,8 @@ export async function recordLines(
       data: { waitingUnits: 0, queuePosition: null },
     }));
   }
+  // Shopify Flow: lines starting to wait and dates that moved, recorded before the lines are written.
+  await recordWaitingTriggers(ctx, variantId, plan.waitingLines, known, orders);
   // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
   // libsql transaction would hold the file while other jobs in this process wait on it.
   for (const write of writes) await write;

@@ -12,9 +12,10 @@ import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
 import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
+import { sendFlowTriggers } from "../engine/flow-triggers.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "send-flow-triggers"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -40,6 +41,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return reconcileShop(ctx);
     case "bulk-operation-finished":
       return recordBulkOperationEnd(ctx, job.subject);
+    case "send-flow-triggers":
+      return sendFlowTriggers(ctx);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }

@@ -29,6 +29,7 @@ import { SandboxShop } from "./state/shop";
 import type { CustomerDataAccess } from "./state/app-access";
 import { createStorefront, type Storefront } from "./storefront";
 import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, type WebhookDispatcherOptions } from "./webhooks";
+import { createFlowTriggers, registerFlowTriggerRoutes, type FlowTriggers } from "./flow/flow-triggers";
 
 export const DEFAULT_SHOP_DOMAIN = "backorder-demo.myshopify.com";
 export const DEFAULT_APP_ID = "4242424242";
@@ -84,6 +85,8 @@ export interface Sandbox {
   adminApiRequests(): AdminApiRequestRecord[];
   /** Requests, charged cost points and THROTTLED answers since start (the request log keeps only the latest). */
   adminApiTotals(): AdminApiTotals;
+  /** Shopify Flow: the app's trigger extensions and the triggers received. */
+  flowTriggers: FlowTriggers;
   close(): Promise<void>;
 }
 
@@ -118,7 +121,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   if (options.searchLagMs !== undefined) shop.orderSearch.lagMs = options.searchLagMs;
   if (options.seed) seedDemoShop(shop, { now: shop.now() });
 
-  const adminApi = createAdminApi(shop);
+  const flowTriggers = createFlowTriggers(app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"), () => shop.nowIso());
+  const adminApi = createAdminApi(shop, { flowTriggers: flowTriggers.mutationRoot });
   const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
   // What the app reads follows what Shopify granted it at install (state/app-access.ts).
   shop.appAccess = { grantedScopes: () => tokens.grantedScopes(shop.domain), customerData: options.customerData ?? "approved" };
@@ -177,6 +181,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   registerProductImageRoute(router, shop);
   registerAdminPages(router, shop, storeHandleOf(shop.domain));
   registerControlsPage(router, shop.appAccess);
+  registerFlowTriggerRoutes(router, flowTriggers);
   // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
   // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
   // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
@@ -259,6 +264,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     mintSessionToken: mint,
     adminApiRequests: () => [...requestLog],
     adminApiTotals: () => ({ ...totals }),
+    flowTriggers,
     async close() {
       unsubscribe();
       shop.routing.stop();
