@@ -12,14 +12,12 @@
 import type { BackorderLine } from "@prisma/client";
 import { isUniqueViolation } from "../db-errors.server";
 import type { PlannedLine } from "../domain/backorder-plan";
-import { FLOW_TRIGGER_RECEIVE } from "../graphql/flow";
+import { FLOW_TRIGGERS_PER_REQUEST, receiveFlowTriggers } from "../graphql/flow";
 import type { EngineContext } from "./context.server";
 import type { OrderFacts } from "./open-orders.server";
 
 /** The extensions' handles (shopify.extension.toml under extensions/backorder-flow-…). */
 export const FLOW_TRIGGER_HANDLES = { started: "backorder-started", dateChanged: "backorder-date-changed", released: "backorder-released" } as const;
-
-const SENDS_PER_RUN = 50;
 
 type Handle = (typeof FLOW_TRIGGER_HANDLES)[keyof typeof FLOW_TRIGGER_HANDLES];
 interface Trigger {
@@ -110,15 +108,17 @@ export async function recordReleaseTriggers(ctx: EngineContext, lines: readonly 
   );
 }
 
-/** The send-flow-triggers job: unsettled triggers, oldest first, one mutation each. */
+/** The send-flow-triggers job: unsettled triggers, oldest first, many a request. */
 export async function sendFlowTriggers(ctx: EngineContext): Promise<void> {
   const { db, shop } = ctx;
-  const due = await db.flowTrigger.findMany({ where: { shop, settledAt: null }, orderBy: { createdAt: "asc" }, take: SENDS_PER_RUN });
-  for (const trigger of due) {
-    const answer = (await ctx.admin.request(FLOW_TRIGGER_RECEIVE, { handle: trigger.handle, payload: JSON.parse(trigger.payload) as Record<string, unknown> })).flowTriggerReceive;
+  const due = await db.flowTrigger.findMany({ where: { shop, settledAt: null }, orderBy: { createdAt: "asc" }, take: FLOW_TRIGGERS_PER_REQUEST });
+  if (due.length === 0) return;
+  const answers = await receiveFlowTriggers(ctx.admin, due.map((trigger) => ({ handle: trigger.handle, payload: JSON.parse(trigger.payload) as Record<string, unknown> })));
+  for (const [index, trigger] of due.entries()) {
     // Shopify's refusal is final for this payload (sending it again gets the same answer): kept with the reason.
-    const refused = answer?.userErrors.map((error) => error.message).join("; ") || null;
+    const answer = answers[index];
+    const refused = answer ? answer.userErrors.map((error) => error.message).join("; ") || null : "Shopify gave no answer for this trigger";
     await db.flowTrigger.update({ where: { eventKey: trigger.eventKey }, data: { settledAt: new Date(), lastError: refused } });
   }
-  if (due.length === SENDS_PER_RUN) await ctx.enqueue({ kind: "send-flow-triggers", subject: shop });
+  if (due.length === FLOW_TRIGGERS_PER_REQUEST) await ctx.enqueue({ kind: "send-flow-triggers", subject: shop });
 }
