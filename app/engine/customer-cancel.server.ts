@@ -11,6 +11,9 @@ import type { EngineContext } from "./context.server";
 import { cancelLineBackorder, type RefundDue } from "./merchant-actions.server";
 import { ShopifyUserError } from "./user-errors.server";
 
+/** Activity names the customer's link as the cause of what it does. */
+export const CUSTOMER_SOURCE = "customer";
+
 /** Where the page lives under the app's public URL. */
 export const CANCEL_PATH = "/backorder/cancel/";
 

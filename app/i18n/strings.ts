@@ -187,6 +187,7 @@ export const strings = {
       install: "Installation",
       settings: "Settings change",
       unknown: "—",
+      customer: "The customer's cancel link",
     },
   },
   dashboard: {

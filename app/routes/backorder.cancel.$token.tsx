@@ -7,7 +7,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import prisma from "../db.server";
 import { customerLocaleOf } from "../domain/cancel-token";
-import { confirmCancel, readCancelPage, type CancelPage } from "../engine/customer-cancel.server";
+import { engineContext } from "../engine/context.server";
+import { confirmCancel, CUSTOMER_SOURCE, readCancelPage, type CancelPage } from "../engine/customer-cancel.server";
 import { cancelPageWords } from "../i18n/customer-cancel-words";
 import { merchantContext } from "../jobs/app-worker.server";
 
@@ -21,7 +22,13 @@ const answer = (page: CancelPage) => Response.json(page, { status: STATUS[page.s
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => answer(await readCancelPage(prisma, params.token ?? "", { localeHint: localeHint(request) }));
 
-export const action = async ({ request, params }: ActionFunctionArgs) => answer(await confirmCancel(prisma, params.token ?? "", merchantContext, { localeHint: localeHint(request) }));
+/** The shop's Admin API and settings, as the merchant's actions get them, with the customer as the cause. */
+async function customerContext(shop: string) {
+  const ctx = await merchantContext(shop);
+  return ctx && engineContext({ db: ctx.db, shop, admin: ctx.admin, settings: ctx.settings, source: CUSTOMER_SOURCE });
+}
+
+export const action = async ({ request, params }: ActionFunctionArgs) => answer(await confirmCancel(prisma, params.token ?? "", customerContext, { localeHint: localeHint(request) }));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: cancelPageWords(data?.locale ?? "en").title }];
 

@@ -73,7 +73,11 @@ describe("the cancel link from a back-order email", () => {
     expect(order.edits[0]!.staffNote).toContain("customer's request");
     expect(await lineOf(orderId)).toMatchObject({ merchantAction: "cancelled", waitingUnits: 0 });
     const logged = await t.db.activity.findFirstOrThrow({ where: { kind: "line.cancelled_by_customer", subject: orderId } });
-    expect(logged.message).toContain(`The customer cancelled the back-ordered items of ${line.orderName} from the link in their email`);
+    expect(logged).toMatchObject({ source: "customer", message: expect.stringContaining(`The customer cancelled the back-ordered items of ${line.orderName} from the link in their email`) });
+    // The merchant reads it in Activity, caused by the customer's link.
+    const activity = (await t.request("/app/activity.data")).text;
+    expect(activity).toContain(`The customer cancelled the back-ordered items of ${line.orderName} from the link in their email.`);
+    expect(activity).toContain("Cancelled by the customer");
     await t.settle();
     expect(ourHolds(orderId)).toHaveLength(0);
     expect(await lineOf(orderId)).toMatchObject({ state: "cancelled", merchantAction: "cancelled" });
