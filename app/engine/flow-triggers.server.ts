@@ -12,6 +12,8 @@
 import type { BackorderLine } from "@prisma/client";
 import { isUniqueViolation } from "../db-errors.server";
 import type { PlannedLine } from "../domain/backorder-plan";
+import { addDays } from "../domain/restock-eta";
+import { isShipDateNews } from "../domain/ship-date-news";
 import { FLOW_TRIGGERS_PER_REQUEST, receiveFlowTriggers } from "../graphql/flow";
 import type { EngineContext } from "./context.server";
 import type { OrderFacts } from "./open-orders.server";
@@ -28,6 +30,7 @@ interface Trigger {
 
 /** Reference fields carry the resource's numeric id under `<resource>_id` (order_reference → order_id). */
 const numericId = (gid: string) => Number(gid.slice(gid.lastIndexOf("/") + 1));
+const DAY_MS = 86_400_000;
 const lineKeyOf = (line: { lineItemId: string; locationId: string }) => `${line.lineItemId}|${line.locationId}`;
 
 async function variantFacts(ctx: EngineContext, variantIds: readonly string[]) {
@@ -67,9 +70,12 @@ async function store(ctx: EngineContext, triggers: readonly Trigger[]): Promise<
 export async function recordWaitingTriggers(ctx: EngineContext, variantId: string, planned: readonly PlannedLine[], known: readonly BackorderLine[], orders: Map<string, OrderFacts>): Promise<void> {
   const knownByKey = new Map(known.map((line) => [lineKeyOf(line), line]));
   const starting = planned.filter((line) => !knownByKey.has(lineKeyOf(line)));
+  const { defaultLeadTimeDays, handlingDays } = ctx.settings;
+  const leadTimeDate = defaultLeadTimeDays === null ? null : addDays(ctx.today, defaultLeadTimeDays + handlingDays);
   const moved = planned.filter((line) => {
     const before = knownByKey.get(lineKeyOf(line));
-    return before !== undefined && line.shipsOn !== null && before.shipsOn !== line.shipsOn;
+    const daysPassed = before ? Math.floor((Date.now() - before.updatedAt.getTime()) / DAY_MS) + 1 : 0;
+    return before !== undefined && isShipDateNews({ before: before.shipsOn, after: line.shipsOn, leadTimeDate, daysPassed });
   });
   if (starting.length === 0 && moved.length === 0) return;
   // A line that waited before (released, then oversold again) starts a new wait: its old row's last change names it.
