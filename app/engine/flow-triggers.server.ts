@@ -1,6 +1,6 @@
 /**
- * Shopify Flow triggers for back-order events ("Back-order started", "Back-order date changed",
- * "Back-order released"), through an outbox. `flowTriggerReceive` takes a handle and a payload and
+ * Shopify Flow triggers for back-order events ("Backorder started", "Backorder date changed",
+ * "Backorder released"), through an outbox. `flowTriggerReceive` takes a handle and a payload and
  * nothing that would let Shopify drop a repeat (no idempotency key: its arguments are `handle` and
  * `payload`, https://shopify.dev/docs/api/admin-graphql/latest/mutations/flowTriggerReceive), so the
  * app makes sure it asks once: each trigger is a `FlowTrigger` row keyed by its event (the line and
@@ -8,6 +8,7 @@
  * A duplicate or late webhook finds the change made and records nothing; a rerun after a crash
  * between the row and the change writes the same key. The send-flow-triggers job sends unsettled rows
  * and marks them; a crash between Shopify's answer and that mark sends the trigger again (at least once).
+ * Settled rows are dropped after 30 days.
  */
 import type { BackorderLine } from "@prisma/client";
 import { isUniqueViolation } from "../db-errors.server";
@@ -31,6 +32,7 @@ interface Trigger {
 /** Reference fields carry the resource's numeric id under `<resource>_id` (order_reference → order_id). */
 const numericId = (gid: string) => Number(gid.slice(gid.lastIndexOf("/") + 1));
 const DAY_MS = 86_400_000;
+const KEEP_SETTLED_DAYS = 30;
 const lineKeyOf = (line: { lineItemId: string; locationId: string }) => `${line.lineItemId}|${line.locationId}`;
 
 async function variantFacts(ctx: EngineContext, variantIds: readonly string[]) {
@@ -117,6 +119,8 @@ export async function recordReleaseTriggers(ctx: EngineContext, lines: readonly 
 /** The send-flow-triggers job: unsettled triggers, oldest first, many a request. */
 export async function sendFlowTriggers(ctx: EngineContext): Promise<void> {
   const { db, shop } = ctx;
+  // Settled rows only guard against a rerun of their event, which comes within hours, not weeks.
+  await db.flowTrigger.deleteMany({ where: { shop, settledAt: { lt: new Date(Date.now() - KEEP_SETTLED_DAYS * DAY_MS) } } });
   const due = await db.flowTrigger.findMany({ where: { shop, settledAt: null }, orderBy: { createdAt: "asc" }, take: FLOW_TRIGGERS_PER_REQUEST });
   if (due.length === 0) return;
   const answers = await receiveFlowTriggers(ctx.admin, due.map((trigger) => ({ handle: trigger.handle, payload: JSON.parse(trigger.payload) as Record<string, unknown> })));

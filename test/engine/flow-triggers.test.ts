@@ -91,4 +91,21 @@ describe("Shopify Flow triggers", () => {
     expect(await t.db.flowTrigger.count()).toBe(rows);
     expect(handlesOf(grace)).toEqual(["backorder-started"]);
   });
+
+  it("forgets triggers settled more than 30 days ago when it sends the next ones", async () => {
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const recent = new Date(Date.now() - 2 * 86_400_000);
+    await t.db.flowTrigger.createMany({
+      data: [
+        { eventKey: "old", shop: shop().domain, handle: "backorder-started", payload: "{}", createdAt: old, settledAt: old },
+        { eventKey: "recent", shop: shop().domain, handle: "backorder-started", payload: "{}", createdAt: recent, settledAt: recent },
+      ],
+    });
+    const vase = addVariant("Flow Vase", warehouse, 0);
+    await t.settle();
+    const dora = buy(vase, "Dora", 1);
+    await t.settle();
+    expect(handlesOf(dora)).toEqual(["backorder-started"]);
+    expect((await t.db.flowTrigger.findMany({ where: { eventKey: { in: ["old", "recent"] } } })).map((row) => row.eventKey)).toEqual(["recent"]);
+  });
 });
