@@ -142,6 +142,8 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
   }
   if (mutation.isEmpty) return [];
 
+  // Shopify Flow: the releases about to be sent, recorded before (not between a release and its record, which stays quick).
+  await recordReleaseTriggers(ctx, orders.filter((order) => order.write.kind === "release").flatMap((order) => order.lines.filter((line) => line.state === "waiting" && line.waitingUnits === 0 && line.merchantAction === null)));
   const answers = await mutation.send(ctx.admin);
   const refused = (alias: string) => {
     const answer: AliasResult | null | undefined = answers[alias];
@@ -165,7 +167,6 @@ async function recordRelease(ctx: EngineContext, order: OrderWork, write: Extrac
   const { db, shop } = ctx;
   const released = write.holds.map((hold) => hold.fulfillmentOrderId);
   const pending = order.lines.filter((line) => line.state === "waiting");
-  await recordReleaseTriggers(ctx, pending.filter((line) => line.waitingUnits === 0 && line.merchantAction === null));
   // Only lines still as they were read: one that waits again since (a newer variant sync) is not released in the database.
   const { count } = await db.backorderLine.updateMany({
     where: { shop, orderId: order.orderId, state: "waiting", waitingUnits: 0, merchantAction: null },
