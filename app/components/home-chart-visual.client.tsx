@@ -15,8 +15,8 @@ import "@shopify/polaris-viz/build/esm/styles.css";
 import { BarChart, LineChart, PolarisVizProvider, type DataSeries } from "@shopify/polaris-viz";
 
 export interface ChartVisualProps {
-  /** A line over time, or horizontal bars (their labels stay whole, however long). */
-  kind: "line" | "bars";
+  /** A line over time, horizontal bars (their labels stay whole, however long), or columns (one a period, some maybe empty). */
+  kind: "line" | "bars" | "columns";
   series: DataSeries[];
   /** Pixels; the chart fills the width of its card. */
   height: number;
@@ -45,7 +45,7 @@ export default function ChartVisual({ kind, series, height, formatKey, formatVal
   return (
     <PolarisVizProvider defaultTheme="Light">
       <div style={{ height }} aria-hidden="true" ref={picture}>
-        {kind === "line" ? <LineChart {...common} /> : <BarChart {...common} direction="horizontal" />}
+        {kind === "line" ? <LineChart {...common} /> : <BarChart {...common} direction={kind === "bars" ? "horizontal" : "vertical"} />}
       </div>
     </PolarisVizProvider>
   );

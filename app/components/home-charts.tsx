@@ -14,7 +14,7 @@ import { useShopDates } from "./use-shop-dates";
 import { strings } from "../i18n/strings";
 import { formatMoney, formatNumber } from "../i18n/format";
 
-const ChartVisual = lazy(() => import("./home-chart-visual.client"));
+export const ChartVisual = lazy(() => import("./home-chart-visual.client"));
 
 const text = strings.charts;
 
@@ -23,7 +23,7 @@ const formatCents = (cents: number, currencyCode: string, options: { compact?: b
 
 const SHORT_DAY = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
 /** "Mar 6" for an ISO date: a calendar day, read in UTC so no time zone moves it. */
-const shortDay = (isoDate: string) => SHORT_DAY.format(new Date(`${isoDate}T00:00:00Z`));
+export const shortDay = (isoDate: string) => SHORT_DAY.format(new Date(`${isoDate}T00:00:00Z`));
 const wholeNumber = (value: number) => formatNumber(Math.round(value));
 /** A count axis may place ticks between whole numbers: those stay unlabelled rather than read "1, 1, 2, 2". */
 const countTick = (value: number) => (Number.isInteger(value) ? wholeNumber(value) : "");
@@ -32,7 +32,7 @@ const countTick = (value: number) => (Number.isInteger(value) ? wholeNumber(valu
 const barsHeight = (groups: number, perGroup: number) => Math.max(220, 60 + perGroup * groups);
 
 /** Polaris Viz's first two light-theme series colours, set here so the cards' legends match the bars. */
-const SERIES_COLORS = ["#13ACF0", "#6A42E9"] as const;
+export const SERIES_COLORS = ["#13ACF0", "#6A42E9"] as const;
 
 const neverChanges = () => () => {};
 /** True once React runs in the browser; false on the server and in the render that hydrates it. */
@@ -48,7 +48,7 @@ interface ChartCardProps {
   children: ReactNode;
 }
 
-function ChartCard({ title, description, emptyMessage, table, children }: ChartCardProps) {
+export function ChartCard({ title, description, emptyMessage, table, children }: ChartCardProps) {
   const inBrowser = useInBrowser();
   const [asTable, setAsTable] = useState(false);
   const showChart = inBrowser && !asTable;

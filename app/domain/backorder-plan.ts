@@ -3,10 +3,11 @@
  * its status and policy, which open lines wait (per location, the newest
  * orders), their places in the queue and when each can ship.
  */
-import { addDays, estimateShipDates } from "./restock-eta";
+import { addDays, latestRestockDate } from "./restock-eta";
 import { onlineLevels, unexplainedUnits } from "./online-stock";
 import { promisableRestockDate } from "./restock-episode";
 import { decideVariantPolicy, type BackorderRules, type InventoryPolicy, type VariantDecision, type VariantOverride } from "./variant-policy";
+import { promiseShipDates, type PromiseSource, type SupplyBatch } from "./supply-promises";
 import { compareQueueOrder, splitCoverage, waitingUnitsFromAvailable, type DemandLine, type LineCoverage } from "./waiting-queue";
 
 export interface LocationStock {
@@ -41,6 +42,10 @@ export interface VariantPlanInput {
   previousReadAt?: string;
   /** The merchant's expected restock date for incoming stock, if any; one that has gone by is not used. */
   restockDate: string | null;
+  /** Units the restock date is for; null or absent: every unit no shipment covers. */
+  restockQuantity?: number | null;
+  /** Shipments on their way, per destination location (see supply.server.ts). */
+  supply?: readonly SupplyBatch[];
   defaultLeadTimeDays: number | null;
   handlingDays: number;
   today: string;
@@ -63,6 +68,8 @@ export interface VariantPlan {
   waitingUnits: number;
   /** Lines with units waiting, in queue order. Lines not listed wait for nothing. */
   waitingLines: PlannedLine[];
+  /** What each waiting line's date stands on, by `lineItemId@locationId` (see supply-promises.ts). */
+  promiseSources: Map<string, PromiseSource | null>;
   /** When one more unit sold now would ship: what the storefront promises. */
   nextShipsOn: string | null;
   /** Units sold below zero that no waiting line accounts for (see `unexplainedUnits`). */
@@ -114,17 +121,19 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     waitingUnits: levels.reduce((sum, level) => sum + waitingUnitsFromAvailable(level.available), 0),
   });
 
-  const incomingUnits = levels.reduce((sum, level) => sum + Math.max(0, level.incoming), 0);
   // Stock that did not come on its date may come any day or never: promise as if no date were set.
   const restockDate = promisableRestockDate(input.restockDate, input.today);
-  const arrivesAt = restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays));
-  const etas = estimateShipDates({
-    waitingLines: [...waiting.map((line) => ({ lineItemId: line.lineItemId, waitingUnits: line.waitingUnits })), { lineItemId: "", waitingUnits: 1 }],
-    incoming: arrivesAt && incomingUnits > 0 ? [{ arrivesAt, quantity: incomingUnits }] : [],
-    defaultLeadTimeDays: restockDate ? daysBetween(input.today, restockDate) : input.defaultLeadTimeDays,
+  const etas = promiseShipDates({
+    waitingLines: [...waiting.map((line) => ({ lineItemId: line.lineItemId, locationId: line.locationId, waitingUnits: line.waitingUnits })), ...nextShopperLines(levels, waiting)],
+    batches: supplyBatches(levels, input.supply ?? [], restockDate ?? (input.defaultLeadTimeDays === null ? null : addDays(input.today, input.defaultLeadTimeDays)), input.today),
+    restock: restockDate ? { date: restockDate, quantity: input.restockQuantity ?? null } : null,
+    defaultLeadTimeDays: input.defaultLeadTimeDays,
     handlingDays: input.handlingDays,
     today: input.today,
   });
+  const nextShopper = etas.slice(waiting.length);
+  // No date at one of the places the next order may wait: no date; else the latest of them.
+  const nextShipsOn = nextShopper.some((eta) => eta.shipsOn === null) ? null : (nextShopper.map((eta) => eta.shipsOn!).sort().at(-1) ?? null);
 
   // Outside the rules the app holds nothing: the merchant's own overselling is theirs to manage.
   const managed = decision.status !== "not_managed";
@@ -143,7 +152,8 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
       queuePosition: index + 1,
       shipsOn: etas[index]?.shipsOn ?? null,
     })),
-    nextShipsOn: decision.status === "backorder" ? (etas.at(-1)?.shipsOn ?? null) : null,
+    promiseSources: new Map(managed ? waiting.map((line, index) => [`${line.lineItemId}@${line.locationId}`, etas[index]?.source ?? null]) : []),
+    nextShipsOn: decision.status === "backorder" ? nextShipsOn : null,
     unexplainedUnits: input.tracked ? unexplainedUnits(input.levels, waiting) : 0,
   };
 }
@@ -204,6 +214,37 @@ export function keepHeldLines(
   return result;
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+/**
+ * Where one more unit sold now would wait: beside the newest waiting line (where Shopify sent the
+ * last back-order); with none waiting, at any online location, so the promise holds at each.
+ */
+function nextShopperLines(levels: readonly LocationStock[], waiting: readonly LocatedCoverage[]) {
+  const newest = waiting.at(-1);
+  const locations = newest ? [newest.locationId] : levels.map((level) => level.locationId);
+  return (locations.length > 0 ? locations : [""]).map((locationId) => ({ lineItemId: "", locationId, waitingUnits: 1 }));
+}
+
+/**
+ * Shipments to online locations, then each location's incoming that no shipment explains (units
+ * the app cannot see the origin of), dated as before: the restock date, else the lead time. A
+ * shipment dated beyond the furthest restock date the app accepts gives no usable date: its
+ * units count as incoming without one.
+ */
+function supplyBatches(levels: readonly LocationStock[], shipments: readonly SupplyBatch[], undatedArrival: string | null, today: string): SupplyBatch[] {
+  const batches: SupplyBatch[] = [];
+  const latest = latestRestockDate(today);
+  for (const level of levels) {
+    const here = shipments.filter((batch) => batch.locationId === level.locationId && batch.quantity > 0 && batch.arrivesAt.slice(0, 10) <= latest).sort((a, b) => (a.arrivesAt < b.arrivesAt ? -1 : a.arrivesAt > b.arrivesAt ? 1 : 0));
+    // Shopify's count is read fresh, the shipments may be a moment old (a receipt's webhook not
+    // worked yet): units they claim beyond it are taken off the earliest, the harsher reading.
+    let excess = here.reduce((sum, batch) => sum + batch.quantity, 0) - Math.max(0, level.incoming);
+    for (const batch of here) {
+      const trimmed = Math.min(batch.quantity, Math.max(0, excess));
+      excess -= trimmed;
+      if (batch.quantity - trimmed > 0) batches.push({ ...batch, quantity: batch.quantity - trimmed });
+    }
+    const unexplained = -excess;
+    if (unexplained > 0 && undatedArrival !== null) batches.push({ locationId: level.locationId, arrivesAt: undatedArrival, quantity: unexplained, source: { kind: "incoming" } });
+  }
+  return batches;
 }

@@ -161,6 +161,8 @@ export async function redactShop(db: PrismaClient, shop: string): Promise<void> 
   await db.notifiedOrder.deleteMany({ where: { shop } });
   await db.bulkOperationRun.deleteMany({ where: { shop } });
   await db.appHold.deleteMany({ where: { shop } });
+  await db.supplyLine.deleteMany({ where: { shop } });
+  await db.promiseChange.deleteMany({ where: { shop } });
   await db.flowTrigger.deleteMany({ where: { shop } });
   await db.shopSettings.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });

@@ -29,6 +29,8 @@ export interface DeliveryRoute {
   releasedHoldsOn: string[];
   /** Product deleted in Shopify. */
   deletedProduct: string | null;
+  /** Inventory transfers whose shipments changed: each is read again (supply.server.ts). */
+  transfers: string[];
 }
 
 const gid = (type: string, id: unknown): string | null => {
@@ -56,7 +58,7 @@ function fulfillableByLine(payload: Payload): Map<string, number> | null {
 }
 
 export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
-  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
+  const route: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null, transfers: [] };
   switch (topic) {
     case "inventory_levels/update":
       route.inventoryItems = present([gid("InventoryItem", payload.inventory_item_id)]);
@@ -103,6 +105,11 @@ export function routeDelivery(topic: string, payload: Payload): DeliveryRoute {
     case "products/delete":
       route.deletedProduct = gid("Product", payload.id);
       break;
+    default:
+      // Shipment payloads name their transfer from 2026-10 (the shipment object does not):
+      // https://shopify.dev/changelog/inventory-shipment-webhooks-include-inventory-transfer-ids
+      if (topic.startsWith("inventory_shipments/")) route.transfers = present([gid("InventoryTransfer", payload.inventory_transfer_id)]);
+      if (topic.startsWith("inventory_transfers/")) route.transfers = present([gid("InventoryTransfer", payload.admin_graphql_api_id ?? payload.id)]);
   }
   return route;
 }

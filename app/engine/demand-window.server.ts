@@ -57,7 +57,7 @@ export async function readDemandWindow(ctx: EngineContext, input: WindowInput): 
   const notified = await notifiedOrdersOf(ctx, variant.id);
   // Nothing waits: every announced order took stock.
   if (demandWindowIsEnough(levels, [])) return { ...demandOf([], variant.id, choices), undecided: false, fromStoredQueue: true, settledNotices: notified };
-  const announced = await readOrdersById(ctx, notified);
+  const announced = await readOrdersById(ctx, notified, { withLineFacts: true });
   const notRouted = announced.filter((order) => isNotRoutedYet(order)).map((order) => order.id);
   await markAwaitingRouting(ctx, variant.id, notRouted);
   const undecidedUntilRouted = notRouted.length > 0 ? ("until-routed" as const) : false;

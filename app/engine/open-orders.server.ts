@@ -3,7 +3,7 @@ import type { LocatedDemand } from "../domain/backorder-plan";
 import { checkoutPromiseOf } from "../domain/customer-promise";
 import { NEW_WAITING_LINES_QUERY } from "../graphql/orders";
 import { AdminApiError } from "../shopify/admin-client.server";
-import type { NewWaitingLinesQuery, OpenOrdersQuery } from "../types/admin.generated";
+import type { NewWaitingLinesQuery, OrdersByIdQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { readWholeOrder } from "./order-reader.server";
 
@@ -11,6 +11,15 @@ export interface OrderFacts {
   name: string;
   /** Fulfillment order per `lineItemId@locationId`. */
   fulfillmentOrderOf: Map<string, string>;
+  /** The line item properties of the variant's lines, when the order was read with them (`withLineFacts`). */
+  attributesOf?: Map<string, readonly Attribute[]>;
+  /** Who placed the order, when it was read with its customer (Shopify may refuse it). */
+  customer?: OrderCustomer;
+}
+
+interface Attribute {
+  key: string;
+  value?: string | null;
 }
 
 /** What the merchant decided about lines of one variant (by line item id). */
@@ -20,7 +29,8 @@ export interface MerchantChoices {
   leftQueue: ReadonlySet<string>;
 }
 
-export type OrderNode = OpenOrdersQuery["orders"]["nodes"][number];
+/** An order as `OpenOrders` reads it; read by id, it may also carry its lines' properties and customer. */
+export type OrderNode = Extract<NonNullable<OrdersByIdQuery["nodes"][number]>, { fulfillmentOrders: unknown }>;
 
 /** Page sizes that keep `OpenOrders` under Shopify's 1,000-point query limit. */
 export const ORDERS_PAGE = { first: 10, fulfillmentOrders: 3, lines: 8 } as const;
@@ -68,7 +78,7 @@ export function readDemandPage(
   const byKey = new Map(demand.map((line) => [`${line.lineItemId}@${line.locationId}`, line]));
   for (const order of nodes) {
     if (order.cancelledAt) continue;
-    const facts: OrderFacts = { name: order.name, fulfillmentOrderOf: new Map() };
+    const facts: OrderFacts = { name: order.name, fulfillmentOrderOf: new Map(), ...(order.email !== undefined ? { customer: { email: order.email?.toLowerCase() ?? null, name: order.customer?.displayName ?? null } } : {}) };
     for (const fo of order.fulfillmentOrders.nodes) {
       if (!OPEN_STATUSES.has(fo.status)) continue;
       const locationId = fo.assignedLocation.location?.id;
@@ -79,6 +89,8 @@ export function readDemandPage(
         if (choices.leftQueue.has(lineItemId)) continue;
         const key = `${lineItemId}@${locationId}`;
         if (!facts.fulfillmentOrderOf.has(key)) facts.fulfillmentOrderOf.set(key, fo.id);
+        const attributes = foLine.lineItem.customAttributes;
+        if (attributes) (facts.attributesOf ??= new Map()).set(lineItemId, attributes);
         // A line split over two fulfillment orders at one location (a partial hold) is one line.
         const same = byKey.get(key);
         if (same) {
@@ -146,10 +158,23 @@ export async function readNewLineFacts(ctx: Pick<EngineContext, "admin" | "today
 }
 
 async function readNewLinesPage(ctx: Pick<EngineContext, "admin">, ids: { lineItemIds: string[]; orderIds: string[] }, withCustomers: boolean): Promise<{ data: NewWaitingLinesQuery; withCustomers: boolean }> {
+  let asked = withCustomers;
+  const data = await unlessCustomersRefused(withCustomers, (withThem) => {
+    asked = withThem;
+    return ctx.admin.request(NEW_WAITING_LINES_QUERY, { ...ids, withCustomers: withThem });
+  });
+  return { data, withCustomers: asked };
+}
+
+/**
+ * A read asking for customers' names and emails, made again without them when Shopify refuses
+ * them (a GraphQL error) to an app without protected customer data approval.
+ */
+export async function unlessCustomersRefused<T>(withCustomers: boolean, read: (withCustomers: boolean) => Promise<T>): Promise<T> {
   try {
-    return { data: await ctx.admin.request(NEW_WAITING_LINES_QUERY, { ...ids, withCustomers }), withCustomers };
+    return await read(withCustomers);
   } catch (error) {
     if (!withCustomers || !(error instanceof AdminApiError) || error.kind !== "graphql") throw error;
-    return { data: await ctx.admin.request(NEW_WAITING_LINES_QUERY, { ...ids, withCustomers: false }), withCustomers: false };
+    return read(false);
   }
 }

@@ -7,6 +7,7 @@ import { SHOP_CLOCK_QUERY, VARIANTS_PAGE_QUERY } from "../graphql/inventory";
 import type { VariantsPageQuery } from "../types/admin.generated";
 import type { EngineContext } from "./context.server";
 import { ensureDefinitions } from "./definitions.server";
+import { reconcileSupply } from "./supply.server";
 
 export async function reconcileShop(ctx: EngineContext): Promise<void> {
   const { db, shop } = ctx;
@@ -28,6 +29,7 @@ export async function reconcileShop(ctx: EngineContext): Promise<void> {
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor ?? null;
   }
+  for (const variantId of await reconcileSupply(ctx)) toSync.add(variantId);
   for (const variantId of toSync) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
   await db.shopSettings.update({ where: { shop }, data: { lastReconciledAt: new Date(), timezone: clock.ianaTimezone, currencyCode: clock.currencyCode } });
   await ctx.log({ kind: "reconcile", subject: shop, message: `Checked ${seen} variants; ${toSync.size} to bring up to date`, details: { checked: seen, toUpdate: toSync.size } });

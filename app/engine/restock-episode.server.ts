@@ -26,7 +26,7 @@ export async function endRestockEpisode(
   const date = restockDateToClear(rule?.restockDate ?? null, before, { status: plan.decision.status, waitingUnits: plan.waitingUnits });
   if (date === null) return;
   // Only the date this sync read: one the merchant saved meanwhile is for the next sell-out.
-  const { count } = await ctx.db.variantRule.updateMany({ where: { shop: ctx.shop, variantId, restockDate: date }, data: { restockDate: null } });
+  const { count } = await ctx.db.variantRule.updateMany({ where: { shop: ctx.shop, variantId, restockDate: date }, data: { restockDate: null, restockQuantity: null } });
   if (count === 0) return;
   await ctx.log({
     kind: "variant.restock_date_cleared",

@@ -20,6 +20,7 @@ import { forgetNotifiedOrders } from "./notified-orders.server";
 import type { MerchantChoices, OrderFacts } from "./open-orders.server";
 import { endRestockEpisode } from "./restock-episode.server";
 import { rulesOf } from "./settings.server";
+import { supplyBatchesFor } from "./supply.server";
 import { forgetVariants, recordVariantFacts } from "./variant-facts.server";
 import { applyVariantDecision } from "./variant-writes.server";
 import { recordLines, writeQueuePositions } from "./waiting-lines.server";
@@ -91,6 +92,8 @@ export async function syncVariant(ctx: EngineContext, variantId: string, options
       ...(line.priority > 0 ? { priority: line.priority } : {}),
     })),
     restockDate: rule?.restockDate ?? null,
+    restockQuantity: rule?.restockQuantity ?? null,
+    supply: await supplyBatchesFor(ctx, variantId),
     defaultLeadTimeDays: ctx.settings.defaultLeadTimeDays,
     handlingDays: ctx.settings.handlingDays,
     today: ctx.today,

@@ -1,11 +1,12 @@
 /** The variant's waiting lines as the plan leaves them, stored: what changed at once, queue places after. */
 import { Prisma, type BackorderLine } from "@prisma/client";
 import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
-import { promiseFor } from "../domain/customer-promise";
+import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
 import { recordWaitingTriggers } from "./flow-triggers.server";
-import { readNewLineFacts, type OrderCustomer, type OrderFacts } from "./open-orders.server";
+import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
+import { promiseRecorder, type PromiseRecord } from "./promise-history.server";
 
 /**
  * Stores the waiting lines; returns the orders whose holds, tags or dates must follow, and the
@@ -23,10 +24,11 @@ export async function recordLines(
   const knownByKey = new Map(known.map((line) => [lineKey(line), line]));
   const touched = new Set<string>();
   const writes = [];
+  const updates = new SameChangeUpdates();
   const movedUp: QueueMove[] = [];
-  // Once per line that starts waiting, not on every sync: names and emails may be refused (see readNewLineFacts).
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
-  const { checkoutPromises, customers } = starting.length === 0 ? { checkoutPromises: new Map<string, string>(), customers: new Map<string, OrderCustomer>() } : await readNewLineFacts(ctx, await firstWaits(ctx, starting), starting.map((line) => line.orderId));
+  const promises = await promiseRecorder(ctx, variantId, plan, known);
+  const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
   for (const line of plan.waitingLines) {
     const existing = knownByKey.get(lineKey(line));
     knownByKey.delete(lineKey(line));
@@ -36,12 +38,8 @@ export async function recordLines(
       const promisedOn = promiseFor({ kept: existing.promisedOn, checkout: null, shipsOn: line.shipsOn });
       if (existing.waitingUnits !== line.waitingUnits || existing.shipsOn !== line.shipsOn) touched.add(line.orderId);
       const same = existing.waitingUnits === line.waitingUnits && existing.shipsOn === line.shipsOn && existing.quantity === line.openQuantity && existing.promisedOn === promisedOn;
-      if (same && existing.queuePosition === line.queuePosition) continue;
-      if (same) {
-        movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
-        continue;
-      }
-      writes.push(db.backorderLine.update({ where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } }, data: { ...changes, promisedOn } }));
+      if (existing.queuePosition !== line.queuePosition) movedUp.push({ lineItemId: line.lineItemId, locationId: line.locationId, queuePosition: line.queuePosition });
+      if (!same) updates.add(line, { waitingUnits: line.waitingUnits, shipsOn: line.shipsOn, quantity: line.openQuantity, promisedOn }, promises.changeOf(existing, line));
       continue;
     }
     const order = orders.get(line.orderId);
@@ -61,28 +59,61 @@ export async function recordLines(
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
-    writes.push(db.backorderLine.upsert({
+    writes.push(promises.started(db.backorderLine.upsert({
       where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
       create: { shop, lineItemId: line.lineItemId, locationId: line.locationId, ...data },
       // Waiting anew: what the app held for it before is history.
       update: { ...data, releasedAt: null, heldIn: null },
-    }));
+    }), line, checkoutPromises.get(line.lineItemId) ?? null));
   }
   // Known waiting lines no longer in the tail of the queue are covered (or gone): their orders decide.
   for (const line of knownByKey.values()) {
     touched.add(line.orderId);
     if (line.waitingUnits === 0 && line.queuePosition === null) continue;
-    writes.push(db.backorderLine.update({
-      where: { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } },
-      data: { waitingUnits: 0, queuePosition: null },
-    }));
+    updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
   // Shopify Flow: lines starting to wait and dates that moved, recorded before the lines are written.
   await recordWaitingTriggers(ctx, variantId, plan.waitingLines, known, orders);
-  // One by one, not in a transaction: each write stands alone (a rerun recomputes the rest), and a
-  // libsql transaction would hold the file while other jobs in this process wait on it.
+  // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
+  // would hold the database while other jobs in this process wait on it. A line's new date
+  // and its promise record go in one small transaction (promise-history.server.ts).
   for (const write of writes) await write;
+  await updates.write(ctx, variantId);
   return { touchedOrders: [...touched], movedUp };
+}
+
+type LineChange = Pick<Prisma.BackorderLineUpdateManyMutationInput, "waitingUnits" | "shipsOn" | "quantity" | "promisedOn" | "queuePosition">;
+
+/** Line ids per statement: one bound parameter each, well under what SQLite and PostgreSQL take. */
+const LINES_PER_STATEMENT = 500;
+
+/**
+ * Changes to stored lines, written as one statement per location and identical change: a restock
+ * covers hundreds of lines the same way, and a statement per line would delay the first release.
+ */
+class SameChangeUpdates {
+  private readonly groups = new Map<string, { locationId: string; change: LineChange; lineItemIds: string[]; records: Map<string, PromiseRecord> }>();
+
+  /** `record`: the line's date changed; its promise record is written with the change. */
+  add(line: { lineItemId: string; locationId: string }, change: LineChange, record: PromiseRecord | null = null): void {
+    const key = JSON.stringify([line.locationId, change]);
+    const group = this.groups.get(key) ?? { locationId: line.locationId, change, lineItemIds: [] as string[], records: new Map<string, PromiseRecord>() };
+    group.lineItemIds.push(line.lineItemId);
+    if (record) group.records.set(line.lineItemId, record);
+    this.groups.set(key, group);
+  }
+
+  async write(ctx: EngineContext, variantId: string): Promise<void> {
+    for (const { locationId, change, lineItemIds, records } of this.groups.values()) {
+      for (let start = 0; start < lineItemIds.length; start += LINES_PER_STATEMENT) {
+        const ids = lineItemIds.slice(start, start + LINES_PER_STATEMENT);
+        const update = ctx.db.backorderLine.updateMany({ where: { shop: ctx.shop, variantId, locationId, lineItemId: { in: ids } }, data: change });
+        const recorded = ids.flatMap((id) => records.get(id) ?? []);
+        if (recorded.length === 0) await update;
+        else await ctx.db.$transaction([update, ctx.db.promiseChange.createMany({ data: recorded })]);
+      }
+    }
+  }
 }
 
 export interface QueueMove {
@@ -104,6 +135,33 @@ export async function writeQueuePositions(ctx: EngineContext, variantId: string,
     await ctx.db.$executeRaw(Prisma.sql`UPDATE "BackorderLine" SET "queuePosition" = CASE ${positions} ELSE "queuePosition" END, "updatedAt" = ${now}
       WHERE "shop" = ${ctx.shop} AND "variantId" = ${variantId} AND "lineItemId" IN (${Prisma.join(chunk.map((move) => move.lineItemId))})`);
   }
+}
+
+/**
+ * What the app keeps of lines that start waiting, once per line, not on every sync: from the
+ * orders read with it (announced orders are), else read for the rest in one request.
+ */
+async function startingLineFacts(ctx: EngineContext, starting: readonly PlannedLine[], orders: Map<string, OrderFacts>): Promise<NewLineFacts> {
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  if (starting.length === 0) return facts;
+  const firsts = new Set(await firstWaits(ctx, starting));
+  const unread: PlannedLine[] = [];
+  for (const line of starting) {
+    const order = orders.get(line.orderId);
+    const attributes = order?.attributesOf?.get(line.lineItemId);
+    if (!attributes) {
+      unread.push(line);
+      continue;
+    }
+    const date = firsts.has(line.lineItemId) ? checkoutPromiseOf(attributes, ctx.today) : null;
+    if (date !== null) facts.checkoutPromises.set(line.lineItemId, date);
+    if (order?.customer) facts.customers.set(line.orderId, order.customer);
+  }
+  if (unread.length === 0) return facts;
+  const read = await readNewLineFacts(ctx, unread.map((line) => line.lineItemId).filter((id) => firsts.has(id)), unread.map((line) => line.orderId));
+  for (const [lineItemId, date] of read.checkoutPromises) facts.checkoutPromises.set(lineItemId, date);
+  for (const [orderId, customer] of read.customers) facts.customers.set(orderId, customer);
+  return facts;
 }
 
 /**

@@ -139,16 +139,22 @@ export const FULFILLMENT_ORDER_LINES_QUERY = `#graphql
  * Orders read by id, with the fields and page sizes of `OpenOrders`: orders the app knows wait
  * (a search by SKU no longer finds one once the merchant renamed the SKU; its lines keep the old
  * one) and orders Shopify announced that order search does not show yet (search lags writes; a
- * read by id is current). Shopify charges `nodes(ids:)` per id.
+ * read by id is current). Shopify charges `nodes(ids:)` per id. The orders an event announced are
+ * read with what the app keeps of a line that starts waiting (`$withLineFacts`, `$withCustomers`:
+ * see `NewWaitingLines`), so a new order costs no second request.
  */
 export const ORDERS_BY_ID_QUERY = `#graphql
-  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {
+  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!, $withLineFacts: Boolean!, $withCustomers: Boolean!) {
     nodes(ids: $ids) {
       ... on Order {
         id
         name
         createdAt
         cancelledAt
+        email @include(if: $withCustomers)
+        customer @include(if: $withCustomers) {
+          displayName
+        }
         fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {
           pageInfo {
             hasNextPage
@@ -173,6 +179,10 @@ export const ORDERS_BY_ID_QUERY = `#graphql
                 }
                 lineItem {
                   id
+                  customAttributes @include(if: $withLineFacts) {
+                    key
+                    value
+                  }
                 }
               }
             }

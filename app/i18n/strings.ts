@@ -18,6 +18,15 @@ const WEBHOOK_TOPICS: Record<string, string> = {
   "shop/redact": "the shop's data is to be erased",
   "app/uninstalled": "the app was uninstalled",
   "app/scopes_update": "the app's permissions changed",
+  "inventory_shipments/create": "a shipment of stock was created",
+  "inventory_shipments/mark_in_transit": "a shipment of stock is on its way",
+  "inventory_shipments/update_tracking": "a shipment's tracking or arrival date changed",
+  "inventory_shipments/receive_items": "stock from a shipment was received",
+  "inventory_shipments/add_items": "items were added to a shipment",
+  "inventory_shipments/remove_items": "items were removed from a shipment",
+  "inventory_shipments/update_item_quantities": "a shipment's quantities changed",
+  "inventory_shipments/delete": "a shipment was deleted",
+  "inventory_transfers/cancel": "a stock transfer was canceled",
 };
 
 export const strings = {
@@ -118,6 +127,7 @@ export const strings = {
       "expand-order": "reading which products an order contains",
       reconcile: "checking every product with Shopify",
       "bulk-operation-finished": "reading the result of a bulk change in Shopify",
+      "sync-supply": "reading stock on its way from Shopify",
       "send-flow-triggers": "telling Shopify Flow about back-order events",
       other: "a background task",
     } as Record<string, string>,
@@ -413,6 +423,7 @@ export const strings = {
       restockDateTooFar: (latest: string) => `The restock date can't be more than 2 years ahead (the latest is ${latest}).`,
       override: "Choose on, off or shop rules for back-orders.",
       waitingCap: (max: number) => `The waiting cap must be a whole number from 0 to ${max}, or blank.`,
+      restockQuantity: (max: number) => `The units coming on the restock date must be a whole number from 1 to ${max}, or blank.`,
       ids: "Select at least one variant (at most 250).",
       unknownIntent: "Unknown action.",
     },
@@ -435,6 +446,8 @@ export const strings = {
     override: { always: "back-orders turned on", never: "back-orders turned off", default: "back-orders follow the shop's rules" },
     capSet: (units: number) => (units === 1 ? "at most 1 unit may wait" : `at most ${units} units may wait`),
     capCleared: "waiting cap removed",
+    restockQuantitySet: (units: number) => (units === 1 ? "the restock date is for 1 unit" : `the restock date is for ${units} units`),
+    restockQuantityCleared: "the restock date is for every unit",
     resyncRequested: "Full resync with Shopify requested",
   },
   /** Links to a resource's own page in Shopify admin. */
@@ -477,5 +490,61 @@ export const strings = {
     says: (order: string, location: string | null) => `Moved order ${order} to ${location ?? "another location"}, which has the units: it can ship now.`,
     requested: (orders: number, location: string) => `Asked to ship ${plural(orders, { one: "# order", other: "# orders" })} from ${location}`,
     setting: { off: "keep orders where they are", suggest: "suggest moving orders", automatic: "move orders automatically" },
+  },
+  /** Promise accuracy on Home and the variant page: how often the date promised held. */
+  promiseAccuracy: {
+    title: "Promises kept",
+    description: "Back orders that shipped because stock came, against the date first promised to the customer. Released on the promised day or before counts as kept.",
+    periodLabel: "Period",
+    period: (days: number) => `Last ${days} days`,
+    empty: "No back orders shipped in this period yet.",
+    shareKept: "Shipped by the date promised",
+    averageSlip: "Average slip",
+    averageSlipHelp: "Days past the promised date, averaged over every back order shipped; shipping early counts as 0.",
+    days: (days: number) => plural(days, { one: "# day", other: "# days" }),
+    /** "9 of 10 back orders shipped by the date promised" and its wholes: all, none, the only one. */
+    kept: (kept: number, shipped: number) => {
+      if (shipped === 1) return kept === 1 ? "The back order shipped by the date promised" : "The back order shipped after the date promised";
+      if (kept === shipped) return `All ${formatNumber(shipped)} back orders shipped by the date promised`;
+      if (kept === 0) return `None of the ${formatNumber(shipped)} back orders shipped by the date promised`;
+      return `${formatNumber(kept)} of ${formatNumber(shipped)} back orders shipped by the date promised`;
+    },
+    /** Follows `kept` when some were late: "; late ones were 3 days late on average". */
+    late: (late: number, days: string) => (late === 1 ? `; the late one was ${days} late` : `; late ones were ${days} late on average`),
+    byMerchant: (lines: number) => `Not counted: ${plural(lines, { one: "# back order", other: "# back orders" })} you released by hand (Release now, or a hold lifted in Shopify admin).`,
+    overTime: {
+      title: (bucketing: "week" | "month") => (bucketing === "week" ? "Promises kept, week by week" : "Promises kept, month by month"),
+      description: "The share of back orders shipped by the date promised, by the day they shipped.",
+      week: "Week of",
+      month: "Month",
+      shipped: "Shipped",
+      kept: "By the date promised",
+      share: "Share kept",
+      averageDaysLate: "Late by, on average",
+      noneShipped: "None shipped",
+      notLate: "—",
+    },
+    vendors: {
+      title: "Vendors with the most late back orders",
+      description: "Vendors whose back orders shipped after the date promised in this period, the lowest share kept first (up to 5).",
+      vendor: "Vendor",
+      noVendor: "No vendor",
+      none: "No vendor's back orders shipped late in this period.",
+    },
+    variants: {
+      title: "Variants with the most late back orders",
+      description: "Variants whose back orders shipped after the date promised in this period, the lowest share kept first (up to 5).",
+      variant: "Variant",
+      untracked: "A variant the app no longer tracks",
+      none: "No variant's back orders shipped late in this period.",
+    },
+  },
+  /** Stock on its way from Shopify's inventory transfers, on the variant page. */
+  supply: {
+    arriving: (units: number, location: string, date: string | null, status: "in_transit" | "partly_received") =>
+      `${formatUnits(units)} arriving at ${location} ${date === null ? "on a date Shopify was not given" : `around ${date}`} (${status === "in_transit" ? "in transit" : "partly received"})`,
+    unknownLocation: "a location the app has not seen",
+    restockQuantity: "Units coming on the restock date",
+    restockQuantityHelp: "How many units the restock date is for. Leave blank if it is for every unit no shipment covers.",
   },
 } as const;

@@ -12,10 +12,11 @@ import { reconcileShop } from "../engine/reconcile.server";
 import { forgetVariants } from "../engine/variant-facts.server";
 import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
+import { syncSupplyAndVariants } from "../engine/supply.server";
 import { sendFlowTriggers } from "../engine/flow-triggers.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "send-flow-triggers"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-flow-triggers"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -41,6 +42,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return reconcileShop(ctx);
     case "bulk-operation-finished":
       return recordBulkOperationEnd(ctx, job.subject);
+    case "sync-supply":
+      return syncSupplyAndVariants(ctx, job.subject);
     case "send-flow-triggers":
       return sendFlowTriggers(ctx);
     default:
@@ -114,6 +117,7 @@ async function enqueueRoute(ctx: EngineContext, route: ReturnType<typeof routeDe
   if (route.createdOrder) await rememberNotifiedOrder(ctx, route.createdOrder, route.variants);
   for (const variantId of variants) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
   for (const id of route.orders) await ctx.enqueue({ kind: "expand-order", subject: id });
+  for (const id of route.transfers) await ctx.enqueue({ kind: "sync-supply", subject: id });
   if (route.fulfillmentOrders.length > 0) await afterRouting(ctx);
   for (const orderId of await ordersHeldIn(ctx, route.releasedHoldsOn)) await ctx.enqueue({ kind: "sync-order", subject: orderId });
   if (route.deletedProduct) await forgetVariants(db, shop, { productId: route.deletedProduct });

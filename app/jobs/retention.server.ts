@@ -5,7 +5,10 @@
  *   the routing facts are kept. [7 days: Shopify retries a delivery for hours, not days, so this
  *   is only for looking into a problem the merchant reports, a weekend and a reply later.]
  * - the activity log, and the delivery rows it points to for its "caused by" [90 days];
- * - finished jobs [1 day: a row is made again when the work is asked for again].
+ * - finished jobs [1 day: a row is made again when the work is asked for again];
+ * - bulk operation runs whose results were read [as payloads: Shopify's retries of the finish
+ *   webhook end within 4 hours, and its results file expires after 7 days, so nothing is left to
+ *   read twice].
  * Never pruned: a delivery not processed yet, one whose job is pending, running or a dead letter,
  * and dead letters themselves (they wait for the merchant's Retry).
  */
@@ -46,6 +49,7 @@ export interface PruneCounts {
   deliveries: number;
   activities: number;
   jobs: number;
+  bulkRuns: number;
 }
 
 /** One batch of each kind; says how many rows it pruned. */
@@ -75,7 +79,10 @@ export async function pruneBatch(db: PrismaClient, policy: RetentionPolicy = DEF
   // Status checked again in the delete: a job asked for again meanwhile is pending, and stays.
   const jobs = oldJobs.length === 0 ? 0 : (await db.job.deleteMany({ where: { id: { in: oldJobs.map((row) => row.id) }, status: "done", updatedAt: { lt: jobCutoff } } })).count;
 
-  return { payloads, deliveries, activities, jobs };
+  const oldRuns = await db.bulkOperationRun.findMany({ where: { resultsReadAt: { lt: payloadCutoff } }, select: { operationId: true }, take: policy.batchSize });
+  const bulkRuns = oldRuns.length === 0 ? 0 : (await db.bulkOperationRun.deleteMany({ where: { operationId: { in: oldRuns.map((run) => run.operationId) } } })).count;
+
+  return { payloads, deliveries, activities, jobs, bulkRuns };
 }
 
 /**
@@ -94,7 +101,7 @@ async function finishedDeliveries(db: PrismaClient, where: { processedAt: { lt: 
 
 /** Batches until nothing is left to prune or `maxBatches` ran (the rest waits for the next round). */
 export async function pruneExpired(db: PrismaClient, policy: RetentionPolicy = DEFAULT_RETENTION, options: { now?: Date; maxBatches?: number } = {}): Promise<PruneCounts> {
-  const total: PruneCounts = { payloads: 0, deliveries: 0, activities: 0, jobs: 0 };
+  const total: PruneCounts = { payloads: 0, deliveries: 0, activities: 0, jobs: 0, bulkRuns: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
     const counts = await pruneBatch(db, policy, options.now);
     for (const key of Object.keys(total) as (keyof PruneCounts)[]) total[key] += counts[key];

@@ -15,6 +15,9 @@ try {
 const worker = startAppWorker();
 parentPort?.on("message", (message: { type: string }) => {
   if (message.type === "wake") worker.wake();
-  else if (message.type === "count-sql-statements") parentPort?.postMessage({ type: "sql-statements", sqlStatements: sqlStatementsSent() });
+  else if (message.type === "figures") {
+    const cpu = process.threadCpuUsage();
+    parentPort?.postMessage({ type: "figures", sqlStatements: sqlStatementsSent(), cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   else if (message.type === "stop") void worker.stop().then(() => process.exit(0));
 });

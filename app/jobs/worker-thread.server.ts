@@ -49,17 +49,23 @@ export async function stopWorkerThread(): Promise<void> {
   await exited;
 }
 
-/** SQL statements the worker thread has sent so far (for the bench), or null without a thread. */
-export function workerThreadSqlStatements(): Promise<number | null> {
+export interface WorkerThreadFigures {
+  sqlStatements: number;
+  /** CPU time of the worker thread since it started: the app's own time on the jobs, Shopify's waits excluded. */
+  cpuMs: number;
+}
+
+/** What the worker thread has spent so far (for the bench), or null without a thread. */
+export function workerThreadFigures(): Promise<WorkerThreadFigures | null> {
   const thread = globalThis.backorderWorkerThread;
   if (!thread) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const onMessage = (message: { type?: string; sqlStatements?: number }) => {
-      if (message?.type !== "sql-statements") return;
+    const onMessage = (message: { type?: string } & Partial<WorkerThreadFigures>) => {
+      if (message?.type !== "figures") return;
       thread.off("message", onMessage);
-      resolve(message.sqlStatements ?? null);
+      resolve({ sqlStatements: message.sqlStatements ?? 0, cpuMs: message.cpuMs ?? 0 });
     };
     thread.on("message", onMessage);
-    thread.postMessage({ type: "count-sql-statements" });
+    thread.postMessage({ type: "figures" });
   });
 }

@@ -15,9 +15,11 @@ export interface RuleChange {
   restockDate?: string | null;
   override?: VariantOverride;
   waitingCap?: number | null;
+  /** Units the restock date is for; null: every unit no shipment covers (supply-promises.ts). */
+  restockQuantity?: number | null;
 }
 
-export type RuleField = "restockDate" | "override" | "waitingCap";
+export type RuleField = "restockDate" | "override" | "waitingCap" | "restockQuantity";
 export type ValidationResult = { ok: true; change: RuleChange } | { ok: false; errors: Partial<Record<RuleField, string>> };
 
 /** True for a real calendar date written YYYY-MM-DD. */
@@ -68,6 +70,13 @@ export function validateRuleChange(
     else change.waitingCap = Number(value);
   }
 
+  if (fields.restockQuantity !== undefined) {
+    const value = (fields.restockQuantity ?? "").trim();
+    if (value === "") change.restockQuantity = null;
+    else if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_WAITING_CAP) errors.restockQuantity = text.restockQuantity(MAX_WAITING_CAP);
+    else change.restockQuantity = Number(value);
+  }
+
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, change };
 }
 
@@ -101,6 +110,7 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
   if (change.restockDate !== undefined) data.restockDate = change.restockDate;
   if (change.override !== undefined) data.override = change.override;
   if (change.waitingCap !== undefined) data.waitingCap = change.waitingCap;
+  if (change.restockQuantity !== undefined) data.restockQuantity = change.restockQuantity;
   const before = new Map((await db.variantRule.findMany({ where: { shop, variantId: { in: ids } } })).map((rule) => [rule.variantId, rule]));
   await db.$transaction(ids.map((variantId) => db.variantRule.upsert({ where: { shop_variantId: { shop, variantId } }, create: { shop, variantId, ...data }, update: data })));
   // Activity says what changed for each variant; a variant whose rule stayed the same gets no entry.
@@ -114,11 +124,12 @@ export async function applyRuleChange(db: PrismaClient, shop: string, variantIds
 }
 
 /** The part of a change that differs from the rule stored before it (none stored: every field empty). */
-function changedFields(stored: { restockDate: string | null; override: string | null; waitingCap: number | null } | null, change: RuleChange): RuleChange {
+function changedFields(stored: { restockDate: string | null; override: string | null; waitingCap: number | null; restockQuantity: number | null } | null, change: RuleChange): RuleChange {
   const changed: RuleChange = {};
   if (change.restockDate !== undefined && change.restockDate !== (stored?.restockDate ?? null)) changed.restockDate = change.restockDate;
   if (change.override !== undefined && change.override !== (stored?.override ?? null)) changed.override = change.override;
   if (change.waitingCap !== undefined && change.waitingCap !== (stored?.waitingCap ?? null)) changed.waitingCap = change.waitingCap;
+  if (change.restockQuantity !== undefined && change.restockQuantity !== (stored?.restockQuantity ?? null)) changed.restockQuantity = change.restockQuantity;
   return changed;
 }
 
@@ -129,6 +140,7 @@ export function describeRuleChange(change: RuleChange): string[] {
   if (change.override !== undefined) said.push(text.override[change.override ?? "default"]);
   if (change.restockDate !== undefined) said.push(change.restockDate === null ? text.restockDateCleared : text.restockDateSet(formatDate(change.restockDate, { style: "long" })));
   if (change.waitingCap !== undefined) said.push(change.waitingCap === null ? text.capCleared : text.capSet(change.waitingCap));
+  if (change.restockQuantity !== undefined) said.push(change.restockQuantity === null ? text.restockQuantityCleared : text.restockQuantitySet(change.restockQuantity));
   return said;
 }
 

@@ -93,7 +93,7 @@ export interface VariantRow {
   nextShipsOn: string | null;
   /** When the oldest order still waiting for this variant was placed (ISO). */
   oldestWaitingAt: string | null;
-  rule: { override: VariantOverride; restockDate: string | null; waitingCap: number | null };
+  rule: { override: VariantOverride; restockDate: string | null; waitingCap: number | null; restockQuantity: number | null };
 }
 
 export interface VariantPage {
@@ -188,7 +188,7 @@ export async function rowsFor(db: PrismaClient, shop: string, ids: string[]): Pr
         waitingValue: waitingValueOf(variant.price, variant.waitingUnits).toFixed(2),
         nextShipsOn: variant.nextShipsOn,
         oldestWaitingAt: variant.oldestWaitingAt?.toISOString() ?? null,
-        rule: { override: (rule?.override ?? null) as VariantOverride, restockDate: rule?.restockDate ?? null, waitingCap: rule?.waitingCap ?? null },
+        rule: { override: (rule?.override ?? null) as VariantOverride, restockDate: rule?.restockDate ?? null, waitingCap: rule?.waitingCap ?? null, restockQuantity: rule?.restockQuantity ?? null },
       },
     ];
   });

@@ -11,16 +11,26 @@ import { loadHomeCharts } from "../models/home-charts.server";
 import { HomeCharts } from "../components/home-charts";
 import { strings } from "../i18n/strings";
 import { useShopDates } from "../components/use-shop-dates";
+import { loadPromiseAccuracy } from "../models/promise-accuracy.server";
+import { accuracyPeriodOf } from "../domain/promise-accuracy";
+import { HomePromiseAccuracy } from "../components/promise-accuracy";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin, session } = await authenticate.admin(request);
-  const [dashboard, overview, charts] = await Promise.all([loadDashboard(prisma, session.shop), loadStockOverview(admin.graphql), loadHomeCharts(prisma, session.shop)]);
+  const days = accuracyPeriodOf(new URL(request.url).searchParams.get("period"));
+  const [dashboard, overview, charts, promiseAccuracy] = await Promise.all([
+    loadDashboard(prisma, session.shop),
+    loadStockOverview(admin.graphql),
+    loadHomeCharts(prisma, session.shop),
+    loadPromiseAccuracy(prisma, session.shop, { days }),
+  ]);
   return {
     dashboard,
     valueWaiting: formatMoney(dashboard.valueWaiting, overview.currencyCode),
     shop: { name: overview.shopName, domain: overview.shopDomain, locations: overview.locations },
     charts,
     currencyCode: overview.currencyCode,
+    promiseAccuracy,
   };
 };
 
@@ -57,7 +67,7 @@ function Figure({ label, value, url }: { label: string; value: string; url: stri
 }
 
 export default function Home() {
-  const { dashboard, valueWaiting, shop, charts, currencyCode } = useLoaderData<typeof loader>();
+  const { dashboard, valueWaiting, shop, charts, currencyCode, promiseAccuracy } = useLoaderData<typeof loader>();
   const { formatDate, formatDateTime } = useShopDates();
   const text = strings.dashboard;
   const { alerts } = dashboard;
@@ -112,6 +122,7 @@ export default function Home() {
               </Banner>
             )}
             <HomeCharts charts={charts} currencyCode={currencyCode} />
+            <HomePromiseAccuracy accuracy={promiseAccuracy} />
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">

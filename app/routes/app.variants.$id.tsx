@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, DataTable, InlineGrid, InlineStack, Layout, Link, List, Page, Select, Text, TextField } from "@shopify/polaris";
 import { SaveBar, TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -9,6 +9,7 @@ import { loadVariantDetail, parseNumericId, variantGid, type LocationLevel } fro
 import { updateVariantRules, type RuleField } from "../models/variant-rules.server";
 import { loadMoveSuggestions, requestMoves } from "../models/location-moves.server";
 import { locationsNotSellingOnline } from "../models/online-locations.server";
+import { loadIncomingShipments } from "../models/supply.server";
 import { strings } from "../i18n/strings";
 import { restockDateHasPassed } from "../domain/restock-episode";
 import { useShopDates } from "../components/use-shop-dates";
@@ -17,6 +18,9 @@ import { formatStock, formatUnits } from "../i18n/format";
 import { useToastOnSuccess } from "../components/use-list-params";
 import { adminOrderUrl, adminVariantUrl, ProductThumbnail } from "../components/row-links";
 import { RestockDateField } from "../components/restock-date-field";
+import { loadPromiseAccuracy } from "../models/promise-accuracy.server";
+import { accuracyPeriodOf } from "../domain/promise-accuracy";
+import { VariantPromiseAccuracy } from "../components/promise-accuracy";
 
 const text = strings.variants;
 
@@ -31,6 +35,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     ...detail,
     levels: detail.levels.map((level) => ({ ...level, sellsOnline: !notOnline.has(level.locationId) })),
     moveSuggestions: await loadMoveSuggestions(prisma, session.shop, variantGid(detail.variant.id)),
+    promiseAccuracy: await loadPromiseAccuracy(prisma, session.shop, { days: accuracyPeriodOf(new URL(request.url).searchParams.get("period")), variantId: variantGid(detail.variant.id) }),
+    shipments: await loadIncomingShipments(prisma, session.shop, variantGid(detail.variant.id)),
   };
 };
 
@@ -48,7 +54,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return orders === 0 ? data<ActionResult>({ ok: false, message, errors: {} }, { status: 409 }) : data<ActionResult>({ ok: true, message });
   }
   const fields: Partial<Record<RuleField, string>> = {};
-  for (const field of ["restockDate", "override", "waitingCap"] as const) {
+  for (const field of ["restockDate", "override", "waitingCap", "restockQuantity"] as const) {
     const value = form.get(field);
     if (value !== null) fields[field] = String(value);
   }
@@ -60,13 +66,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 
 const statusTone = (status: string) => (status === "backorder" ? "attention" : status === "sold_out" ? "critical" : status === "in_stock" ? "success" : undefined);
 
-type RuleForm = { override: string; restockDate: string; waitingCap: string };
-const formOf = (rule: { override: string | null; restockDate: string | null; waitingCap: number | null }): RuleForm => ({
+type RuleForm = { override: string; restockDate: string; waitingCap: string; restockQuantity: string };
+const formOf = (rule: { override: string | null; restockDate: string | null; waitingCap: number | null; restockQuantity: number | null }): RuleForm => ({
   override: rule.override ?? "",
   restockDate: rule.restockDate ?? "",
   waitingCap: rule.waitingCap === null ? "" : String(rule.waitingCap),
+  restockQuantity: rule.restockQuantity === null ? "" : String(rule.restockQuantity),
 });
-const sameForm = (a: RuleForm, b: RuleForm) => a.override === b.override && a.restockDate === b.restockDate && a.waitingCap === b.waitingCap;
+const sameForm = (a: RuleForm, b: RuleForm) => a.override === b.override && a.restockDate === b.restockDate && a.waitingCap === b.waitingCap && a.restockQuantity === b.restockQuantity;
 
 const SAVE_BAR_ID = "variant-save-bar";
 /** How often the page looks again while the variant's sync is queued or running, and for how long at most. */
@@ -74,7 +81,7 @@ const UPDATE_POLL_MS = 1500;
 const UPDATE_POLLS_MAX = 40;
 
 export default function VariantPage() {
-  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions } = useLoaderData<typeof loader>();
+  const { variant, levels, incomingUnits, queue, today, updating, unexplainedUnits, moveSuggestions, promiseAccuracy, shipments } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<ActionResult>();
   const mover = useFetcher<ActionResult>();
   const revalidator = useRevalidator();
@@ -183,7 +190,7 @@ export default function VariantPage() {
                 {unexplainedUnits > 0 && <Text as="p" tone="subdued">{text.unexplained(unexplainedUnits)}</Text>}
               </BlockStack>
             </Card>
-            <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} />
+            <StockByLocation levels={levels} incomingUnits={incomingUnits} restock={restockText(variant.rule.restockDate, today, formatDate)} shipments={shipments.map((shipment) => ({ id: shipment.shipmentId, text: strings.supply.arriving(shipment.quantity, shipment.locationName ?? strings.supply.unknownLocation, shipment.arrivesAt && formatDate(shipment.arrivesAt), shipment.status) }))} />
             <Card padding="0">
               <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
                 <Text as="h2" variant="headingMd">{`${text.queueHeading} (${queue.length})`}</Text>
@@ -227,10 +234,14 @@ export default function VariantPage() {
                   error={errors.override}
                 />
                 <RestockDateField label={text.restockDate} value={values.restockDate} onChange={set("restockDate")} today={today} formatDate={formatDate} helpText={text.restockHelp} error={errors.restockDate} />
+                <TextField label={strings.supply.restockQuantity} type="number" name="restockQuantity" min={1} step={1} value={values.restockQuantity} onChange={set("restockQuantity")} helpText={strings.supply.restockQuantityHelp} error={errors.restockQuantity} autoComplete="off" />
                 <TextField label={text.waitingCap} type="number" name="waitingCap" min={0} step={1} value={values.waitingCap} onChange={set("waitingCap")} helpText={text.waitingCapHelp} error={errors.waitingCap} autoComplete="off" />
               </BlockStack>
             </form>
           </Card>
+          <Box paddingBlockStart="400">
+            <VariantPromiseAccuracy accuracy={promiseAccuracy} />
+          </Box>
         </Layout.Section>
       </Layout>
     </Page>
@@ -251,7 +262,7 @@ const restockText = (date: string | null, today: string, formatDate: (date: stri
   date === null ? text.noRestockDate : (restockDateHasPassed(date, today) ? text.restockPassed : text.restockOn)(formatDate(date));
 
 /** Each location's stock as the last sync read it, and what is on its way against the merchant's restock date. */
-function StockByLocation({ levels, incomingUnits, restock }: { levels: (LocationLevel & { sellsOnline: boolean })[]; incomingUnits: number; restock: string }) {
+function StockByLocation({ levels, incomingUnits, restock, shipments }: { levels: (LocationLevel & { sellsOnline: boolean })[]; incomingUnits: number; restock: string; shipments: { id: string; text: string }[] }) {
   return (
     <Card padding="0">
       <div style={{ padding: "var(--p-space-400) var(--p-space-400) 0" }}>
@@ -261,6 +272,11 @@ function StockByLocation({ levels, incomingUnits, restock }: { levels: (Location
             <Text as="span" fontWeight="semibold">{text.incomingHeading}</Text>
             <Text as="span">{`${text.incomingUnits(incomingUnits)} · ${restock}`}</Text>
           </InlineStack>
+          {shipments.length > 0 && (
+            <List type="bullet">
+              {shipments.map((shipment) => <List.Item key={shipment.id}>{shipment.text}</List.Item>)}
+            </List>
+          )}
         </BlockStack>
       </div>
       {levels.length === 0 ? (

@@ -273,16 +273,21 @@ export type OrdersByIdQueryVariables = AdminTypes.Exact<{
   ids: Array<AdminTypes.Scalars['ID']['input']> | AdminTypes.Scalars['ID']['input'];
   fulfillmentOrders: AdminTypes.Scalars['Int']['input'];
   lines: AdminTypes.Scalars['Int']['input'];
+  withLineFacts: AdminTypes.Scalars['Boolean']['input'];
+  withCustomers: AdminTypes.Scalars['Boolean']['input'];
 }>;
 
 
 export type OrdersByIdQuery = { nodes: Array<AdminTypes.Maybe<(
-    Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt'>
-    & { fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
+    AdminTypes.MakeOptional<Pick<AdminTypes.Order, 'id' | 'name' | 'createdAt' | 'cancelledAt' | 'email'>, 'email'>
+    & { customer?: AdminTypes.Maybe<Pick<AdminTypes.Customer, 'displayName'>>, fulfillmentOrders: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
         Pick<AdminTypes.FulfillmentOrder, 'id' | 'status'>
         & { assignedLocation: { location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }, lineItems: { pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage'>, nodes: Array<(
             Pick<AdminTypes.FulfillmentOrderLineItem, 'id' | 'remainingQuantity'>
-            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: Pick<AdminTypes.LineItem, 'id'> }
+            & { variant?: AdminTypes.Maybe<Pick<AdminTypes.ProductVariant, 'id'>>, lineItem: (
+              Pick<AdminTypes.LineItem, 'id'>
+              & { customAttributes?: Array<Pick<AdminTypes.Attribute, 'key' | 'value'>> }
+            ) }
           )> } }
       )> } }
   )>> };
@@ -327,6 +332,38 @@ export type StockOverviewQueryVariables = AdminTypes.Exact<{ [key: string]: neve
 
 export type StockOverviewQuery = { shop: Pick<AdminTypes.Shop, 'name' | 'myshopifyDomain' | 'currencyCode'>, locations: { nodes: Array<Pick<AdminTypes.Location, 'id' | 'name'>> } };
 
+export type TransferSupplyQueryVariables = AdminTypes.Exact<{
+  id: AdminTypes.Scalars['ID']['input'];
+}>;
+
+
+export type TransferSupplyQuery = { inventoryTransfer?: AdminTypes.Maybe<(
+    Pick<AdminTypes.InventoryTransfer, 'id' | 'status'>
+    & { destination?: AdminTypes.Maybe<{ location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }>, shipments: { nodes: Array<(
+        Pick<AdminTypes.InventoryShipment, 'id' | 'status'>
+        & { tracking?: AdminTypes.Maybe<Pick<AdminTypes.InventoryShipmentTracking, 'arrivesAt'>>, lineItems?: AdminTypes.Maybe<{ nodes: Array<(
+            Pick<AdminTypes.InventoryShipmentLineItem, 'unreceivedQuantity'>
+            & { inventoryItem?: AdminTypes.Maybe<{ variant: Pick<AdminTypes.ProductVariant, 'id'> }> }
+          )> }> }
+      )> } }
+  )> };
+
+export type TransfersInProgressQueryVariables = AdminTypes.Exact<{
+  after?: AdminTypes.InputMaybe<AdminTypes.Scalars['String']['input']>;
+}>;
+
+
+export type TransfersInProgressQuery = { inventoryTransfers: { nodes: Array<(
+      Pick<AdminTypes.InventoryTransfer, 'id' | 'status'>
+      & { destination?: AdminTypes.Maybe<{ location?: AdminTypes.Maybe<Pick<AdminTypes.Location, 'id'>> }>, shipments: { nodes: Array<(
+          Pick<AdminTypes.InventoryShipment, 'id' | 'status'>
+          & { tracking?: AdminTypes.Maybe<Pick<AdminTypes.InventoryShipmentTracking, 'arrivesAt'>>, lineItems?: AdminTypes.Maybe<{ nodes: Array<(
+              Pick<AdminTypes.InventoryShipmentLineItem, 'unreceivedQuantity'>
+              & { inventoryItem?: AdminTypes.Maybe<{ variant: Pick<AdminTypes.ProductVariant, 'id'> }> }
+            )> }> }
+        )> } }
+    )>, pageInfo: Pick<AdminTypes.PageInfo, 'hasNextPage' | 'endCursor'> } };
+
 interface GeneratedQueryTypes {
   "#graphql\n  query BulkOperationState($id: ID!) {\n    bulkOperation(id: $id) {\n      id\n      type\n      status\n      errorCode\n      objectCount\n      url\n      partialDataUrl\n    }\n  }\n": {return: BulkOperationStateQuery, variables: BulkOperationStateQueryVariables},
   "#graphql\n  query VariantStock($id: ID!) {\n    productVariant(id: $id) {\n      id\n      title\n      sku\n      price\n      inventoryPolicy\n      product {\n        id\n        title\n        tags\n        vendor\n        productType\n        # One small image for the lists' thumbnails: a few points, no extra request.\n        featuredMedia {\n          preview {\n            image {\n              url(transform: { maxWidth: 160, maxHeight: 160 })\n            }\n          }\n        }\n      }\n      inventoryItem {\n        id\n        tracked\n        inventoryLevels(first: 50) {\n          nodes {\n            updatedAt\n            location {\n              id\n              name\n              # Only stock at locations that fulfil online orders is the online store's.\n              fulfillsOnlineOrders\n            }\n            quantities(names: [\"available\", \"incoming\", \"on_hand\"]) {\n              name\n              quantity\n            }\n          }\n        }\n      }\n      metafields(namespace: \"$app:backorder\", first: 10) {\n        nodes {\n          key\n          value\n        }\n      }\n    }\n  }\n": {return: VariantStockQuery, variables: VariantStockQueryVariables},
@@ -338,12 +375,14 @@ interface GeneratedQueryTypes {
   "#graphql\n  query OpenOrders($query: String!, $after: String, $first: Int!, $fulfillmentOrders: Int!, $lines: Int!) {\n    orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT, reverse: true) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        name\n        createdAt\n        cancelledAt\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OpenOrdersQuery, variables: OpenOrdersQueryVariables},
   "#graphql\n  query OrderHolds($id: ID!, $after: String) {\n    order(id: $id) {\n      id\n      name\n      tags\n      cancelledAt\n      shipsOn: metafield(namespace: \"$app:backorder\", key: \"ships_on\") {\n        value\n      }\n      fulfillmentOrders(first: 5, after: $after, displayable: true) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          status\n          assignedLocation {\n            location {\n              id\n            }\n          }\n          fulfillmentHolds {\n            id\n            handle\n            heldByRequestingApp\n          }\n          supportedActions {\n            action\n          }\n          lineItems(first: 20) {\n            pageInfo {\n              hasNextPage\n              endCursor\n            }\n            nodes {\n              id\n              remainingQuantity\n              variant {\n                id\n              }\n              lineItem {\n                id\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrderHoldsQuery, variables: OrderHoldsQueryVariables},
   "#graphql\n  query FulfillmentOrderLines($id: ID!, $after: String) {\n    fulfillmentOrder(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          remainingQuantity\n          variant {\n            id\n          }\n          lineItem {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: FulfillmentOrderLinesQuery, variables: FulfillmentOrderLinesQueryVariables},
-  "#graphql\n  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        name\n        createdAt\n        cancelledAt\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersByIdQuery, variables: OrdersByIdQueryVariables},
+  "#graphql\n  query OrdersById($ids: [ID!]!, $fulfillmentOrders: Int!, $lines: Int!, $withLineFacts: Boolean!, $withCustomers: Boolean!) {\n    nodes(ids: $ids) {\n      ... on Order {\n        id\n        name\n        createdAt\n        cancelledAt\n        email @include(if: $withCustomers)\n        customer @include(if: $withCustomers) {\n          displayName\n        }\n        fulfillmentOrders(first: $fulfillmentOrders, displayable: true) {\n          pageInfo {\n            hasNextPage\n          }\n          nodes {\n            id\n            status\n            assignedLocation {\n              location {\n                id\n              }\n            }\n            lineItems(first: $lines) {\n              pageInfo {\n                hasNextPage\n              }\n              nodes {\n                id\n                remainingQuantity\n                variant {\n                  id\n                }\n                lineItem {\n                  id\n                  customAttributes @include(if: $withLineFacts) {\n                    key\n                    value\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: OrdersByIdQuery, variables: OrdersByIdQueryVariables},
   "#graphql\n  query OrderVariants($id: ID!, $after: String) {\n    order(id: $id) {\n      lineItems(first: 100, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          variant {\n            id\n          }\n        }\n      }\n    }\n  }\n": {return: OrderVariantsQuery, variables: OrderVariantsQueryVariables},
   "#graphql\n  query NewWaitingLines($lineItemIds: [ID!]!, $orderIds: [ID!]!, $withCustomers: Boolean!) {\n    lines: nodes(ids: $lineItemIds) {\n      ... on LineItem {\n        id\n        customAttributes {\n          key\n          value\n        }\n      }\n    }\n    orders: nodes(ids: $orderIds) @include(if: $withCustomers) {\n      ... on Order {\n        id\n        email\n        customer {\n          displayName\n        }\n      }\n    }\n  }\n": {return: NewWaitingLinesQuery, variables: NewWaitingLinesQueryVariables},
   "#graphql\n  query GrantedScopes {\n    currentAppInstallation {\n      accessScopes {\n        handle\n      }\n    }\n  }\n": {return: GrantedScopesQuery, variables: GrantedScopesQueryVariables},
   "#graphql\n  query ProductTitles($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      ... on Product {\n        id\n        title\n      }\n    }\n  }\n": {return: ProductTitlesQuery, variables: ProductTitlesQueryVariables},
   "#graphql\n  query StockOverview {\n    shop {\n      name\n      myshopifyDomain\n      currencyCode\n    }\n    locations(first: 20) {\n      nodes {\n        id\n        name\n      }\n    }\n  }\n": {return: StockOverviewQuery, variables: StockOverviewQueryVariables},
+  "#graphql\n  query TransferSupply($id: ID!) {\n    inventoryTransfer(id: $id) {\n      id\n      status\n      destination {\n        location {\n          id\n        }\n      }\n      shipments(first: 10) {\n        nodes {\n          id\n          status\n          tracking {\n            arrivesAt\n          }\n          lineItems(first: 25) {\n            nodes {\n              unreceivedQuantity\n              inventoryItem {\n                variant {\n                  id\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": {return: TransferSupplyQuery, variables: TransferSupplyQueryVariables},
+  "#graphql\n  query TransfersInProgress($after: String) {\n    inventoryTransfers(first: 1, after: $after, query: \"status:IN_PROGRESS\") {\n      nodes {\n        id\n        status\n        destination {\n          location {\n            id\n          }\n        }\n        shipments(first: 10) {\n          nodes {\n            id\n            status\n            tracking {\n              arrivesAt\n            }\n            lineItems(first: 25) {\n              nodes {\n                unreceivedQuantity\n                inventoryItem {\n                  variant {\n                    id\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": {return: TransfersInProgressQuery, variables: TransfersInProgressQueryVariables},
 }
 
 interface GeneratedMutationTypes {

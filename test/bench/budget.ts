@@ -12,7 +12,7 @@ import { changeTags } from "../sandbox/state/admin-ops";
 import { openAppDatabase } from "../support/app-database";
 import { appRequest, FAST_WORKER_ENV, installApp, settle } from "../support/engine";
 import { startStack, type Stack } from "../support/stack";
-import { benchRestock, measure, type PhaseFigures } from "./restock";
+import { benchRestock, measure, printRestockLatency, type PhaseFigures, type RestockLatency } from "./restock";
 import { round } from "./stats";
 
 export interface EventFigures {
@@ -27,6 +27,7 @@ export interface BudgetFigures {
   orders: number;
   hold: PhaseFigures;
   release: PhaseFigures;
+  releaseLatency: RestockLatency;
 }
 
 const SETTLE_MS = 3_600_000;
@@ -83,8 +84,8 @@ export async function benchBudget(options: { waitingSizes: number[]; orders: num
     await db.$disconnect();
     await stack.stop();
   }
-  const { hold, restock } = await benchRestock(options.orders);
-  return { byWaiting, orderNotBackordered, orders: options.orders, hold, release: restock };
+  const { hold, restock, latency } = await benchRestock(options.orders);
+  return { byWaiting, orderNotBackordered, orders: options.orders, hold, release: restock, releaseLatency: latency };
 }
 
 const perOrder = (value: number, orders: number) => round(value / orders, 1);
@@ -101,6 +102,7 @@ export function printBudget(result: BudgetFigures): void {
   rows[`hold ${result.orders} waiting orders (resync)`] = { requests: result.hold.requests, costPoints: result.hold.costPoints, "points per order": perOrder(result.hold.costPoints, result.orders), "requests per order": perOrder(result.hold.requests, result.orders) };
   rows[`release ${result.orders} waiting orders (restock)`] = { requests: result.release.requests, costPoints: result.release.costPoints, "points per order": perOrder(result.release.costPoints, result.orders), "requests per order": perOrder(result.release.requests, result.orders) };
   console.table(rows);
+  printRestockLatency({ waitingLines: result.orders, latency: result.releaseLatency });
 
   console.info("Minutes of the shop's whole Admin API budget (cost points / the plan's restore rate), shared with every other app:");
   const largest = result.byWaiting.at(-1);

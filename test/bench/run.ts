@@ -9,7 +9,7 @@ import { benchAdminPages } from "./admin-pages";
 import { printClaims } from "./claims";
 import { benchBudget, printBudget } from "./budget";
 import { benchIngest } from "./ingest";
-import { benchRestock } from "./restock";
+import { benchRestock, printRestockLatency } from "./restock";
 import { benchStorefront } from "./storefront";
 
 const sizeFromEnv = (name: string, fallback: number) => {
@@ -56,6 +56,7 @@ async function main() {
   const restock = await benchRestock(sizeFromEnv("BENCH_WAITING_LINES", 10_000));
   console.info(`\nRestock releasing ${restock.waitingLines} waiting lines (one unit per order), sandbox bucket unthrottled`);
   console.table({ "Hold (resync finds and holds them)": restock.hold, "Restock (releases them)": restock.restock });
+  printRestockLatency(restock);
   console.info("Throttle-bound time on Shopify plans for the restock (cost points / restore rate):");
   console.table(Object.fromEntries(PLANS.map(([plan, rate]) => [plan, { seconds: Math.round(restock.restock.costPoints / rate) }])));
 

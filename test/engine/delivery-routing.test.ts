@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { isOwnEcho, isRoutineUpdate, isStale, routeDelivery, type DeliveryRoute } from "../../app/engine/delivery-routing";
 
-const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null };
+const nothing: DeliveryRoute = { variants: [], variantsIfManaged: [], inventoryItems: [], changedAt: null, updatedOrder: null, createdOrder: null, changedOrder: null, fulfillableByLine: null, orders: [], fulfillmentOrders: [], releasedHoldsOn: [], deletedProduct: null, transfers: [] };
 const route = (overrides: Partial<DeliveryRoute>): DeliveryRoute => ({ ...nothing, ...overrides });
 
 describe("routeDelivery", () => {

@@ -90,6 +90,13 @@ describe("what an event costs in Admin API requests", () => {
     expectSameCost(few.newOrder, many.newOrder);
   });
 
+  it("a new order is read once, with its checkout date and customer, not again for its waiting line", () => {
+    for (const requests of [few.newOrder, many.newOrder]) {
+      expect(requests.filter((name) => name === "OrdersById"), requests.join(", ")).toHaveLength(1);
+      expect(requests).not.toContain("NewWaitingLines");
+    }
+  });
+
   it("a routine order update costs nothing", () => {
     expect(few.routineUpdate).toEqual([]);
     expect(many.routineUpdate).toEqual([]);

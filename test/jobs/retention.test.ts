@@ -58,6 +58,18 @@ describe("retention", () => {
     expect((await t.db.activity.findMany()).map((row) => row.message)).toEqual(["kept"]);
   });
 
+  it("deletes bulk operation runs whose results were read a week ago, never one still running or unread", async () => {
+    const run = (operationId: string, readDaysAgo: number | null, finishedDaysAgo: number | null) =>
+      t.db.bulkOperationRun.create({ data: { operationId, shop: SHOP, purpose: "release", status: finishedDaysAgo === null ? "RUNNING" : "COMPLETED", createdAt: daysAgo(30), finishedAt: finishedDaysAgo === null ? null : daysAgo(finishedDaysAgo), resultsReadAt: readDaysAgo === null ? null : daysAgo(readDaysAgo) } });
+    await run("read-long-ago", 8, 8);
+    await run("read-lately", 2, 2);
+    await run("finished-unread", null, 20);
+    await run("still-running", null, null);
+
+    expect((await pruneExpired(t.db, DEFAULT_RETENTION, { now: NOW })).bulkRuns).toBe(1);
+    expect((await t.db.bulkOperationRun.findMany({ orderBy: { operationId: "asc" } })).map((row) => row.operationId)).toEqual(["finished-unread", "read-lately", "still-running"]);
+  });
+
   it("works in bounded batches", async () => {
     for (let n = 0; n < 5; n++) await delivery(`batch-${n}`, { processedDaysAgo: 10, job: null });
     const small = { ...DEFAULT_RETENTION, batchSize: 2 };

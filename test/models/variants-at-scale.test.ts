@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { insertRows, type InsertedRow } from "../support/insert-rows";
 import { DEFAULT_LIST_QUERY, listVariants, PAGE_SIZE, variantGid, type VariantListQuery } from "../../app/models/variants.server";
 import { waitingValueOf } from "../../app/domain/waiting-value";
 import { loadDashboard } from "../../app/models/dashboard.server";
@@ -25,6 +26,8 @@ describe("a shop with 50,000 variants", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     const statuses = ["backorder", "sold_out", "in_stock", "not_managed"];
+    // Written after the loop, one statement per table.
+    const seed = { variants: [] as InsertedRow[], levels: [] as InsertedRow[], lines: [] as InsertedRow[] };
     for (let start = 0; start < COUNT; start += 2000) {
       const variants = Array.from({ length: Math.min(2000, COUNT - start) }, (_, i) => {
         const n = start + i + 1;
@@ -49,13 +52,13 @@ describe("a shop with 50,000 variants", () => {
           nextShipsOn: n % 4 === 0 ? `2027-01-${String((n % 28) + 1).padStart(2, "0")}` : null,
         };
       });
-      await t.db.trackedVariant.createMany({ data: variants });
+      seed.variants.push(...variants);
       // Every variant at the warehouse, a third of them at the shop floor too.
       const levels = variants.flatMap((v, i) => [
         { shop: SHOP, variantId: v.variantId, locationId: "gid://shopify/Location/1", locationName: "Warehouse", available: -v.waitingUnits, incoming: 1 },
         ...((start + i) % 3 === 0 ? [{ shop: SHOP, variantId: v.variantId, locationId: "gid://shopify/Location/2", locationName: "Shop floor", available: 4 }] : []),
       ]);
-      await t.db.variantLevel.createMany({ data: levels });
+      seed.levels.push(...levels);
       const lines = variants
         .filter((v) => v.waitingUnits > 0)
         .map((v, i) => ({
@@ -70,8 +73,11 @@ describe("a shop with 50,000 variants", () => {
           waitingUnits: v.waitingUnits,
           queuePosition: 1,
         }));
-      await t.db.backorderLine.createMany({ data: lines });
+      seed.lines.push(...lines);
     }
+    await insertRows(t.url, "TrackedVariant", seed.variants);
+    await insertRows(t.url, "VariantLevel", seed.levels);
+    await insertRows(t.url, "BackorderLine", seed.lines);
   }, 120_000);
 
   afterAll(async () => {

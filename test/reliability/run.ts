@@ -44,7 +44,7 @@ async function main() {
     kills: Number(process.env.RELIABILITY_KILLS ?? 30),
     seed: Number(process.env.RELIABILITY_SEED ?? 1),
   };
-  setup(); // builds the app when a source is newer than the build
+  await setup(); // builds the app when a source is newer than the build
   console.info(`Backorder Manager reliability — node ${process.version}, ${new Date().toISOString()}\n`);
   const { stack, db } = await startInstalledStack();
   try {

@@ -77,6 +77,9 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/stock", body: "{ variantId | sku, locationId?, available }", description: "Set available stock (a count); default location: the variant's first" },
   { method: "POST", path: "/sandbox/incoming", body: "{ variantId | sku, locationId, quantity, arrivesAt }", description: "Stock on its way (raises incoming)" },
   { method: "POST", path: "/sandbox/receive", body: "{ variantId | sku, locationId, quantity }", description: "Incoming stock arrives" },
+  { method: "POST", path: "/sandbox/shipments/arrival", body: "{ shipmentId, arrivesAt }", description: "A shipment's expected arrival moves (inventory_shipments/update_tracking)" },
+  { method: "POST", path: "/sandbox/shipments/receive", body: "{ shipmentId, quantity? }", description: "Units of a shipment received, all unreceived ones by default" },
+  { method: "POST", path: "/sandbox/transfers/cancel", body: "{ transferId }", description: "A transfer canceled: its unreceived units stop being incoming" },
   { method: "POST", path: "/sandbox/orders", body: "{ customer: { email, firstName?, lastName? }, lines: [{ variantId | sku, quantity, properties? }], shopifyHold?: { reason?, releaseAfterMs } }", description: "Place an order as checkout does (shopifyHold: Shopify holds it, e.g. for a post-purchase upsell, and lifts the hold after releaseAfterMs)" },
   { method: "POST", path: "/sandbox/orders/:id/release-shopify-hold", description: "Shopify lifts the hold it placed on a new order now (the buyer answered the upsell)" },
   { method: "POST", path: "/sandbox/pos-sales", body: "{ variantId | sku, locationId, quantity }", description: "A Shopify POS sale at a location: fulfilled at once, below zero whatever the inventory policy" },
@@ -157,8 +160,29 @@ export function registerControlApi(router: Router, deps: ControlApiDeps): void {
       quantity: intField(body, "quantity", { min: 1 }),
       arrivesAt: dateField(body, "arrivesAt"),
     };
-    const { shipmentId } = shop.receiveIncoming(input);
-    sendJson(res, 201, { shipmentId, variantId, levels: levelsOf(snapshot(), variantId) });
+    const { shipmentId, transferId } = shop.receiveIncoming(input);
+    sendJson(res, 201, { shipmentId, transferId, variantId, levels: levelsOf(snapshot(), variantId) });
+  });
+
+  router.on("POST", "/sandbox/shipments/arrival", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const shipmentId = gidField(body, "shipmentId", "InventoryShipment");
+    shop.setShipmentArrival(shipmentId, dateField(body, "arrivesAt"));
+    sendJson(res, 200, { shipmentId });
+  });
+
+  router.on("POST", "/sandbox/shipments/receive", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const shipmentId = gidField(body, "shipmentId", "InventoryShipment");
+    shop.receiveShipment(shipmentId, body.quantity === undefined ? undefined : intField(body, "quantity", { min: 1 }));
+    sendJson(res, 200, { shipmentId });
+  });
+
+  router.on("POST", "/sandbox/transfers/cancel", async ({ req, res }) => {
+    const body = await readJsonObject(req);
+    const transferId = gidField(body, "transferId", "InventoryTransfer");
+    shop.cancelTransfer(transferId);
+    sendJson(res, 200, { transferId });
   });
 
   router.on("POST", "/sandbox/receive", async ({ req, res }) => {

@@ -1,6 +1,7 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { runCommand } from "./run-command";
 import { migratePostgresqlTemplate, TEMPLATE_DATABASE } from "./test-database";
 
 const BUILD_ENTRY = path.resolve("build/server/index.js");
@@ -19,17 +20,25 @@ function newestChange(paths: readonly string[]): number {
   return newest;
 }
 
-export default async function setup(): Promise<void> {
+declare global {
+  // The test runs this process has set up already.
+  var backorderTestRunsSetUp: WeakSet<object> | undefined;
+}
+
+/** Vitest's global setup; `npm run reliability` calls it too (without a project). */
+export default async function setup(project?: TestProject): Promise<void> {
+  // With TEST_POSTGRESQL_URL set, the root config and each project run their global setup: the first does it for all.
+  globalThis.backorderTestRunsSetUp ??= new WeakSet();
+  if (project && globalThis.backorderTestRunsSetUp.has(project.vitest)) return;
+  if (project) globalThis.backorderTestRunsSetUp.add(project.vitest);
+
   // One migrated database per run; tests copy it instead of migrating again.
   fs.mkdirSync(path.dirname(TEMPLATE_DATABASE), { recursive: true });
   fs.rmSync(TEMPLATE_DATABASE, { force: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    stdio: "ignore",
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DATABASE}` },
-  });
-  if (process.env.TEST_POSTGRESQL_URL) await migratePostgresqlTemplate();
+  const migrated = runCommand("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DATABASE}` } });
   // End-to-end tests run the app as it ships: built by remix-serve's build. Rebuilt only when a
   // source is newer than the build, so a run never pulls the build from under another one.
   const built = fs.existsSync(BUILD_ENTRY) ? fs.statSync(BUILD_ENTRY).mtimeMs : 0;
-  if (built < newestChange(BUILD_INPUTS)) execFileSync("npx", ["remix", "vite:build", "--logLevel", "warn"], { stdio: "inherit" });
+  const build = built < newestChange(BUILD_INPUTS) ? runCommand("npx", ["remix", "vite:build", "--logLevel", "warn"], { showOutput: true }) : undefined;
+  await Promise.all([migrated, build, process.env.TEST_POSTGRESQL_URL ? migratePostgresqlTemplate() : undefined]);
 }

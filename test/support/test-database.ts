@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -6,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
 import { openAppDatabase } from "./app-database";
+import { runCommand } from "./run-command";
 
 /**
  * The database suites run on SQLite, and a second time on PostgreSQL when `.ci/run` (or a
@@ -47,7 +47,7 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 /** Run by the global setup when TEST_POSTGRESQL_URL is set. */
 export async function migratePostgresqlTemplate(): Promise<void> {
   await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${POSTGRESQL_TEMPLATE}" WITH (FORCE)`).then(() => client.query(`CREATE DATABASE "${POSTGRESQL_TEMPLATE}"`)));
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: postgresqlUrl(POSTGRESQL_TEMPLATE) } });
+  await runCommand("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: postgresqlUrl(POSTGRESQL_TEMPLATE) } });
 }
 
 /** A fresh, migrated, empty database, named by its URL: a SQLite file, or a PostgreSQL database. */

@@ -2,6 +2,7 @@
 import { gid, inventoryLevelGid } from "../state/ids";
 import { availableOf, type InventoryItemRecord, type LevelRecord, type ShipmentRecord } from "../state/model";
 import type { SandboxShop } from "../state/shop";
+import { shipmentStatus, transferStatus } from "../state/webhook-payloads";
 import { connection, matches, parseSearch, type ConnectionArgs } from "./connection";
 import { variantView } from "./products";
 import { locationView } from "./shop-locations";
@@ -71,7 +72,7 @@ export function shipmentView(shop: SandboxShop, shipment: ShipmentRecord) {
     unreceivedQuantity: shipment.quantity - shipment.received,
     inventoryItem: () => inventoryItemView(shop, shop.items.get(shipment.itemId)!),
   };
-  const status = shipment.received === 0 ? "IN_TRANSIT" : shipment.received < shipment.quantity ? "PARTIALLY_RECEIVED" : "RECEIVED";
+  const status = shipmentStatus(shipment);
   return {
     __typename: "InventoryShipment",
     id: gid("InventoryShipment", shipment.id),
@@ -97,7 +98,7 @@ export function transferView(shop: SandboxShop, shipment: ShipmentRecord) {
     __typename: "InventoryTransfer",
     id: gid("InventoryTransfer", shipment.transferId),
     name: `#T${shipment.transferId % 100000}`,
-    status: shipment.received >= shipment.quantity ? "TRANSFERRED" : "IN_PROGRESS",
+    status: transferStatus(shipment),
     dateCreated: shipment.createdAt,
     destination: snapshot,
     origin: null,
@@ -112,7 +113,7 @@ export function transferView(shop: SandboxShop, shipment: ShipmentRecord) {
       totalQuantity: shipment.quantity,
       shippedQuantity: shipment.quantity,
       pickedForShipmentQuantity: 0,
-      processableQuantity: shipment.quantity - shipment.received,
+      processableQuantity: shipment.canceled ? 0 : shipment.quantity - shipment.received,
       shippableQuantity: 0,
       title: shop.variants.get(shop.items.get(shipment.itemId)!.variantId)?.sku ?? null,
       inventoryItem: () => inventoryItemView(shop, shop.items.get(shipment.itemId)!),
@@ -126,9 +127,15 @@ export function shipmentsList(shop: SandboxShop, query: string | null | undefine
   const terms = parseSearch(query);
   return [...shop.shipments.values()].filter((s) =>
     matches(s, terms, {
-      status: (x) => (x.received === 0 ? "IN_TRANSIT" : x.received < x.quantity ? "PARTIALLY_RECEIVED" : "RECEIVED"),
+      status: shipmentStatus,
       arrives_at: (x) => x.arrivesAt,
       id: (x) => x.id,
     }, (x) => String(x.id)),
   );
+}
+
+/** Transfers, filtered by `status:` (InventoryTransferStatus) and `destination_id:`. */
+export function transfersList(shop: SandboxShop, query: string | null | undefined): ShipmentRecord[] {
+  const terms = parseSearch(query);
+  return [...shop.shipments.values()].filter((s) => matches(s, terms, { status: transferStatus, destination_id: (x) => x.locationId, id: (x) => x.transferId }, (x) => String(x.transferId)));
 }

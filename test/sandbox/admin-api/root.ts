@@ -7,10 +7,11 @@ import * as fulfillment from "../state/fulfillment";
 import type { SandboxShop } from "../state/shop";
 import { connection, type ConnectionArgs } from "./connection";
 import { fulfillmentOrderView, holdView } from "./fulfillment-orders";
-import { inventoryItemView, shipmentsList, shipmentView, transferView } from "./inventory";
+import { inventoryItemView, shipmentsList, shipmentView, transferView, transfersList } from "./inventory";
 import { metafieldDefinitionView, metafieldView } from "./metafields";
 import { nodeByGid } from "./node";
 import { orderEditMutations } from "./order-edits";
+import { shipmentMutations } from "./shipment-mutations";
 import { fulfillmentView, ordersConnection } from "./orders";
 import { productsConnection, productView, variantsConnection, variantView } from "./products";
 import { appInstallationView, locationsConnection, shopView } from "./shop-locations";
@@ -47,7 +48,7 @@ export function queryRoot(shop: SandboxShop) {
     inventoryShipment: (args: Args) => typed(shop, args.id, "InventoryShipment"),
     inventoryShipments: (args: Args) => connection(shipmentsList(shop, args.query).map((s) => shipmentView(shop, s)), args, (s) => s.id),
     inventoryTransfer: (args: Args) => typed(shop, args.id, "InventoryTransfer"),
-    inventoryTransfers: (args: Args) => connection(shipmentsList(shop, args.query).map((s) => transferView(shop, s)), args, (t) => t.id),
+    inventoryTransfers: (args: Args) => connection(transfersList(shop, args.query).map((s) => transferView(shop, s)), args, (t) => t.id),
     orders: (args: Args) => ordersConnection(shop, args),
     order: (args: Args) => typed(shop, args.id, "Order"),
     fulfillmentOrder: (args: Args) => typed(shop, args.id, "FulfillmentOrder"),
@@ -82,6 +83,7 @@ function taggable(shop: SandboxShop, id: string): string {
 export function mutationRoot(shop: SandboxShop) {
   return {
     ...orderEditMutations(shop),
+    ...shipmentMutations(shop),
     productVariantsBulkUpdate: (args: Args) => guarded({ product: null, productVariants: null }, () => {
       const result = ops.updateVariants(shop, args.productId, args.variants);
       return { product: productView(shop, result.product), productVariants: result.variants.map((v) => variantView(shop, v)) };

@@ -161,9 +161,15 @@ export interface SandboxShopApi {
   /** Sets `available` at a location (on_hand moves by the same amount), like an inventory count. */
   setAvailable(variantId: Gid, locationId: Gid, available: number): void;
   /** Stock on its way: raises `incoming` now; `arrivesAt` is readable through the Admin API. */
-  receiveIncoming(input: ReceiveIncomingInput): { shipmentId: Gid };
+  receiveIncoming(input: ReceiveIncomingInput): { shipmentId: Gid; transferId: Gid };
   /** Stock arrives: `incoming` down, `on_hand` and `available` up by `quantity`. */
   receiveStock(variantId: Gid, locationId: Gid, quantity: number): void;
+  /** A shipment's tracking: its expected arrival moves (inventoryShipmentSetTracking). */
+  setShipmentArrival(shipmentId: Gid, arrivesAt: string): void;
+  /** Units of one shipment accepted at its destination, all its unreceived units when no quantity is given. */
+  receiveShipment(shipmentId: Gid, quantity?: number): void;
+  /** The merchant cancels the shipment's transfer: its unreceived units stop being incoming. */
+  cancelTransfer(transferId: Gid): void;
 
   /**
    * Shopify's checkout: CONTINUE variants may go below zero, DENY variants refuse

@@ -3,7 +3,7 @@ import { SandboxError, type Gid, type ReceiveIncomingInput } from "./contract";
 import { gid } from "./ids";
 import { availableOf, type LevelRecord, type ShipmentRecord } from "./model";
 import type { SandboxShop } from "./shop";
-import { inventoryLevelPayload, variantPayload } from "./webhook-payloads";
+import { inventoryLevelPayload, shipmentPayload, transferPayload, variantPayload } from "./webhook-payloads";
 
 export type LevelDelta = Partial<Record<"onHand" | "committed" | "reserved" | "incoming", number>>;
 
@@ -51,7 +51,7 @@ export function setAvailable(shop: SandboxShop, variantId: Gid, locationId: Gid,
   changeLevel(shop, variant.inventoryItemId, location.id, { onHand: available - availableOf(level) });
 }
 
-export function receiveIncoming(shop: SandboxShop, input: ReceiveIncomingInput): { shipmentId: Gid } {
+export function receiveIncoming(shop: SandboxShop, input: ReceiveIncomingInput): { shipmentId: Gid; transferId: Gid } {
   const variant = shop.variantOrThrow(input.variantId);
   const location = shop.locationOrThrow(input.locationId);
   if (!Number.isInteger(input.quantity) || input.quantity <= 0) throw new SandboxError("quantity must be a positive integer", 400);
@@ -69,7 +69,10 @@ export function receiveIncoming(shop: SandboxShop, input: ReceiveIncomingInput):
   };
   shop.shipments.set(shipment.id, shipment);
   changeLevel(shop, variant.inventoryItemId, location.id, { incoming: input.quantity });
-  return { shipmentId: gid("InventoryShipment", shipment.id) };
+  // Created in transit (inventoryShipmentCreateInTransit): both topics fire.
+  shop.emit("inventory_shipments/create", shipmentPayload(shipment, shop.nowIso()));
+  shop.emit("inventory_shipments/mark_in_transit", shipmentPayload(shipment, shop.nowIso()));
+  return { shipmentId: gid("InventoryShipment", shipment.id), transferId: gid("InventoryTransfer", shipment.transferId) };
 }
 
 export function receiveStock(shop: SandboxShop, variantId: Gid, locationId: Gid, quantity: number): void {
@@ -80,12 +83,21 @@ export function receiveStock(shop: SandboxShop, variantId: Gid, locationId: Gid,
   let fromIncoming = Math.min(quantity, level.incoming);
   const incomingDelta = -fromIncoming;
   const open = [...shop.shipments.values()]
-    .filter((s) => s.itemId === variant.inventoryItemId && s.locationId === location.id && s.received < s.quantity)
+    .filter((s) => s.itemId === variant.inventoryItemId && s.locationId === location.id && s.received < s.quantity && !s.canceled)
     .sort((a, b) => a.arrivesAt.localeCompare(b.arrivesAt));
+  const touched: ShipmentRecord[] = [];
   for (const shipment of open) {
     const take = Math.min(fromIncoming, shipment.quantity - shipment.received);
+    if (take > 0) touched.push(shipment);
     shipment.received += take;
     fromIncoming -= take;
   }
   changeLevel(shop, variant.inventoryItemId, location.id, { incoming: incomingDelta, onHand: quantity });
+  for (const shipment of touched) emitReceipt(shop, shipment);
+}
+
+/** inventory_shipments/receive_items, and inventory_transfers/complete once every unit is in. */
+export function emitReceipt(shop: SandboxShop, shipment: ShipmentRecord): void {
+  shop.emit("inventory_shipments/receive_items", shipmentPayload(shipment, shop.nowIso()));
+  if (shipment.received >= shipment.quantity) shop.emit("inventory_transfers/complete", transferPayload(shipment, shop.nowIso()));
 }

@@ -184,6 +184,8 @@ export interface ShipmentRecord {
   received: number;
   arrivesAt: string;
   createdAt: string;
+  /** The transfer was canceled: its unreceived units are no longer coming (test/sandbox/state/shipments.ts). */
+  canceled?: boolean;
 }
 
 export interface MetafieldDefinitionRecord {

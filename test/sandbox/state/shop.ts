@@ -34,6 +34,7 @@ import { snapshotOf, storefrontProductOf } from "./snapshot";
 import * as catalogue from "./catalogue";
 import type { NewProductInput } from "./catalogue";
 import * as inventory from "./inventory";
+import * as shipments from "./shipments";
 import * as ordering from "./orders";
 import * as pointOfSale from "./point-of-sale";
 import { editLine } from "./order-line-edits";
@@ -237,12 +238,24 @@ export class SandboxShop implements SandboxShopApi {
     inventory.setAvailable(this, variantId, locationId, available);
   }
 
-  receiveIncoming(input: ReceiveIncomingInput): { shipmentId: Gid } {
+  receiveIncoming(input: ReceiveIncomingInput): { shipmentId: Gid; transferId: Gid } {
     return inventory.receiveIncoming(this, input);
   }
 
   receiveStock(variantId: Gid, locationId: Gid, quantity: number): void {
     inventory.receiveStock(this, variantId, locationId, quantity);
+  }
+
+  setShipmentArrival(shipmentId: Gid, arrivesAt: string): void {
+    shipments.setShipmentArrival(this, shipmentId, arrivesAt);
+  }
+
+  receiveShipment(shipmentId: Gid, quantity?: number): void {
+    shipments.receiveShipment(this, shipmentId, quantity);
+  }
+
+  cancelTransfer(transferId: Gid): void {
+    shipments.cancelTransfer(this, transferId);
   }
 
   // ---- orders ----

@@ -10,6 +10,7 @@ import type {
   OrderEditRecord,
   OrderRecord,
   ProductRecord,
+  ShipmentRecord,
   VariantRecord,
 } from "./model";
 
@@ -213,4 +214,41 @@ export function movedPayload(original: FulfillmentOrderRecord, moved: Fulfillmen
 
 export function routingCompletePayload(fo: FulfillmentOrderRecord) {
   return { fulfillment_order: { id: gid("FulfillmentOrder", fo.id), status: fo.status.toLowerCase() } };
+}
+
+/** Shipment and transfer statuses, as the Admin API names them (InventoryShipmentStatus, InventoryTransferStatus). */
+export function shipmentStatus(shipment: ShipmentRecord): string {
+  return shipment.received === 0 ? "IN_TRANSIT" : shipment.received < shipment.quantity ? "PARTIALLY_RECEIVED" : "RECEIVED";
+}
+
+export function transferStatus(shipment: ShipmentRecord): string {
+  return shipment.canceled ? "CANCELED" : shipment.received >= shipment.quantity ? "TRANSFERRED" : "IN_PROGRESS";
+}
+
+/**
+ * inventory_shipments/* payloads. Shopify documents no payload body for these topics; from 2026-10
+ * they carry `inventory_transfer_id` (https://shopify.dev/changelog/inventory-shipment-webhooks-include-inventory-transfer-ids).
+ * The rest is modelled on the Admin API object; a client should use the ids and read the shipment.
+ */
+export function shipmentPayload(shipment: ShipmentRecord, updatedAt: string) {
+  return {
+    id: shipment.id,
+    admin_graphql_api_id: gid("InventoryShipment", shipment.id),
+    inventory_transfer_id: shipment.transferId,
+    name: `#S${shipment.id % 100000}`,
+    status: shipmentStatus(shipment),
+    updated_at: updatedAt,
+    line_items: [{ id: shipment.lineItemId, inventory_item_id: shipment.itemId, quantity: shipment.quantity, unreceived_quantity: shipment.quantity - shipment.received }],
+  };
+}
+
+/** inventory_transfers/* payloads: the transfer's ids and status (no body documented either). */
+export function transferPayload(shipment: ShipmentRecord, updatedAt: string) {
+  return {
+    id: shipment.transferId,
+    admin_graphql_api_id: gid("InventoryTransfer", shipment.transferId),
+    name: `#T${shipment.transferId % 100000}`,
+    status: transferStatus(shipment),
+    updated_at: updatedAt,
+  };
 }

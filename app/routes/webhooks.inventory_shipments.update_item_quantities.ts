@@ -1,0 +1,3 @@
+import { webhookAction } from "../webhooks/receive.server";
+
+export const action = webhookAction("inventory_shipments/update_item_quantities");

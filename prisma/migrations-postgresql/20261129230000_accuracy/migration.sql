@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "BackorderLine_shop_releasedAt_idx" ON "BackorderLine"("shop", "releasedAt");
+
