@@ -49,8 +49,11 @@ export async function releaseOrderNow(db: PrismaClient, shop: string, orderId: s
   return { ok: true, orderName, units };
 }
 
+/** What the order owes the customer after the edit (Shopify's outstanding total, negative when a refund is due). */
+export type RefundDue = { amount: string; currencyCode: string } | null;
+
 export type CancelResult =
-  | { ok: true; orderName: string; units: number }
+  | { ok: true; orderName: string; units: number; refundDue: RefundDue }
   | { ok: false; status: 404 }
   | { ok: false; status: 409; reason: "nothing_waiting" | "line_not_editable"; orderName: string };
 
@@ -65,8 +68,9 @@ const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 export async function cancelLineBackorder(
   ctx: EngineContext,
   line: { lineItemId: string; locationId: string },
-  options: { notifyCustomer: boolean },
+  options: { notifyCustomer: boolean; by?: "merchant" | "customer" },
 ): Promise<CancelResult> {
+  const byCustomer = options.by === "customer";
   const { db, shop } = ctx;
   const key = { shop_lineItemId_locationId: { shop, lineItemId: line.lineItemId, locationId: line.locationId } };
   const before = await db.backorderLine.findUnique({ where: key });
@@ -85,17 +89,24 @@ export async function cancelLineBackorder(
   }
   const set = (await ctx.admin.request(SET_ORDER_EDIT_QUANTITY, { id: session, lineItemId: edited.id, quantity: edited.quantity - current.waitingUnits })).orderEditSetQuantity;
   assertNoUserErrors("orderEditSetQuantity", set?.userErrors);
-  const staffNote = `Backorder Manager: removed ${plural(current.waitingUnits, { one: "# back-ordered unit", other: "# back-ordered units" })} at the merchant's request.`;
+  const staffNote = `Backorder Manager: removed ${plural(current.waitingUnits, { one: "# back-ordered unit", other: "# back-ordered units" })} at the ${byCustomer ? "customer's request (cancel link)" : "merchant's request"}.`;
   const committed = (await ctx.admin.request(COMMIT_ORDER_EDIT, { id: session, notifyCustomer: options.notifyCustomer, staffNote })).orderEditCommit;
   assertNoUserErrors("orderEditCommit", committed?.userErrors);
 
   await takeOutOfQueue(db, { shop, lineItemId: line.lineItemId, locationId: line.locationId }, "cancelled");
-  await ctx.log({
-    kind: "line.cancelled_by_merchant",
-    subject: current.orderId,
-    message: `${current.orderName}: back-ordered units removed from the order by the merchant (${current.waitingUnits})${options.notifyCustomer ? "; customer notified" : ""}`,
-    details: { orderName: current.orderName, lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer },
-  });
+  const outstanding = set?.calculatedOrder?.totalOutstandingSet.shopMoney;
+  const refundDue = outstanding ? { amount: outstanding.amount as string, currencyCode: outstanding.currencyCode as string } : null;
+  const facts = { orderName: current.orderName, lineItemId: current.lineItemId, variantId: current.variantId, units: current.waitingUnits, notifyCustomer: options.notifyCustomer };
+  await ctx.log(
+    byCustomer
+      ? { kind: "line.cancelled_by_customer", subject: current.orderId, message: `The customer cancelled the back-ordered items of ${current.orderName} from the link in their email (${current.waitingUnits})`, details: facts }
+      : {
+          kind: "line.cancelled_by_merchant",
+          subject: current.orderId,
+          message: `${current.orderName}: back-ordered units removed from the order by the merchant (${current.waitingUnits})${options.notifyCustomer ? "; customer notified" : ""}`,
+          details: facts,
+        },
+  );
   await resyncAfter(db, shop, current.orderId, [current.variantId]);
-  return { ok: true, orderName: current.orderName, units: current.waitingUnits };
+  return { ok: true, orderName: current.orderName, units: current.waitingUnits, refundDue };
 }

@@ -16,6 +16,7 @@ import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE, 
 import { forgetHolds, holdIdsOf, rememberHold } from "./app-holds.server";
 import { chunksOf, markForBulkRelease, ordersInBulkRelease, PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
 import type { EngineContext } from "./context.server";
+import { recordReleaseTriggers } from "./flow-triggers.server";
 import { logAction } from "./order-writes.server";
 import { fulfilmentModeOf } from "./settings.server";
 import { BACKORDER_NAMESPACE } from "./variant-writes.server";
@@ -183,6 +184,8 @@ async function writeBatch(ctx: EngineContext, orders: OrderWork[]): Promise<stri
   }
   if (mutation.isEmpty) return [];
 
+  // Shopify Flow: the releases about to be sent, recorded before (not between a release and its record, which stays quick).
+  await recordReleaseTriggers(ctx, orders.filter((order) => order.write.kind === "release").flatMap((order) => order.lines.filter((line) => line.state === "waiting" && line.waitingUnits === 0 && line.merchantAction === null)));
   const answers = await mutation.send(ctx.admin);
   const refused = (alias: string) => {
     const answer: AliasResult | null | undefined = answers[alias];

@@ -11,6 +11,7 @@ import { linesReleasedInShopify } from "../domain/merchant-release";
 import { rememberHoldsAsRead } from "./app-holds.server";
 import { ordersInBulkRelease } from "./bulk-release-marks.server";
 import type { EngineContext } from "./context.server";
+import { recordReleaseTriggers } from "./flow-triggers.server";
 import { moveRequestedLines } from "./location-moves.server";
 import { readWholeOrder } from "./order-reader.server";
 import { applyOrderPlan, labelChange } from "./order-writes.server";
@@ -75,6 +76,8 @@ export async function syncOrder(ctx: EngineContext, orderId: string, afterMove =
     const heldIn = [...held].join(" ");
     return heldIn && heldIn !== line.heldIn ? [db.backorderLine.update({ where, data: { heldIn } })] : [];
   });
+  // Shopify Flow: lines about to be recorded as released or fulfilled, before they are.
+  await recordReleaseTriggers(ctx, pending.filter((line) => finished.has(lineKey(line)) && state(line) !== "cancelled"));
   // One by one (see variant-sync): a crash part-way leaves lines a rerun settles the same way.
   for (const write of writes) await write;
 }

@@ -4,6 +4,7 @@ import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
 import { checkoutPromiseOf, promiseFor } from "../domain/customer-promise";
 import { lineKey } from "../domain/hold-plan";
 import type { EngineContext } from "./context.server";
+import { recordWaitingTriggers } from "./flow-triggers.server";
 import { readNewLineFacts, type NewLineFacts, type OrderFacts } from "./open-orders.server";
 import { askToSend, noticeRow, noticesDueFor } from "../notices/outbox.server";
 import { inOneTransaction, promiseRecorder, type PromiseRecord } from "./promise-history.server";
@@ -82,6 +83,8 @@ export async function recordLines(
     if (line.waitingUnits === 0 && line.queuePosition === null) continue;
     updates.add(line, { waitingUnits: 0, queuePosition: null });
   }
+  // Shopify Flow: lines starting to wait and dates that moved, recorded before the lines are written.
+  await recordWaitingTriggers(ctx, variantId, plan.waitingLines, known, orders);
   // Not in a transaction: each write stands alone (a rerun recomputes the rest), and a transaction
   // would hold the database while other jobs in this process wait on it. A line's record, its
   // promise records and its notice go in one small transaction (inOneTransaction).

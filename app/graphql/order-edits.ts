@@ -37,6 +37,14 @@ export const SET_ORDER_EDIT_QUANTITY = `#graphql
         id
         quantity
       }
+      calculatedOrder {
+        totalOutstandingSet {
+          shopMoney {
+            amount
+            currencyCode
+          }
+        }
+      }
       userErrors {
         field
         message

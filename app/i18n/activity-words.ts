@@ -35,6 +35,7 @@ export interface ActivityFacts {
   "notice.sent": { orderName: string; notice: string; attempts: number };
   "notice.failed": { orderName: string; notice: string; error: string };
   "notice.skipped": { orderName: string; notice: string; why: string };
+  "line.cancelled_by_customer": { orderName: string; units: number };
 }
 
 export interface ActivityWords {
@@ -109,6 +110,8 @@ function labelOf(kind: string, facts: Facts): string {
       return text.kinds.orderUnreadable;
     case "line.cancelled_by_merchant":
       return text.kinds.cancelledByYou;
+    case "line.cancelled_by_customer":
+      return text.kinds.cancelledByCustomer;
     case "compliance.customer_redact":
       return text.kinds.customerErased;
     case "compliance.data_request":
@@ -167,6 +170,8 @@ function sentenceOf(kind: string, facts: Facts, details: unknown): Omit<Activity
       const units = num(facts, "units");
       return order && units !== null ? { label: text.kinds.cancelledByYou, sentence: text.says.cancelledByYou(order, units, facts.notifyCustomer === true) } : null;
     }
+    case "line.cancelled_by_customer":
+      return order ? { label: text.kinds.cancelledByCustomer, sentence: text.says.cancelledByCustomer(order) } : null;
     case "compliance.customer_redact": {
       const lines = num(facts, "lines");
       const payloads = num(facts, "payloads");

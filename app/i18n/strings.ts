@@ -131,6 +131,7 @@ export const strings = {
       "send-notices": "emailing customers about their back-orders",
       "bulk-release": "releasing many orders at once in Shopify",
       "bulk-operation-poll": "asking Shopify whether a bulk change has finished",
+      "send-flow-triggers": "telling Shopify Flow about back-order events",
       other: "a background task",
     } as Record<string, string>,
     taskOn: (task: string, name: string) => `${task} (${name})`,
@@ -160,6 +161,7 @@ export const strings = {
       priorityRemoved: "Priority removed",
       resyncRequested: "Resync requested",
       other: "Update",
+      cancelledByCustomer: "Cancelled by the customer",
     },
     says: {
       backordersOn: (title: string) => `${title} is out of stock and now takes back-orders.`,
@@ -189,6 +191,7 @@ export const strings = {
         `Checked every product with Shopify: ${plural(checked, { one: "# variant", other: "# variants" })} read, ${formatNumber(toUpdate)} to bring up to date.`,
       failed: (task: string, attempts: number) => `Stopped ${task}: it ${plural(attempts, { one: "failed once", other: "failed # times" })}. Use Retry above once the cause is fixed.`,
       failedEarlier: "A background task failed too many times and was stopped.",
+      cancelledByCustomer: (order: string) => `The customer cancelled the back-ordered items of ${order} from the link in their email.`,
     },
     causes: {
       webhook: (topic: string) => `Shopify: ${WEBHOOK_TOPICS[topic] ?? "an update"}`,
@@ -197,6 +200,7 @@ export const strings = {
       install: "Installation",
       settings: "Settings change",
       unknown: "—",
+      customer: "The customer's cancel link",
     },
   },
   dashboard: {

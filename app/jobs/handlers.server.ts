@@ -13,10 +13,11 @@ import { forgetVariants } from "../engine/variant-facts.server";
 import { rememberNotifiedOrder, variantsAwaitingRouting } from "../engine/notified-orders.server";
 import { syncVariant } from "../engine/variant-sync.server";
 import { syncSupplyAndVariants } from "../engine/supply.server";
+import { sendFlowTriggers } from "../engine/flow-triggers.server";
 import { finishedBulkOperation } from "../shopify/bulk-operations.server";
 import { sendPendingNotices } from "../notices/send.server";
 
-export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-notices", "bulk-release", "bulk-operation-poll"] as const;
+export const JOB_KINDS = ["delivery", "sync-variant", "recheck-variant", "sync-order", "write-orders", "expand-order", "reconcile", "bulk-operation-finished", "sync-supply", "send-notices", "bulk-release", "bulk-operation-poll", "send-flow-triggers"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 const ROUTINE_UPDATE_DELAY_MS = 1500;
@@ -50,6 +51,8 @@ export async function runJob(ctx: EngineContext, job: Job): Promise<void> {
       return startBulkRelease(ctx);
     case "bulk-operation-poll":
       return pollBulkOperation(ctx, job.subject);
+    case "send-flow-triggers":
+      return sendFlowTriggers(ctx);
     default:
       throw new Error(`Unknown job kind ${job.kind}`);
   }

@@ -8,10 +8,10 @@ import { describeActivity, type ActivityWords } from "../i18n/activity-words";
 /** What set an entry's work going: a webhook (with its topic), the merchant, the schedule, the install or a settings change. */
 export type ActivityCause =
   | { kind: "webhook"; topic: string; webhookId: string; triggeredAt: string | null }
-  | { kind: "merchant" | "schedule" | "install" | "settings" }
+  | { kind: "merchant" | "schedule" | "install" | "settings" | "customer" }
   | { kind: "unknown"; source: string | null };
 
-const NAMED_SOURCES = new Set(["merchant", "schedule", "install", "settings"]);
+const NAMED_SOURCES = new Set(["merchant", "schedule", "install", "settings", "customer"]);
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -63,7 +63,7 @@ async function causesOf(db: PrismaClient, shop: string, sources: readonly (strin
     : [];
   const byId = new Map(deliveries.map((delivery) => [delivery.webhookId, delivery]));
   return (source) => {
-    if (source !== null && NAMED_SOURCES.has(source)) return { kind: source as "merchant" | "schedule" | "install" | "settings" };
+    if (source !== null && NAMED_SOURCES.has(source)) return { kind: source as "merchant" | "schedule" | "install" | "settings" | "customer" };
     const delivery = source === null ? undefined : byId.get(source);
     if (delivery) return { kind: "webhook", topic: delivery.topic, webhookId: delivery.webhookId, triggeredAt: delivery.triggeredAt?.toISOString() ?? null };
     return { kind: "unknown", source };

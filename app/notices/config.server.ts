@@ -10,12 +10,3 @@ export function noticeMailConfig(env: Record<string, string | undefined> = proce
   if (smtpUrl && fromAddress) return { ok: true, smtpUrl, fromAddress };
   return { ok: false, missing: [...(smtpUrl ? [] : ["SMTP_URL" as const]), ...(fromAddress ? [] : ["NOTICE_FROM" as const])] };
 }
-
-/**
- * The link that lets a customer cancel the waiting items of a line, or null when the app has none
- * (the template then leaves the sentence out). The self-service cancel page is built apart; at its
- * merge this points at its signed link.
- */
-export function cancelLinkFor(_shop: string, _lineItemId: string): string | null {
-  return null;
-}

@@ -9,7 +9,8 @@ import type { NoticeOutbox } from "@prisma/client";
 import { noticeLocaleOf, type NoticeKind } from "../domain/notices";
 import type { EngineContext } from "../engine/context.server";
 import { NOTICE_ORDER_QUERY } from "../graphql/notices";
-import { cancelLinkFor, noticeMailConfig } from "./config.server";
+import { cancelLinkFor } from "../engine/customer-cancel.server";
+import { noticeMailConfig } from "./config.server";
 import { noticeTemplatesOf } from "./settings.server";
 import { renderNotice } from "./templates";
 import { SEND_NOTICES_JOB } from "./outbox.server";
@@ -67,7 +68,8 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
     previousShipsOn: row.previousShipsOn,
     reason: row.reason,
     shipsRestNow: ctx.settings.fulfilmentMode === "ship_available_first" && (order?.currentSubtotalLineItemsQuantity ?? 0) > (waitingInOrder._sum.waitingUnits ?? 0),
-    cancelUrl: kind === "new_date" ? cancelLinkFor(shop, row.lineItemId) : null,
+    // The cancel page speaks the email's language.
+    cancelUrl: kind === "new_date" ? await cancelLinkFor({ shop, lineItemId: row.lineItemId, locale: noticeLocaleOf(order?.customerLocale) }) : null,
   });
   try {
     await transportFor(config.smtpUrl).sendMail({

@@ -102,6 +102,7 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/app/access", body: "{ customerData?: approved | refused, revokeScopes?: [scope] }", description: "Protected customer data approval; scopes Shopify takes back (app/scopes_update)" },
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
   ...MAIL_ENDPOINTS,
+  { method: "GET", path: "/sandbox/flow-triggers", description: "Shopify Flow triggers the app sent (flowTriggerReceive) and the trigger handles its extensions declare" },
 ];
 
 const SHOPIFY_HOLD_REASONS = ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL", "HIGH_RISK_OF_FRAUD", "AWAITING_PAYMENT"] as const;

@@ -31,6 +31,7 @@ import { createStorefront, type Storefront } from "./storefront";
 import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, type WebhookDispatcherOptions } from "./webhooks";
 import { startMailbox, type Mailbox } from "./mailbox/mailbox";
 import { registerMailRoutes } from "./mailbox/mail-routes";
+import { createFlowTriggers, registerFlowTriggerRoutes, type FlowTriggers } from "./flow/flow-triggers";
 
 export const DEFAULT_SHOP_DOMAIN = "backorder-demo.myshopify.com";
 export const DEFAULT_APP_ID = "4242424242";
@@ -88,6 +89,8 @@ export interface Sandbox {
   adminApiTotals(): AdminApiTotals;
   /** The merchant's mail server, stood in for: the app's customer notices land here (GET /sandbox/mail). */
   mailbox: Mailbox;
+  /** Shopify Flow: the app's trigger extensions and the triggers received. */
+  flowTriggers: FlowTriggers;
   close(): Promise<void>;
 }
 
@@ -122,7 +125,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   if (options.searchLagMs !== undefined) shop.orderSearch.lagMs = options.searchLagMs;
   if (options.seed) seedDemoShop(shop, { now: shop.now() });
 
-  const adminApi = createAdminApi(shop);
+  const flowTriggers = createFlowTriggers(app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"), () => shop.nowIso());
+  const adminApi = createAdminApi(shop, { flowTriggers: flowTriggers.mutationRoot });
   const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
   // What the app reads follows what Shopify granted it at install (state/app-access.ts).
   shop.appAccess = { grantedScopes: () => tokens.grantedScopes(shop.domain), customerData: options.customerData ?? "approved" };
@@ -183,6 +187,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   registerProductImageRoute(router, shop);
   registerAdminPages(router, shop, storeHandleOf(shop.domain));
   registerControlsPage(router, shop.appAccess);
+  registerFlowTriggerRoutes(router, flowTriggers);
   // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
   // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
   // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
@@ -266,6 +271,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiRequests: () => [...requestLog],
     adminApiTotals: () => ({ ...totals }),
     mailbox,
+    flowTriggers,
     async close() {
       await mailbox.close();
       unsubscribe();

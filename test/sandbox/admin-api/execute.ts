@@ -25,6 +25,7 @@ import { inputArrayError, longestInputArray } from "./input-limits";
 import { planBucket, type ShopifyPlan } from "./plans";
 import { createStagedUploads, type StagedUploads } from "./staged-uploads";
 import { mutationRoot, queryRoot } from "./root";
+import type { FlowTriggers } from "../flow/flow-triggers";
 
 export const MAX_SINGLE_QUERY_COST = 1000;
 export const THROTTLE_DOCS = "https://shopify.dev/api/usage/rate-limits";
@@ -39,6 +40,8 @@ export interface ThrottleOptions {
 export interface AdminApiOptions extends ThrottleOptions {
   /** Clock for the bucket in epoch ms (defaults to Date.now). */
   now?: () => number;
+  /** Shopify Flow's `flowTriggerReceive` for the app's trigger extensions (flow/flow-triggers.ts). */
+  flowTriggers?: FlowTriggers["mutationRoot"];
 }
 
 export interface RandomFailures {
@@ -128,7 +131,7 @@ export function createAdminApi(shop: SandboxShop, options: AdminApiOptions = {})
     run: async (document, variableValues) => executeGraphql({ schema, document, rootValue, variableValues, fieldResolver, typeResolver }),
     read: (document) => executeSync({ schema, document, rootValue, fieldResolver, typeResolver }),
   });
-  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop), ...bulk.queryRoot, ...bulk.mutationRoot };
+  const rootValue = { ...queryRoot(shop), ...mutationRoot(shop), ...bulk.queryRoot, ...bulk.mutationRoot, ...options.flowTriggers };
 
   const refill = () => {
     const t = now();
