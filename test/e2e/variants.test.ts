@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stackForThisFile } from "../support/installed-stack";
-import { openAppPage, storyIn } from "../support/shop-story";
+import { openAppPage, storyIn, backorderMetafield as metafield } from "../support/shop-story";
 import { addDays } from "../../app/domain/restock-eta";
 import { todayIn } from "../../app/engine/settings.server";
 import { formatDate } from "../../app/i18n/dates";
@@ -25,8 +25,6 @@ const FOREIGN_ID = "987654321";
 const t = stackForThisFile({ browser: true });
 const shop = t.shop;
 const { variantOf, buy } = storyIn(shop);
-const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
-  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 const numeric = (gid: string) => gid.split("/").pop()!;
 
 function addVariant(title: string, sku: string, price: string, stock: Record<string, number>, product = { vendor: "Seatwell", productType: "Furniture" }) {

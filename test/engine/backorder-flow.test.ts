@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TEST_APP } from "../support/stack";
 import { stackForThisFile } from "../support/installed-stack";
-import { storyIn } from "../support/shop-story";
+import { storyIn, backorderMetafield as metafield } from "../support/shop-story";
 import { ADMIN_API_VERSION } from "../../app/api-version";
 
 let warehouse: string;
@@ -17,8 +17,6 @@ const holdEvents: { topic: string; fulfillmentOrderId: string }[] = [];
 const t = stackForThisFile();
 const shop = t.shop;
 const { variantOf, orderOf, ourHolds, addVariant, buy } = storyIn(shop);
-const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
-  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 
 function signedHeaders(topic: string, body: string): Record<string, string> {
   return {

@@ -9,7 +9,7 @@ import { enqueueJob } from "../../app/jobs/job-queue.server";
 import { createFulfillment } from "../sandbox/state/fulfillment";
 import { stackForThisFile } from "../support/installed-stack";
 import { watchHolds } from "../support/scenario";
-import { storyIn } from "../support/shop-story";
+import { storyIn, backorderMetafield as metafield } from "../support/shop-story";
 
 const t = stackForThisFile();
 const shop = t.shop;
@@ -22,8 +22,6 @@ beforeAll(() => {
   holds = watchHolds(t.stack);
 });
 
-const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
-  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 
 /** The Admin API requests made while `run` and the work it caused ran. */
 async function requestsDuring(run: () => void | Promise<void>) {

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { enqueueJob } from "../../app/jobs/job-queue.server";
 import { stackForThisFile } from "../support/installed-stack";
 import { watchHolds } from "../support/scenario";
-import { storyIn } from "../support/shop-story";
+import { storyIn, backorderMetafield as metafield } from "../support/shop-story";
 
 const ORDERS = 30;
 const t = stackForThisFile({ env: { BACKORDER_BULK_RELEASE_MIN_FULFILLMENT_ORDERS: "20", BACKORDER_BULK_POLL_MS: "3000" } });
@@ -23,8 +23,6 @@ beforeAll(() => {
   holds = watchHolds(t.stack);
 });
 
-const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
-  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 const eventsOf = (orderId: string) => orderOf(orderId).fulfillmentOrders.flatMap((fo) => holds.get(fo.id) ?? []);
 const linesOf = (variantId: string) => t.db.backorderLine.findMany({ where: { variantId }, orderBy: { orderId: "asc" } });
 const releaseMutations = () => t.stack.sandbox.adminApi.bulk.operations().filter((op) => op.type === "MUTATION" && op.query.includes("fulfillmentOrderReleaseHold"));

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { FRUITLESS_DEMAND_PAGES } from "../../app/domain/online-stock";
 import { enqueueJob } from "../../app/jobs/job-queue.server";
 import { stackForThisFile } from "../support/installed-stack";
-import { storyIn } from "../support/shop-story";
+import { storyIn, backorderMetafield as metafield } from "../support/shop-story";
 
 let warehouse: string;
 let marketStreet: string;
@@ -17,8 +17,6 @@ const t = stackForThisFile();
 const shop = t.shop;
 const { addVariant, buy, variantOf } = storyIn(shop);
 
-const metafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string) =>
-  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
 const tracked = (variantId: string) => t.db.trackedVariant.findFirstOrThrow({ where: { variantId } });
 const openOrdersReads = () => t.stack.sandbox.adminApiRequests().filter((request) => request.operationName === "OpenOrders").length;
 

@@ -7,6 +7,10 @@ import type { SandboxShop } from "../sandbox/state/shop";
 import { openPage } from "./browser";
 import type { Stack } from "./stack";
 
+/** The value of one of the app's own metafields (`$app:backorder`) on a sandbox variant or order, or null. */
+export const backorderMetafield = (owner: { metafields: { namespace: string; key: string; value: string }[] }, key: string): string | null =>
+  owner.metafields.find((m) => m.namespace.includes("backorder") && m.key === key)?.value ?? null;
+
 export function storyIn(shop: () => SandboxShop) {
   const orderOf = (orderId: string) => shop().snapshot().orders.find((order) => order.id === orderId)!;
   const variantOf = (variantId: string) => shop().snapshot().variants.find((variant) => variant.id === variantId)!;
