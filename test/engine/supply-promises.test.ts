@@ -11,7 +11,7 @@ import { shopCalendar, storyIn } from "../support/shop-story";
 
 const t = stackForThisFile();
 const shop = t.shop;
-const { variantOf, addVariant, buy } = storyIn(shop);
+const { variantOf, addVariant } = storyIn(shop);
 const badgeDate = (variantId: string) => variantOf(variantId).metafields.find((m) => m.namespace.includes("backorder") && m.key === "ships_on")?.value ?? null;
 
 let warehouse: string;
@@ -30,6 +30,13 @@ async function linesOf(orderIds: readonly string[]) {
 }
 
 const customers = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "John", "Margaret", "Niklaus", "Radia", "Tony"];
+/** Each customer's language, and the words of a new-date email's subject in it. */
+const LOCALES = ["en", "fr", "de", "es"] as const;
+const NEW_DATE_WORDS = { en: "a new date for", fr: "nouvelle date pour", de: "neuer Termin für", es: "nueva fecha para" } as const;
+const localeOf = (index: number) => LOCALES[index % LOCALES.length]!;
+const emailOf = (name: string) => `${name.toLowerCase()}@example.com`;
+const newDateEmailsTo = (name: string) =>
+  t.stack.sandbox.mailbox.messages().filter((message) => message.envelope.to.includes(emailOf(name)) && message.headers["x-backorder-notice"] === "new_date");
 
 describe("promises from shipments on their way", () => {
   it("dates the queue from two shipments, moves exactly the lines a late shipment affects, re-dates on a partial receipt and a cancel, and nothing twice", async () => {
@@ -38,8 +45,8 @@ describe("promises from shipments on their way", () => {
     const small = shop().receiveIncoming({ variantId: lamp, locationId: warehouse, quantity: 5, arrivesAt: addDays(today, 10) });
     const large = shop().receiveIncoming({ variantId: lamp, locationId: warehouse, quantity: 20, arrivesAt: addDays(today, 30) });
     const orders: string[] = [];
-    for (const name of customers) {
-      orders.push(buy(lamp, name));
+    for (const [index, name] of customers.entries()) {
+      orders.push(shop().placeOrder({ customer: { email: emailOf(name), firstName: name, lastName: "Tester" }, lines: [{ variantId: lamp, quantity: 1 }], customerLocale: localeOf(index) }).orderId);
       await t.settle();
     }
 
@@ -59,6 +66,14 @@ describe("promises from shipments on their way", () => {
     expect((await linesOf(orders)).map((line) => line.shipsOn)).toEqual([...Array(5).fill(day17), ...Array(7).fill(day30)]);
     const late = await promiseChangesSince(t.db, shop().domain, since);
     expect(late.map((event) => [event.orderId, event.fromDate, event.toDate, event.cause])).toEqual(orders.slice(0, 5).map((orderId) => [orderId, day10, day17, "shipment_late"]));
+    // Exactly those 5 customers get one new-date email each, in their own language.
+    const newDateEmails = () => customers.map((name) => newDateEmailsTo(name).map((message) => message.subject));
+    const toldLate = customers.map((_, index) => (index < 5 ? [expect.stringContaining(NEW_DATE_WORDS[localeOf(index)])] : []));
+    expect(newDateEmails()).toEqual(toldLate);
+    // Each says why (the shipment is late) and offers the cancel link.
+    const adaEmail = t.stack.sandbox.mailbox.message(newDateEmailsTo("Ada")[0]!.id)!;
+    expect(adaEmail.text).toContain("Our supplier's delivery is late.");
+    expect(adaEmail.text).toMatch(/\/backorder\/cancel\/[\w.-]+/);
 
     // Under duplicated and reordered webhooks: 8 units of the large shipment come early. The 8
     // oldest lines are released; the 4 left now come on the small shipment's 5 units.
@@ -87,6 +102,10 @@ describe("promises from shipments on their way", () => {
     } finally {
       t.stack.sandbox.webhooks.setFaults({});
     }
+
+    // Dates that moved earlier, or back to what the customer was told, send nothing; duplicated and
+    // reordered webhooks sent nothing twice.
+    expect(newDateEmails()).toEqual(toldLate);
 
     // The variant page lists what is still on its way, where, and how far along.
     const page = await t.request(`/app/variants/${lamp.split("/").pop()}.data`);
