@@ -7,8 +7,8 @@
 import type { ReactNode } from "react";
 import { Link, Text, Thumbnail } from "@shopify/polaris";
 import { ImageIcon } from "@shopify/polaris-icons";
+import { numericIdOf } from "../shopify/ids";
 
-const numericIdOf = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
 /** The order's page in Shopify admin. */
 export const adminOrderUrl = (orderGid: string) => `shopify://admin/orders/${numericIdOf(orderGid)}`;

@@ -4,6 +4,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { logActivity } from "./activity.server";
+import { numericIdOf, shopifyGid } from "../shopify/ids";
 
 interface CustomerRequest {
   customer?: { id?: number; email?: string | null } | null;
@@ -12,7 +13,7 @@ interface CustomerRequest {
 }
 
 const orderGids = (ids: readonly (number | string)[] | undefined) =>
-  (ids ?? []).map((id) => (String(id).startsWith("gid://") ? String(id) : `gid://shopify/Order/${id}`));
+  (ids ?? []).map((id) => (String(id).startsWith("gid://") ? String(id) : shopifyGid("Order", String(id))));
 
 /** Emails are compared lower-cased (stored so, see variant-sync): portable, unlike LIKE's case rules. */
 const emailOf = (payload: CustomerRequest) => payload.customer?.email?.trim().toLowerCase() || null;
@@ -29,7 +30,7 @@ const SCAN_BATCH = 200;
 export async function redactCustomer(db: PrismaClient, shop: string, payload: CustomerRequest, source: string): Promise<void> {
   const email = emailOf(payload);
   const orderIds = orderGids(payload.orders_to_redact);
-  const customerId = payload.customer?.id ? `gid://shopify/Customer/${payload.customer.id}` : null;
+  const customerId = payload.customer?.id ? shopifyGid("Customer", String(payload.customer.id)) : null;
   const where = customerLines(shop, email, orderIds);
   // The names to look for elsewhere are the ones stored with the customer's lines.
   const named = where ? await db.backorderLine.findMany({ where, select: { customerName: true } }) : [];
@@ -93,7 +94,7 @@ async function redactDataRequestAnswers(db: PrismaClient, shop: string, needles:
  * case does not matter on any database; read in batches so memory stays small.
  */
 async function redactStoredPayloads(db: PrismaClient, shop: string, needles: { customerId: number | null; orderIds: readonly string[]; person: Person }): Promise<number> {
-  const orderNumbers = new Set(needles.orderIds.map((id) => id.split("/").pop()!));
+  const orderNumbers = new Set(needles.orderIds.map(numericIdOf));
   let redacted = 0;
   let cursor: string | undefined;
   for (;;) {
@@ -133,7 +134,7 @@ export async function answerDataRequest(db: PrismaClient, shop: string, payload:
   const lines = where ? await db.backorderLine.findMany({ where, orderBy: { orderedAt: "asc" } }) : [];
   await logActivity(db, shop, source, {
     kind: "compliance.data_request",
-    subject: payload.customer?.id ? `gid://shopify/Customer/${payload.customer.id}` : "customer",
+    subject: payload.customer?.id ? shopifyGid("Customer", String(payload.customer.id)) : "customer",
     message: `Customer data request: back-order lines stored ${lines.length}`,
     details: lines.map((line) => ({
       order: line.orderName,

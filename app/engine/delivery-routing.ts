@@ -3,6 +3,7 @@
  * not facts: the work they cause re-reads Shopify, so a stale, repeated or
  * out-of-order delivery costs a read and changes nothing.
  */
+import { gidFrom, type ShopifyIdType } from "../shopify/ids";
 
 export interface DeliveryRoute {
   /** Variants to sync. */
@@ -33,11 +34,7 @@ export interface DeliveryRoute {
   transfers: string[];
 }
 
-const gid = (type: string, id: unknown): string | null => {
-  if (typeof id === "string" && id.startsWith("gid://")) return id;
-  if (typeof id === "number" || (typeof id === "string" && /^\d+$/.test(id))) return `gid://shopify/${type}/${id}`;
-  return null;
-};
+const gid = (type: ShopifyIdType, id: unknown): string | null => gidFrom(id, type);
 
 const present = (values: (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null))];
 

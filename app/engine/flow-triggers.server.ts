@@ -18,6 +18,7 @@ import { isShipDateNews } from "../domain/ship-date-news";
 import { FLOW_TRIGGERS_PER_REQUEST, receiveFlowTriggers } from "../graphql/flow";
 import type { EngineContext } from "./context.server";
 import type { OrderFacts } from "./open-orders.server";
+import { numericIdOf } from "../shopify/ids";
 
 /** The extensions' handles (shopify.extension.toml under extensions/backorder-flow-…). */
 export const FLOW_TRIGGER_HANDLES = { started: "backorder-started", dateChanged: "backorder-date-changed", released: "backorder-released" } as const;
@@ -30,7 +31,7 @@ interface Trigger {
 }
 
 /** Reference fields carry the resource's numeric id under `<resource>_id` (order_reference → order_id). */
-const numericId = (gid: string) => Number(gid.slice(gid.lastIndexOf("/") + 1));
+const numericId = (gid: string) => Number(numericIdOf(gid));
 const DAY_MS = 86_400_000;
 const KEEP_SETTLED_DAYS = 30;
 const lineKeyOf = (line: { lineItemId: string; locationId: string }) => `${line.lineItemId}|${line.locationId}`;

@@ -12,6 +12,7 @@ import type { EngineContext } from "./context.server";
 import { assertNoUserErrors } from "./user-errors.server";
 import { syncVariant } from "./variant-sync.server";
 import { plural } from "../i18n/format";
+import { numericIdOf } from "../shopify/ids";
 
 const waiting = (shop: string): Prisma.BackorderLineWhereInput => ({ shop, state: "waiting", merchantAction: null, waitingUnits: { gt: 0 } });
 
@@ -57,7 +58,6 @@ export type CancelResult =
   | { ok: false; status: 404 }
   | { ok: false; status: 409; reason: "nothing_waiting" | "line_not_editable"; orderName: string };
 
-const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
 /**
  * "Cancel back-order": removes the line's waiting units from the order with
@@ -82,7 +82,7 @@ export async function cancelLineBackorder(
   const begun = (await ctx.admin.request(BEGIN_ORDER_EDIT, { id: current.orderId })).orderEditBegin;
   assertNoUserErrors("orderEditBegin", begun?.userErrors);
   // A calculated line item carries the number of the order's line item.
-  const edited = begun?.calculatedOrder?.lineItems.nodes.find((item) => numericId(item.id) === numericId(current.lineItemId));
+  const edited = begun?.calculatedOrder?.lineItems.nodes.find((item) => numericIdOf(item.id) === numericIdOf(current.lineItemId));
   const session = begun?.orderEditSession?.id ?? begun?.calculatedOrder?.id;
   if (!edited || !session || edited.editableQuantity < current.waitingUnits) {
     return { ok: false, status: 409, reason: "line_not_editable", orderName: current.orderName };

@@ -8,6 +8,7 @@ import { enqueueJob } from "../jobs/job-queue.server";
 import { strings } from "../i18n/strings";
 import { overdueWhere, waitingWhere } from "./waiting-lines.server";
 import { containsIgnoringCase } from "../db-provider";
+import { gidFrom, type ShopifyIdType } from "../shopify/ids";
 
 export const ORDERS_PAGE_SIZE = 50;
 const MAX_SEARCH_LENGTH = 200;
@@ -118,11 +119,7 @@ export type OrderAction =
 
 export type OrderActionInput = { ok: true; action: OrderAction } | { ok: false; message: string };
 
-const gidOf = (raw: unknown, type: string): string | null => {
-  const text = typeof raw === "string" ? raw.trim() : "";
-  if (/^\d{1,20}$/.test(text)) return `gid://shopify/${type}/${text}`;
-  return new RegExp(`^gid://shopify/${type}/\\d{1,20}$`).test(text) ? text : null;
-};
+const gidOf = (raw: unknown, type: ShopifyIdType): string | null => gidFrom(raw, type);
 
 /**
  * Validates a form from the list: Move to front / Remove priority / Release now

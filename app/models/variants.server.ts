@@ -10,6 +10,7 @@ import { todayIn } from "../engine/settings.server";
 import { wholeDaysSince } from "../i18n/dates";
 import { filterConditions, knownFilters, loadFilterChoices, NO_FILTERS, parseFilters, type FilterChoices, type VariantFilters } from "./variant-filters.server";
 import { ALL_STATUSES, DEFAULT_STATUSES, STATUS_PARAM } from "./variant-list-params";
+import { numericIdOf, shopifyGid } from "../shopify/ids";
 
 export const PAGE_SIZE = 50;
 /** Most variants one bulk action may change (a page, with room to spare). */
@@ -26,8 +27,8 @@ export type VariantOverride = "always" | "never" | null;
 
 export const VARIANT_GID_PREFIX = "gid://shopify/ProductVariant/";
 
-export const variantGid = (numericId: string): string => `${VARIANT_GID_PREFIX}${numericId}`;
-export const numericIdOf = (gid: string): string => gid.slice(gid.lastIndexOf("/") + 1);
+export const variantGid = (numericId: string): string => shopifyGid("ProductVariant", numericId);
+export { numericIdOf };
 /** The numeric part of a variant GID as it appears in a URL or a form; null when it is not one. */
 export function parseNumericId(value: string | null | undefined): string | null {
   const trimmed = (value ?? "").trim();

@@ -17,6 +17,7 @@ import { SEND_NOTICES_JOB } from "./outbox.server";
 import { strings } from "../i18n/strings";
 import { AdminApiError } from "../shopify/admin-client.server";
 import type { NoticeOrderQuery } from "../types/admin.generated";
+import { numericIdOf } from "../shopify/ids";
 
 /** Rows one job sends before it asks for another, so one job never runs for long. */
 const ROWS_PER_JOB = 25;
@@ -79,7 +80,7 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
       html: rendered.html,
       text: rendered.text,
       // The same id on a resend after a crash, so a mail client can tell it is the same message.
-      messageId: `<${kind}.${row.lineItemId.split("/").pop()}.${row.shipsOn || "undated"}@${shop}>`,
+      messageId: `<${kind}.${numericIdOf(row.lineItemId)}.${row.shipsOn || "undated"}@${shop}>`,
       headers: { "X-Backorder-Notice": kind },
     });
   } catch (error) {
