@@ -167,6 +167,7 @@ export async function redactShop(db: PrismaClient, shop: string): Promise<void> 
   await db.noticeOutbox.deleteMany({ where: { shop } });
   await db.noticeTemplate.deleteMany({ where: { shop } });
   await db.flowTrigger.deleteMany({ where: { shop } });
+  await db.flowWorkflowState.deleteMany({ where: { shop } });
   await db.shopSettings.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
   await db.job.deleteMany({ where: { shop, status: { not: "running" } } });

@@ -8,7 +8,8 @@
  * A duplicate or late webhook finds the change made and records nothing; a rerun after a crash
  * between the row and the change writes the same key. The send-flow-triggers job sends unsettled rows
  * and marks them; a crash between Shopify's answer and that mark sends the trigger again (at least once).
- * Settled rows are dropped after 30 days.
+ * Settled rows are dropped after 30 days. Only handles the shop has an enabled workflow for are recorded
+ * (Flow's lifecycle callbacks, flow-lifecycle.server.ts): an event before the callback is never sent.
  */
 import type { BackorderLine } from "@prisma/client";
 import { isUniqueViolation } from "../db-errors.server";
@@ -17,6 +18,7 @@ import { addDays } from "../domain/restock-eta";
 import { isShipDateNews } from "../domain/ship-date-news";
 import { FLOW_TRIGGERS_PER_REQUEST, receiveFlowTriggers } from "../graphql/flow";
 import type { EngineContext } from "./context.server";
+import { enabledFlowHandles } from "./flow-lifecycle.server";
 import type { OrderFacts } from "./open-orders.server";
 import { numericIdOf } from "../shopify/ids";
 
@@ -53,7 +55,11 @@ function linePayload(variant: { productId: string; title: string; sku: string | 
   };
 }
 
-async function store(ctx: EngineContext, triggers: readonly Trigger[]): Promise<void> {
+async function store(ctx: EngineContext, all: readonly Trigger[]): Promise<void> {
+  if (all.length === 0) return;
+  // No workflow uses a handle the shop has not enabled: nothing to record, nothing to spend on sending it.
+  const enabled = await enabledFlowHandles(ctx.db, ctx.shop);
+  const triggers = all.filter((trigger) => enabled.has(trigger.handle));
   if (triggers.length === 0) return;
   for (const trigger of triggers) {
     try {

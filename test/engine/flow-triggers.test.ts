@@ -1,10 +1,12 @@
 /**
  * Shopify Flow triggers end to end: the built app fires "Backorder started", "Backorder date
  * changed" and "Backorder released" through flowTriggerReceive into the sandbox, once per event,
- * with the extension's fields, while every webhook arrives twice and a full resync runs between.
+ * with the extension's fields, while every webhook arrives twice and a full resync runs between. The
+ * merchant has a workflow enabled for each trigger (test/engine/flow-lifecycle.test.ts: without one, none is sent).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/restock-eta";
+import { enableAllFlowWorkflows } from "../support/flow-workflows";
 import { stackForThisFile } from "../support/installed-stack";
 import { shopCalendar, storyIn } from "../support/shop-story";
 
@@ -22,6 +24,7 @@ let handling: number;
 beforeAll(async () => {
   warehouse = shop().addLocation("Flow warehouse");
   ({ today, handling } = await shopCalendar(t.db, shop().domain));
+  await enableAllFlowWorkflows(t.stack);
 });
 
 describe("Shopify Flow triggers", () => {

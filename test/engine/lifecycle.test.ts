@@ -4,6 +4,7 @@
  * uninstalling.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { setFlowWorkflow } from "../support/flow-workflows";
 import { stackForThisFile } from "../support/installed-stack";
 import { storyIn } from "../support/shop-story";
 
@@ -100,6 +101,7 @@ describe("privacy webhooks and uninstalling", () => {
   it("stops working for an uninstalled shop, and forgets it on shop/redact", async () => {
     const mug = addVariant("Uninstall Mug", 3);
     await t.settle();
+    expect(await setFlowWorkflow(t.stack, { handle: "backorder-started", enabled: true })).toEqual({ status: 200, enabled: true });
     t.stack.sandbox.lifecycle.uninstall();
     await t.settle();
     expect(await t.db.session.count()).toBe(0);
@@ -124,7 +126,8 @@ describe("privacy webhooks and uninstalling", () => {
       t.db.dailySnapshot.count({ where: { shop: domain } }),
       t.db.noticeOutbox.count({ where: { shop: domain } }),
       t.db.noticeTemplate.count({ where: { shop: domain } }),
+      t.db.flowWorkflowState.count({ where: { shop: domain } }),
     ]);
-    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(left).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

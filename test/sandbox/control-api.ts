@@ -103,6 +103,8 @@ export const CONTROL_ENDPOINTS: { method: string; path: string; body?: string; d
   { method: "POST", path: "/sandbox/session-token", body: "{ userId? }", description: "A fresh session token (id_token) for the app" },
   ...MAIL_ENDPOINTS,
   { method: "GET", path: "/sandbox/flow-triggers", description: "Shopify Flow triggers the app sent (flowTriggerReceive) and the trigger handles its extensions declare" },
+  { method: "GET", path: "/sandbox/flow/workflows", description: "The app's Flow triggers an enabled workflow of the merchant starts with" },
+  { method: "POST", path: "/sandbox/flow/workflows", body: "{ handle, enabled, timestamp? }", description: "The merchant enables or disables a workflow; Flow sends the app's signed lifecycle callback (an enable the app refuses stays disabled)" },
 ];
 
 const SHOPIFY_HOLD_REASONS = ["ONLINE_STORE_POST_PURCHASE_CROSS_SELL", "HIGH_RISK_OF_FRAUD", "AWAITING_PAYMENT"] as const;

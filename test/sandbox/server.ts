@@ -32,6 +32,7 @@ import { createWebhookDispatcher, readSubscriptions, type WebhookDispatcher, typ
 import { startMailbox, type Mailbox } from "./mailbox/mailbox";
 import { registerMailRoutes } from "./mailbox/mail-routes";
 import { createFlowTriggers, registerFlowTriggerRoutes, type FlowTriggers } from "./flow/flow-triggers";
+import { createFlowWorkflows, registerFlowWorkflowRoutes, type FlowWorkflows } from "./flow/flow-workflows";
 
 export const DEFAULT_SHOP_DOMAIN = "backorder-demo.myshopify.com";
 export const DEFAULT_APP_ID = "4242424242";
@@ -91,6 +92,8 @@ export interface Sandbox {
   mailbox: Mailbox;
   /** Shopify Flow: the app's trigger extensions and the triggers received. */
   flowTriggers: FlowTriggers;
+  /** Shopify Flow: which triggers the merchant's enabled workflows start with (changes send the lifecycle callback). */
+  flowWorkflows: FlowWorkflows;
   close(): Promise<void>;
 }
 
@@ -126,6 +129,14 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   if (options.seed) seedDemoShop(shop, { now: shop.now() });
 
   const flowTriggers = createFlowTriggers(app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"), () => shop.nowIso());
+  const flowWorkflows = createFlowWorkflows({
+    extensionsDir: app.extensionsDir ?? path.join(path.dirname(app.tomlPath), "extensions"),
+    appUrl: app.appUrl,
+    apiSecret: app.apiSecret,
+    shopDomain: shop.domain,
+    triggers: flowTriggers,
+    now: () => shop.now(),
+  });
   const adminApi = createAdminApi(shop, { flowTriggers: flowTriggers.mutationRoot });
   const tokens = new AccessTokenService({ apiKey: app.apiKey, apiSecret: app.apiSecret, scopes });
   // What the app reads follows what Shopify granted it at install (state/app-access.ts).
@@ -188,6 +199,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
   registerAdminPages(router, shop, storeHandleOf(shop.domain));
   registerControlsPage(router, shop.appAccess);
   registerFlowTriggerRoutes(router, flowTriggers);
+  registerFlowWorkflowRoutes(router, flowWorkflows);
   // Shopify admin installs or opens the app here: the library's shopify.login() sends a shop domain
   // to https://admin.shopify.com/store/{store}/oauth/install?client_id={api key} (Shopify-managed
   // installation, https://shopify.dev/docs/apps/build/authentication-authorization/app-installation).
@@ -272,6 +284,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     adminApiTotals: () => ({ ...totals }),
     mailbox,
     flowTriggers,
+    flowWorkflows,
     async close() {
       await mailbox.close();
       unsubscribe();
