@@ -41,6 +41,10 @@ async function soldOut(title: string): Promise<string> {
   return variant;
 }
 
+/** The Admin API requests made since `since` (an ISO time), by operation name. */
+const requestsSince = (since: string): string[] =>
+  t.stack.sandbox.adminApiRequests().filter((request) => request.at >= since).map((request) => request.operationName ?? "?");
+
 /** Polls until `check` holds, for a state the app reaches in the background (not a timing claim). */
 async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -54,8 +58,11 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 describe("customer notices", () => {
   it("confirm a line that starts waiting, once, in the customer's language, from the shop's name", async () => {
     const kettle = await soldOut("Notice Kettle");
+    const since = new Date().toISOString();
     const orderId = order(kettle, "Amelie", "fr-CA");
     await t.settle();
+    // The email is written from what the app stored when the line started waiting: no read of its own.
+    expect(requestsSince(since)).not.toContain("NoticeOrder");
 
     const messages = mailTo("amelie@example.com");
     expect(messages).toHaveLength(1);
@@ -135,6 +142,27 @@ describe("customer notices", () => {
     expect(mailTo("quiet@example.com")).toHaveLength(0);
     expect(await t.db.noticeOutbox.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "skipped" }]);
     expect((await t.request("/app/notices.data", { method: "POST", fields: { ...off, enabled: "true" } })).status).toBe(200);
+  });
+
+  it("read the order for a line stored without what its email needs, and still write in the customer's language", async () => {
+    const vase = await soldOut("Notice Vase");
+    // The first attempt fails, so the line can be made to look as one stored before the app kept these facts.
+    t.stack.sandbox.mailbox.setDown(true);
+    const orderId = order(vase, "Greta", "de-AT");
+    await eventually(async () => (await t.db.noticeOutbox.count({ where: { orderId, attempts: { gte: 1 } } })) === 1, "a failed attempt");
+    const stored = await t.db.backorderLine.findFirstOrThrow({ where: { orderId } });
+    expect(stored).toMatchObject({ customerLocale: "de-AT", orderUnits: 1 });
+    await t.db.backorderLine.updateMany({ where: { orderId }, data: { customerLocale: null, orderUnits: null } });
+
+    const since = new Date().toISOString();
+    t.stack.sandbox.mailbox.setDown(false);
+    await t.settle();
+    expect(requestsSince(since)).toContain("NoticeOrder");
+    const messages = mailTo("greta@example.com");
+    expect(messages).toHaveLength(1);
+    const message = t.stack.sandbox.mailbox.message(messages[0]!.id)!;
+    expect(message.text).toContain("Greta Tester");
+    expect(message.subject).toContain("Bestellung");
   });
 
   // Last: it leaves the shop without protected customer data.
