@@ -3,6 +3,8 @@
  * that starts waiting gets one back-order confirmation in the customer's language; a date moved
  * later gets one new-date email; duplicated and reordered webhooks and a resync send nothing twice;
  * a mail server that is down delays the email, which Activity says, and it is sent once it is up.
+ * An email is written from what the app stored with the line (no read of its own), and a line
+ * stored without those facts has its order read instead.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/restock-eta";
@@ -142,6 +144,23 @@ describe("customer notices", () => {
     expect(mailTo("quiet@example.com")).toHaveLength(0);
     expect(await t.db.noticeOutbox.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "skipped" }]);
     expect((await t.request("/app/notices.data", { method: "POST", fields: { ...off, enabled: "true" } })).status).toBe(200);
+  });
+
+  it("tell, from what was stored, that the rest of the order ships now when the app ships what is in stock first", async () => {
+    await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
+    try {
+      const mug = addVariant("Notice Mug", warehouse, 5, "CONTINUE");
+      const teapot = await soldOut("Notice Teapot");
+      const since = new Date().toISOString();
+      shop().placeOrder({ customer: { email: "hanna@example.com", firstName: "Hanna", lastName: "Tester" }, lines: [{ variantId: mug, quantity: 1 }, { variantId: teapot, quantity: 1 }] });
+      await t.settle();
+      expect(requestsSince(since)).not.toContain("NoticeOrder");
+      const messages = mailTo("hanna@example.com");
+      expect(messages).toHaveLength(1);
+      expect(t.stack.sandbox.mailbox.message(messages[0]!.id)!.text).toContain("The rest of your order ships now.");
+    } finally {
+      await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
+    }
   });
 
   it("read the order for a line stored without what its email needs, and still write in the customer's language", async () => {
