@@ -1,6 +1,6 @@
 /**
  * Shopify's mandatory privacy webhooks, answered from what this app stores:
- * back-order lines (customer name and email) and the webhook inbox (payloads).
+ * back-order lines (customer name, email and language) and the webhook inbox (payloads).
  */
 import type { PrismaClient } from "@prisma/client";
 import { logActivity } from "./activity.server";
@@ -26,7 +26,7 @@ function customerLines(shop: string, email: string | null, orderIds: string[]) {
 const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
 const SCAN_BATCH = 200;
 
-/** customers/redact: forget the customer's name and email everywhere the app kept them. */
+/** customers/redact: forget the customer's name, email and language everywhere the app kept them. */
 export async function redactCustomer(db: PrismaClient, shop: string, payload: CustomerRequest, source: string): Promise<void> {
   const email = emailOf(payload);
   const orderIds = orderGids(payload.orders_to_redact);
@@ -35,7 +35,7 @@ export async function redactCustomer(db: PrismaClient, shop: string, payload: Cu
   // The names to look for elsewhere are the ones stored with the customer's lines.
   const named = where ? await db.backorderLine.findMany({ where, select: { customerName: true } }) : [];
   const person: Person = { email, names: new Set(named.flatMap((line) => (line.customerName?.trim() ? [line.customerName.trim().toLowerCase()] : []))) };
-  const lines = where ? await db.backorderLine.updateMany({ where, data: { customerEmail: null, customerName: null } }) : { count: 0 };
+  const lines = where ? await db.backorderLine.updateMany({ where, data: { customerEmail: null, customerName: null, customerLocale: null } }) : { count: 0 };
   const answers = await redactDataRequestAnswers(db, shop, { customerId, orderIds, person });
   const payloads = await redactStoredPayloads(db, shop, { customerId: payload.customer?.id ?? null, orderIds, person });
   await logActivity(db, shop, source, {
@@ -80,7 +80,7 @@ async function redactDataRequestAnswers(db: PrismaClient, shop: string, needles:
     const lines = JSON.parse(answer.details ?? "[]") as Record<string, unknown>[];
     const aboutThem = (line: Record<string, unknown>) => isTheirs || needles.orderIds.includes(String(line.orderId)) || mentionsPerson(line, needles.person);
     if (!lines.some(aboutThem)) continue;
-    const details = lines.map((line) => (aboutThem(line) ? { ...line, customerName: null, customerEmail: null } : line));
+    const details = lines.map((line) => (aboutThem(line) ? { ...line, customerName: null, customerEmail: null, customerLocale: null } : line));
     await db.activity.update({ where: { id: answer.id }, data: { details: JSON.stringify(details) } });
     redacted++;
   }
@@ -146,6 +146,7 @@ export async function answerDataRequest(db: PrismaClient, shop: string, payload:
       shipsOn: line.shipsOn,
       customerName: line.customerName,
       customerEmail: line.customerEmail,
+      customerLocale: line.customerLocale,
     })),
   });
 }

@@ -15,6 +15,8 @@ export interface OrderFacts {
   attributesOf?: Map<string, readonly Attribute[]>;
   /** Who placed the order, when it was read with its customer (Shopify may refuse it). */
   customer?: OrderCustomer;
+  /** What the order's customer emails need, when it was read with its lines' facts. */
+  notice?: OrderNoticeFacts;
 }
 
 interface Attribute {
@@ -79,6 +81,7 @@ export function readDemandPage(
   for (const order of nodes) {
     if (order.cancelledAt) continue;
     const facts: OrderFacts = { name: order.name, fulfillmentOrderOf: new Map(), ...(order.email !== undefined ? { customer: { email: order.email?.toLowerCase() ?? null, name: order.customer?.displayName ?? null } } : {}) };
+    if (order.currentSubtotalLineItemsQuantity !== undefined) facts.notice = noticeFactsOf(order);
     for (const fo of order.fulfillmentOrders.nodes) {
       if (!OPEN_STATUSES.has(fo.status)) continue;
       const locationId = fo.assignedLocation.location?.id;
@@ -122,26 +125,42 @@ export interface OrderCustomer {
   name: string | null;
 }
 
+/**
+ * What an order's customer emails need, kept with its lines when they start waiting so sending
+ * reads nothing: the customer's language at checkout (null: Shopify knows none) and the order's
+ * units then (the rest of the order ships now when it has more than wait).
+ */
+export interface OrderNoticeFacts {
+  locale: string | null;
+  units: number;
+}
+
+const noticeFactsOf = (order: { customerLocale?: string | null; currentSubtotalLineItemsQuantity?: number }): OrderNoticeFacts => ({
+  locale: order.customerLocale ?? null,
+  units: order.currentSubtotalLineItemsQuantity ?? 0,
+});
+
 export interface NewLineFacts {
   /** The ship date each line's shopper saw at checkout, by line item id (lines without one are left out). */
   checkoutPromises: Map<string, string>;
   /** Names and emails by order id; none when Shopify refuses them (the pages say the customer is hidden). */
   customers: Map<string, OrderCustomer>;
+  /** What the customer emails need, by order id. */
+  notices: Map<string, OrderNoticeFacts>;
 }
 
 /**
- * Checkout's promises for `lineItemIds` and the customers of `orderIds`, in one request per 250 of
- * each. Shopify refuses customers (a GraphQL error) to an app without protected customer data
+ * Checkout's promises for `lineItemIds` and the customers of `orderIds` (with what their emails
+ * need), in one request per 250 of each. Shopify refuses customers (a GraphQL error) to an app without protected customer data
  * approval: the lines are then read without them. Any other failure is the caller's to retry.
  */
 export async function readNewLineFacts(ctx: Pick<EngineContext, "admin" | "today">, lineItemIds: readonly string[], orderIds: readonly string[]): Promise<NewLineFacts> {
-  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map(), notices: new Map() };
   const lines = [...new Set(lineItemIds)];
   const orders = [...new Set(orderIds)];
   let withCustomers = true;
   for (let start = 0; start < Math.max(lines.length, orders.length); start += IDS_PER_NODES) {
     const variables = { lineItemIds: lines.slice(start, start + IDS_PER_NODES), orderIds: orders.slice(start, start + IDS_PER_NODES) };
-    if (variables.lineItemIds.length === 0 && (!withCustomers || variables.orderIds.length === 0)) break;
     const page = await readNewLinesPage(ctx, variables, withCustomers);
     withCustomers = page.withCustomers;
     for (const node of page.data.lines) {
@@ -149,9 +168,10 @@ export async function readNewLineFacts(ctx: Pick<EngineContext, "admin" | "today
       const date = checkoutPromiseOf(node.customAttributes, ctx.today);
       if (date !== null) facts.checkoutPromises.set(node.id, date);
     }
-    for (const node of page.data.orders ?? []) {
-      if (!node || !("email" in node) || !node.id) continue;
-      facts.customers.set(node.id, { email: node.email?.toLowerCase() ?? null, name: node.customer?.displayName ?? null });
+    for (const node of page.data.orders) {
+      if (!node || !("currentSubtotalLineItemsQuantity" in node) || !node.id) continue;
+      facts.notices.set(node.id, noticeFactsOf(node));
+      if (node.email !== undefined) facts.customers.set(node.id, { email: node.email?.toLowerCase() ?? null, name: node.customer?.displayName ?? null });
     }
   }
   return facts;

@@ -31,6 +31,6 @@ export async function reconcileShop(ctx: EngineContext): Promise<void> {
   }
   for (const variantId of await reconcileSupply(ctx)) toSync.add(variantId);
   for (const variantId of toSync) await ctx.enqueue({ kind: "sync-variant", subject: variantId });
-  await db.shopSettings.update({ where: { shop }, data: { lastReconciledAt: new Date(), timezone: clock.ianaTimezone, currencyCode: clock.currencyCode } });
+  await db.shopSettings.update({ where: { shop }, data: { lastReconciledAt: new Date(), timezone: clock.ianaTimezone, currencyCode: clock.currencyCode, shopName: clock.name } });
   await ctx.log({ kind: "reconcile", subject: shop, message: `Checked ${seen} variants; ${toSync.size} to bring up to date`, details: { checked: seen, toUpdate: toSync.size } });
 }

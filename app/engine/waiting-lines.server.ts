@@ -29,7 +29,7 @@ export async function recordLines(
   const movedUp: QueueMove[] = [];
   const starting = plan.waitingLines.filter((line) => !knownByKey.has(lineKey(line)));
   const promises = await promiseRecorder(ctx, variantId, plan, known);
-  const { checkoutPromises, customers } = await startingLineFacts(ctx, starting, orders);
+  const { checkoutPromises, customers, notices: noticeFacts } = await startingLineFacts(ctx, starting, orders);
   // Customer notices go in the same transaction as the line's record that makes them due.
   const notices = await noticesDueFor(ctx, plan.waitingLines.map((line) => ({ line, existing: knownByKey.get(lineKey(line)) })));
   for (const line of plan.waitingLines) {
@@ -66,6 +66,8 @@ export async function recordLines(
       unitPrice: variantPrice,
       customerEmail: customers.get(line.orderId)?.email ?? null,
       customerName: customers.get(line.orderId)?.name ?? null,
+      customerLocale: noticeFacts.get(line.orderId)?.locale ?? null,
+      orderUnits: noticeFacts.get(line.orderId)?.units ?? null,
       state: "waiting",
     };
     // A line that waited before (released, then oversold again) waits again.
@@ -155,7 +157,7 @@ export async function writeQueuePositions(ctx: EngineContext, variantId: string,
  * orders read with it (announced orders are), else read for the rest in one request.
  */
 async function startingLineFacts(ctx: EngineContext, starting: readonly PlannedLine[], orders: Map<string, OrderFacts>): Promise<NewLineFacts> {
-  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map() };
+  const facts: NewLineFacts = { checkoutPromises: new Map(), customers: new Map(), notices: new Map() };
   if (starting.length === 0) return facts;
   const firsts = new Set(await firstWaits(ctx, starting));
   const unread: PlannedLine[] = [];
@@ -169,11 +171,13 @@ async function startingLineFacts(ctx: EngineContext, starting: readonly PlannedL
     const date = firsts.has(line.lineItemId) ? checkoutPromiseOf(attributes, ctx.today) : null;
     if (date !== null) facts.checkoutPromises.set(line.lineItemId, date);
     if (order?.customer) facts.customers.set(line.orderId, order.customer);
+    if (order?.notice) facts.notices.set(line.orderId, order.notice);
   }
   if (unread.length === 0) return facts;
   const read = await readNewLineFacts(ctx, unread.map((line) => line.lineItemId).filter((id) => firsts.has(id)), unread.map((line) => line.orderId));
   for (const [lineItemId, date] of read.checkoutPromises) facts.checkoutPromises.set(lineItemId, date);
   for (const [orderId, customer] of read.customers) facts.customers.set(orderId, customer);
+  for (const [orderId, notice] of read.notices) facts.notices.set(orderId, notice);
   return facts;
 }
 

@@ -83,9 +83,11 @@ export const VARIANTS_PAGE_QUERY = `#graphql
   }
 `;
 
+/** The shop's clock and currency, and its name (the From name of customer emails), kept at each full sync. */
 export const SHOP_CLOCK_QUERY = `#graphql
   query ShopClock {
     shop {
+      name
       ianaTimezone
       currencyCode
     }

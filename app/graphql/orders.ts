@@ -151,6 +151,8 @@ export const ORDERS_BY_ID_QUERY = `#graphql
         name
         createdAt
         cancelledAt
+        customerLocale @include(if: $withLineFacts)
+        currentSubtotalLineItemsQuantity @include(if: $withLineFacts)
         email @include(if: $withCustomers)
         customer @include(if: $withCustomers) {
           displayName
@@ -215,9 +217,10 @@ export const ORDER_VARIANTS_QUERY = `#graphql
 /**
  * What the app keeps of lines that just started waiting, in one request: the line item properties
  * (the storefront badge's hidden ship date; apart from `OpenOrders`, where a list per fulfillment
- * order line would cost a point for every line of every page) and who placed the orders. Names and
- * emails are protected customer data, refused to an app without Shopify's approval: then the
- * request is made again without them (`withCustomers: false`).
+ * order line would cost a point for every line of every page), who placed the orders, and what
+ * their emails need (the customer's language, the order's units: not protected customer data, so
+ * read either way). Names and emails are protected customer data, refused to an app without
+ * Shopify's approval: then the request is made again without them (`withCustomers: false`).
  */
 export const NEW_WAITING_LINES_QUERY = `#graphql
   query NewWaitingLines($lineItemIds: [ID!]!, $orderIds: [ID!]!, $withCustomers: Boolean!) {
@@ -230,11 +233,13 @@ export const NEW_WAITING_LINES_QUERY = `#graphql
         }
       }
     }
-    orders: nodes(ids: $orderIds) @include(if: $withCustomers) {
+    orders: nodes(ids: $orderIds) {
       ... on Order {
         id
-        email
-        customer {
+        customerLocale
+        currentSubtotalLineItemsQuantity
+        email @include(if: $withCustomers)
+        customer @include(if: $withCustomers) {
           displayName
         }
       }

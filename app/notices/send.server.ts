@@ -5,7 +5,7 @@
  * its row is marked sent sends that one message again on the retry: at most one duplicate each.
  */
 import nodemailer, { type Transporter } from "nodemailer";
-import type { NoticeOutbox } from "@prisma/client";
+import type { BackorderLine, NoticeOutbox } from "@prisma/client";
 import { noticeLocaleOf, type NoticeKind } from "../domain/notices";
 import type { EngineContext } from "../engine/context.server";
 import { NOTICE_ORDER_QUERY } from "../graphql/notices";
@@ -55,22 +55,22 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
   if (!templates.enabled) return skip(words.whyOff, false);
   // Old news is not sent: the line shipped, was cancelled or no longer waits.
   if (!line || line.state !== "waiting" || line.waitingUnits === 0) return skip(words.whyNotWaiting, false);
-  const read = await readNoticeOrder(ctx, row.orderId);
-  const order = read.order;
-  const to = order?.email ?? line.customerEmail;
+  const facts = await noticeFactsOf(ctx, line);
+  const to = facts.to;
   if (!to) return skip(words.whyNoAddress, true);
   const waitingInOrder = await db.backorderLine.aggregate({ where: { shop, orderId: row.orderId, state: "waiting" }, _sum: { waitingUnits: true } });
-  const shopName = read.shop.name;
+  const { shopName } = facts;
+  const locale = noticeLocaleOf(facts.locale);
   const rendered = await renderNotice(templates, {
     kind,
-    locale: noticeLocaleOf(order?.customerLocale),
-    facts: { customerName: order?.customer?.displayName ?? line.customerName, orderName: order?.name ?? line.orderName, title: await titleOf(ctx, line.variantId), units: line.waitingUnits, shopName },
+    locale,
+    facts: { customerName: facts.customerName, orderName: facts.orderName, title: await titleOf(ctx, line.variantId), units: line.waitingUnits, shopName },
     shipsOn: row.shipsOn || null,
     previousShipsOn: row.previousShipsOn,
     reason: row.reason,
-    shipsRestNow: ctx.settings.fulfilmentMode === "ship_available_first" && (order?.currentSubtotalLineItemsQuantity ?? 0) > (waitingInOrder._sum.waitingUnits ?? 0),
+    shipsRestNow: ctx.settings.fulfilmentMode === "ship_available_first" && facts.orderUnits > (waitingInOrder._sum.waitingUnits ?? 0),
     // The cancel page speaks the email's language.
-    cancelUrl: kind === "new_date" ? await cancelLinkFor({ shop, lineItemId: row.lineItemId, locale: noticeLocaleOf(order?.customerLocale) }) : null,
+    cancelUrl: kind === "new_date" ? await cancelLinkFor({ shop, lineItemId: row.lineItemId, locale }) : null,
   });
   try {
     await transportFor(config.smtpUrl).sendMail({
@@ -92,6 +92,37 @@ async function sendOne(ctx: EngineContext, row: NoticeOutbox, config: { smtpUrl:
   }
   await db.noticeOutbox.update({ where: keyOf(row), data: { status: "sent", sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
   await ctx.log({ kind: "notice.sent", subject: row.orderId, message: words.sent(kind, orderName, row.attempts + 1), details: { orderName, notice: kind, attempts: row.attempts + 1 } });
+}
+
+interface NoticeFacts {
+  to: string | null;
+  locale: string | null;
+  customerName: string | null;
+  orderName: string;
+  /** The order's units, against those waiting: the rest ships now when it has more. */
+  orderUnits: number;
+  shopName: string;
+}
+
+/**
+ * What the email needs, from what the app stored when the line started waiting and at the full
+ * sync, so sending reads nothing. Read from Shopify only when some is missing: lines stored before
+ * the app kept these, an address Shopify refused, a shop not synced since.
+ */
+async function noticeFactsOf(ctx: EngineContext, line: BackorderLine): Promise<NoticeFacts> {
+  const shopName = ctx.settings.shopName;
+  if (line.customerEmail && line.orderUnits !== null && shopName) {
+    return { to: line.customerEmail, locale: line.customerLocale, customerName: line.customerName, orderName: line.orderName, orderUnits: line.orderUnits, shopName };
+  }
+  const { shop, order } = await readNoticeOrder(ctx, line.orderId);
+  return {
+    to: order?.email ?? line.customerEmail,
+    locale: order?.customerLocale ?? null,
+    customerName: order?.customer?.displayName ?? line.customerName,
+    orderName: order?.name ?? line.orderName,
+    orderUnits: order?.currentSubtotalLineItemsQuantity ?? 0,
+    shopName: shop.name,
+  };
 }
 
 /**

@@ -3,6 +3,8 @@
  * that starts waiting gets one back-order confirmation in the customer's language; a date moved
  * later gets one new-date email; duplicated and reordered webhooks and a resync send nothing twice;
  * a mail server that is down delays the email, which Activity says, and it is sent once it is up.
+ * An email is written from what the app stored with the line (no read of its own), and a line
+ * stored without those facts has its order read instead.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../app/domain/restock-eta";
@@ -41,6 +43,10 @@ async function soldOut(title: string): Promise<string> {
   return variant;
 }
 
+/** The Admin API requests made since `since` (an ISO time), by operation name. */
+const requestsSince = (since: string): string[] =>
+  t.stack.sandbox.adminApiRequests().filter((request) => request.at >= since).map((request) => request.operationName ?? "?");
+
 /** Polls until `check` holds, for a state the app reaches in the background (not a timing claim). */
 async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -54,8 +60,11 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 describe("customer notices", () => {
   it("confirm a line that starts waiting, once, in the customer's language, from the shop's name", async () => {
     const kettle = await soldOut("Notice Kettle");
+    const since = new Date().toISOString();
     const orderId = order(kettle, "Amelie", "fr-CA");
     await t.settle();
+    // The email is written from what the app stored when the line started waiting: no read of its own.
+    expect(requestsSince(since)).not.toContain("NoticeOrder");
 
     const messages = mailTo("amelie@example.com");
     expect(messages).toHaveLength(1);
@@ -135,6 +144,44 @@ describe("customer notices", () => {
     expect(mailTo("quiet@example.com")).toHaveLength(0);
     expect(await t.db.noticeOutbox.findMany({ where: { orderId }, select: { status: true } })).toEqual([{ status: "skipped" }]);
     expect((await t.request("/app/notices.data", { method: "POST", fields: { ...off, enabled: "true" } })).status).toBe(200);
+  });
+
+  it("tell, from what was stored, that the rest of the order ships now when the app ships what is in stock first", async () => {
+    await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "ship_available_first" } });
+    try {
+      const mug = addVariant("Notice Mug", warehouse, 5, "CONTINUE");
+      const teapot = await soldOut("Notice Teapot");
+      const since = new Date().toISOString();
+      shop().placeOrder({ customer: { email: "hanna@example.com", firstName: "Hanna", lastName: "Tester" }, lines: [{ variantId: mug, quantity: 1 }, { variantId: teapot, quantity: 1 }] });
+      await t.settle();
+      expect(requestsSince(since)).not.toContain("NoticeOrder");
+      const messages = mailTo("hanna@example.com");
+      expect(messages).toHaveLength(1);
+      expect(t.stack.sandbox.mailbox.message(messages[0]!.id)!.text).toContain("The rest of your order ships now.");
+    } finally {
+      await t.db.shopSettings.update({ where: { shop: shop().domain }, data: { fulfilmentMode: "hold_release" } });
+    }
+  });
+
+  it("read the order for a line stored without what its email needs, and still write in the customer's language", async () => {
+    const vase = await soldOut("Notice Vase");
+    // The first attempt fails, so the line can be made to look as one stored before the app kept these facts.
+    t.stack.sandbox.mailbox.setDown(true);
+    const orderId = order(vase, "Greta", "de-AT");
+    await eventually(async () => (await t.db.noticeOutbox.count({ where: { orderId, attempts: { gte: 1 } } })) === 1, "a failed attempt");
+    const stored = await t.db.backorderLine.findFirstOrThrow({ where: { orderId } });
+    expect(stored).toMatchObject({ customerLocale: "de-AT", orderUnits: 1 });
+    await t.db.backorderLine.updateMany({ where: { orderId }, data: { customerLocale: null, orderUnits: null } });
+
+    const since = new Date().toISOString();
+    t.stack.sandbox.mailbox.setDown(false);
+    await t.settle();
+    expect(requestsSince(since)).toContain("NoticeOrder");
+    const messages = mailTo("greta@example.com");
+    expect(messages).toHaveLength(1);
+    const message = t.stack.sandbox.mailbox.message(messages[0]!.id)!;
+    expect(message.text).toContain("Greta Tester");
+    expect(message.subject).toContain("Bestellung");
   });
 
   // Last: it leaves the shop without protected customer data.

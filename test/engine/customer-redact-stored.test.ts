@@ -16,7 +16,7 @@ describe("redactCustomer", () => {
       data: {
         shop: SHOP, lineItemId: "gid://shopify/LineItem/1", orderId: `gid://shopify/Order/${ORDER}`, orderName: "#1001", orderedAt: new Date("2026-11-20T10:00:00Z"),
         variantId: "gid://shopify/ProductVariant/9", locationId: "gid://shopify/Location/1", quantity: 1, waitingUnits: 1,
-        customerEmail: "ada.lovelace@example.com", customerName: "Ada Lovelace",
+        customerEmail: "ada.lovelace@example.com", customerName: "Ada Lovelace", customerLocale: "en-GB",
       },
     });
     const order = { id: ORDER, email: "ADA.LOVELACE@example.com", customer: { id: customer.id, first_name: "Ada", last_name: "Lovelace" }, shipping_address: { name: "Ada Lovelace" } };
@@ -38,6 +38,8 @@ describe("redactCustomer", () => {
     await redactCustomer(t.db, SHOP, { customer: { ...customer, email: "ada.lovelace@EXAMPLE.com" }, orders_to_redact: [] }, "w-redact");
     expect(await findEverywhere(t.db, "ada.lovelace@example.com")).toEqual([]);
     expect(await findEverywhere(t.db, "Ada Lovelace")).toEqual([]);
+    // Her language goes with her name: the line keeps the order, not the person.
+    expect(await t.db.backorderLine.findFirstOrThrow({ where: { shop: SHOP } })).toMatchObject({ customerEmail: null, customerName: null, customerLocale: null, orderName: "#1001" });
     // Someone else's delivery is untouched.
     expect(JSON.parse((await t.db.webhookDelivery.findUniqueOrThrow({ where: { webhookId: "w-other" } })).payload)).toEqual({ id: 6001, email: "grace@example.com" });
   });
@@ -48,6 +50,6 @@ describe("redactCustomer", () => {
     const waiting = JSON.parse((await t.db.webhookDelivery.findUniqueOrThrow({ where: { webhookId: "w-waiting" } })).payload);
     expect(waiting).toMatchObject({ id: ORDER, email: null, customer: { id: customer.id }, shipping_address: { name: null } });
     const answer = await t.db.activity.findFirstOrThrow({ where: { kind: "compliance.data_request" } });
-    expect(JSON.parse(answer.details!)).toEqual([expect.objectContaining({ order: "#1001", quantity: 1, customerName: null, customerEmail: null })]);
+    expect(JSON.parse(answer.details!)).toEqual([expect.objectContaining({ order: "#1001", quantity: 1, customerName: null, customerEmail: null, customerLocale: null })]);
   });
 });

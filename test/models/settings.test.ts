@@ -187,6 +187,7 @@ describe("formValuesOf", () => {
     locationMoves: "automatic",
     timezone: "UTC",
     currencyCode: null,
+    shopName: null,
     installedAt: null,
     uninstalledAt: null,
     lastReconciledAt: null,
