@@ -119,7 +119,7 @@ export type OrderAction =
 
 export type OrderActionInput = { ok: true; action: OrderAction } | { ok: false; message: string };
 
-const gidOf = (raw: unknown, type: ShopifyIdType): string | null => gidFrom(raw, type);
+const gidOf = (raw: unknown, type: ShopifyIdType): string | null => gidFrom(typeof raw === "string" ? raw.trim() : raw, type);
 
 /**
  * Validates a form from the list: Move to front / Remove priority / Release now

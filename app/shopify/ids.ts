@@ -21,10 +21,10 @@ export const numericIdOf = (gid: string): string => gid.slice(gid.lastIndexOf("/
 
 /**
  * A gid of `type` from what a payload or a form gives: that type's gid as it is, a bare number made
- * one; anything else (another type's gid, text, a number too long to be an id) is null.
+ * one; anything else (another type's gid, text, padding, a number too long to be an id) is null.
  */
 export function gidFrom(raw: unknown, type: ShopifyIdType): string | null {
-  const text = typeof raw === "number" && Number.isSafeInteger(raw) && raw > 0 ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+  const text = typeof raw === "number" && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : typeof raw === "string" ? raw : "";
   if (/^\d{1,20}$/.test(text)) return shopifyGid(type, text);
   return new RegExp(`^gid://shopify/${type}/\\d{1,20}$`).test(text) ? text : null;
 }
