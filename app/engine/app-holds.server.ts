@@ -4,6 +4,7 @@
  * writes down the holds it sees.
  */
 import { ourHold, type FulfillmentOrderState } from "../domain/hold-plan";
+import { chunksOf, findInChunks } from "../db-chunks.server";
 import type { EngineContext } from "./context.server";
 
 type Ctx = Pick<EngineContext, "db" | "shop">;
@@ -14,7 +15,7 @@ export async function rememberHold(ctx: Ctx, orderId: string, fulfillmentOrderId
 }
 
 export async function forgetHolds(ctx: Ctx, fulfillmentOrderIds: readonly string[]): Promise<void> {
-  if (fulfillmentOrderIds.length > 0) await ctx.db.appHold.deleteMany({ where: { shop: ctx.shop, fulfillmentOrderId: { in: [...fulfillmentOrderIds] } } });
+  for (const chunk of chunksOf(fulfillmentOrderIds)) await ctx.db.appHold.deleteMany({ where: { shop: ctx.shop, fulfillmentOrderId: { in: chunk } } });
 }
 
 /** Brings the stored holds of one order in line with a whole read of it. */
@@ -32,6 +33,6 @@ export async function rememberHoldsAsRead(ctx: Ctx, orderId: string, fulfillment
 
 /** Hold id per fulfillment order, for the app's holds on these orders. */
 export async function holdIdsOf(ctx: Ctx, orderIds: readonly string[]): Promise<Map<string, string>> {
-  const holds = await ctx.db.appHold.findMany({ where: { shop: ctx.shop, orderId: { in: [...orderIds] } }, select: { fulfillmentOrderId: true, holdId: true } });
+  const holds = await findInChunks(orderIds, (chunk) => ctx.db.appHold.findMany({ where: { shop: ctx.shop, orderId: { in: chunk } }, select: { fulfillmentOrderId: true, holdId: true } }));
   return new Map(holds.map((hold) => [hold.fulfillmentOrderId, hold.holdId]));
 }

@@ -4,19 +4,12 @@
  * written by nothing else meanwhile (no batch, no full sync): the release's results settle it, and
  * send it to its full sync when anything else changed.
  */
+import { chunksOf } from "../db-chunks.server";
 import type { EngineContext } from "./context.server";
 
 type Ctx = Pick<EngineContext, "db" | "shop">;
 
 export const PENDING_BULK_RELEASE = "pending";
-/** Ids per `IN (…)` list, well under SQLite's and PostgreSQL's limits on bound parameters. */
-const IDS_PER_STATEMENT = 500;
-
-export function chunksOf<T>(items: readonly T[], size = IDS_PER_STATEMENT): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
 
 /** The orders among these that a bulk release holds. */
 export async function ordersInBulkRelease(ctx: Ctx, orderIds: readonly string[]): Promise<Set<string>> {

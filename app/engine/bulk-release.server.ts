@@ -15,6 +15,7 @@
  * leaves the rest of the marks, so a rerun (or a duplicate finish) records only those.
  */
 import type { BulkOperationRun, PrismaClient } from "@prisma/client";
+import { chunksOf } from "../db-chunks.server";
 import { BACKORDER_TAG } from "../domain/hold-plan";
 import { RELEASE_HOLD_IN_BULK } from "../graphql/bulk-operations";
 import { REMOVE_TAGS } from "../graphql/mutations";
@@ -24,7 +25,7 @@ import { BulkOperationRefused, bulkMutationResults, startBulkMutation, type Bulk
 import { activityLogger } from "./context.server";
 import type { EngineContext } from "./context.server";
 import { recordBulkOperationEnd, startRecordedBulkMutation } from "./bulk-operations.server";
-import { chunksOf, PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
+import { PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
 import { enqueueWriteBatches, recordRelease, shipsOnField } from "./order-batches.server";
 
 const RELEASE = "release";

@@ -12,6 +12,7 @@
  * (Flow's lifecycle callbacks, flow-lifecycle.server.ts): an event before the callback is never sent.
  */
 import type { BackorderLine } from "@prisma/client";
+import { findInChunks } from "../db-chunks.server";
 import { isUniqueViolation } from "../db-errors.server";
 import type { PlannedLine } from "../domain/backorder-plan";
 import { addDays } from "../domain/restock-eta";
@@ -39,7 +40,7 @@ const KEEP_SETTLED_DAYS = 30;
 const lineKeyOf = (line: { lineItemId: string; locationId: string }) => `${line.lineItemId}|${line.locationId}`;
 
 async function variantFacts(ctx: EngineContext, variantIds: readonly string[]) {
-  const rows = await ctx.db.trackedVariant.findMany({ where: { shop: ctx.shop, variantId: { in: [...new Set(variantIds)] } }, select: { variantId: true, productId: true, title: true, sku: true } });
+  const rows = await findInChunks(variantIds, (chunk) => ctx.db.trackedVariant.findMany({ where: { shop: ctx.shop, variantId: { in: chunk } }, select: { variantId: true, productId: true, title: true, sku: true } }));
   return new Map(rows.map((row) => [row.variantId, row]));
 }
 
@@ -88,7 +89,7 @@ export async function recordWaitingTriggers(ctx: EngineContext, variantId: strin
   });
   if (starting.length === 0 && moved.length === 0) return;
   // A line that waited before (released, then oversold again) starts a new wait: its old row's last change names it.
-  const earlier = starting.length === 0 ? [] : await ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: starting.map((line) => line.lineItemId) } }, select: { lineItemId: true, locationId: true, updatedAt: true } });
+  const earlier = await findInChunks(starting.map((line) => line.lineItemId), (chunk) => ctx.db.backorderLine.findMany({ where: { shop: ctx.shop, lineItemId: { in: chunk } }, select: { lineItemId: true, locationId: true, updatedAt: true } }));
   const earlierByKey = new Map(earlier.map((line) => [lineKeyOf(line), line.updatedAt.toISOString()]));
   const variant = (await variantFacts(ctx, [variantId])).get(variantId);
   const triggers: Trigger[] = [

@@ -11,10 +11,11 @@
  * variant sync that decided them.
  */
 import { bulkReleaseOf, knownOrderWrite, type KnownLine, type KnownOrderWrite } from "../domain/known-order-writes";
+import { chunksOf } from "../db-chunks.server";
 import { BACKORDER_TAG, HOLD_HANDLE, HOLD_REASON } from "../domain/hold-plan";
 import { ALIAS_POINTS, AliasedMutation, DOCUMENT_POINTS, METAFIELDS_PER_DELETE, METAFIELDS_PER_SET, type AliasResult } from "../graphql/order-batches";
 import { forgetHolds, holdIdsOf, rememberHold } from "./app-holds.server";
-import { chunksOf, markForBulkRelease, ordersInBulkRelease, PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
+import { markForBulkRelease, ordersInBulkRelease, PENDING_BULK_RELEASE } from "./bulk-release-marks.server";
 import type { EngineContext } from "./context.server";
 import { recordReleaseTriggers } from "./flow-triggers.server";
 import { logAction } from "./order-writes.server";

@@ -4,6 +4,7 @@
  * date (waiting-lines.server.ts); releases come from the line itself (`BackorderLine.releasedAt`).
  */
 import type { BackorderLine, Prisma, PrismaClient } from "@prisma/client";
+import { findInChunks } from "../db-chunks.server";
 import type { PlannedLine, VariantPlan } from "../domain/backorder-plan";
 import { causeOfChange, promiseCauseOf, type PromiseCause, type SupplyChange, type SupplyChangeKind } from "../domain/promise-history";
 import { sourceKey } from "../domain/supply-promises";
@@ -29,7 +30,8 @@ export async function promiseRecorder(ctx: EngineContext, variantId: string, pla
   const [lastRecords, supply, rule] = changing.length === 0
     ? [[], [], null]
     : await Promise.all([
-        db.promiseChange.findMany({ where: { shop, variantId, lineItemId: { in: changing.map((line) => line.lineItemId) } }, orderBy: { id: "asc" }, select: { lineItemId: true, locationId: true, at: true, source: true } }),
+        // In id order: the last record of a line is the one kept below.
+        findInChunks(changing.map((line) => line.lineItemId), (chunk) => db.promiseChange.findMany({ where: { shop, variantId, lineItemId: { in: chunk } }, orderBy: { id: "asc" }, select: { id: true, lineItemId: true, locationId: true, at: true, source: true } })).then((rows) => rows.sort((a, b) => a.id - b.id)),
         db.supplyLine.findMany({ where: { shop, variantId }, select: { shipmentId: true, locationId: true, lastChange: true, lastChangeAt: true } }),
         db.variantRule.findUnique({ where: { shop_variantId: { shop, variantId } }, select: { updatedAt: true } }),
       ]);

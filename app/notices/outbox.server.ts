@@ -4,6 +4,7 @@
  * a reconciliation or a rerun writes nothing new. The send-notices job sends them (send.server.ts).
  */
 import type { BackorderLine, PrismaPromise } from "@prisma/client";
+import { findInChunks } from "../db-chunks.server";
 import type { PlannedLine } from "../domain/backorder-plan";
 import { lastToldDate, noticeDue, type DueNotice } from "../domain/notices";
 import type { EngineContext } from "../engine/context.server";
@@ -28,10 +29,9 @@ export async function noticesDueFor(ctx: EngineContext, lines: readonly { line: 
   const byLine: NoticesDue["byLine"] = new Map();
   if (!noticeMailConfig().ok) return { byLine };
   const later = lines.filter(({ line, existing }) => existing && existing.shipsOn !== null && line.shipsOn !== null && line.shipsOn > existing.shipsOn);
-  const told = later.length === 0 ? [] : await ctx.db.noticeOutbox.findMany({
-    where: { shop: ctx.shop, lineItemId: { in: later.map(({ line }) => line.lineItemId) } },
-    select: { lineItemId: true, shipsOn: true, createdAt: true },
-  });
+  const told = await findInChunks(later.map(({ line }) => line.lineItemId), (chunk) =>
+    ctx.db.noticeOutbox.findMany({ where: { shop: ctx.shop, lineItemId: { in: chunk } }, select: { lineItemId: true, shipsOn: true, createdAt: true } }),
+  );
   const installedAt = ctx.settings.installedAt?.getTime() ?? null;
   for (const { line, existing } of lines) {
     const lastTold = existing ? lastToldDate(told.filter((row) => row.lineItemId === line.lineItemId), existing.promisedOn) : null;
